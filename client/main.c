@@ -1,0 +1,148 @@
+/* aandeslag: the client. Options, then the line mode (the full-screen
+ * poster comes later and will share the connection and the parser). */
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "i18n.h"
+#include "plain.h"
+
+#define CLIENT_DEFAULT_PORT 7557
+
+static void
+usage(FILE *out)
+{
+	fprintf(out, "%s", _(
+"Gebruik: aandeslag --host SERVER [--port N] --name NAAM\n"
+"                   (--new-room TITEL | --room CODE) [--plain] [--timeout SEC]\n"
+"Doe mee aan een werksessie \"Aan de slag met internationalisering\".\n"
+"\n"
+"  --host SERVER     naam of adres van de server (standaard: de variabele\n"
+"                    AANDESLAG_SERVER, anders localhost)\n"
+"  --port N          poort van de server (standaard 7557)\n"
+"  --name NAAM       je naam zoals de anderen hem zien\n"
+"  --new-room TITEL  maak een nieuwe werksessie; jij bent de voorzitter\n"
+"  --room CODE       doe mee aan de werksessie met deze code\n"
+"  --view            kijk alleen mee (bijvoorbeeld op de beamer)\n"
+"  --plain           regelmodus: opdrachten op de invoer, gebeurtenissen\n"
+"                    als regels op de uitvoer\n"
+"  --timeout SEC     wacht na het einde van de invoer zo lang op antwoord\n"
+"                    (standaard 10)\n"
+"  --help            deze hulp\n"
+"  --version         versie\n"
+"\n"
+"Afsluitcodes: 0 alles aanvaard, 1 iets geweigerd, 2 geen verbinding of\n"
+"niet toegelaten (of verkeerde opties), 3 geen antwoord binnen de tijd of\n"
+"verbinding verbroken.\n"));
+}
+
+static int
+parse_number(const char *s, long min, long max, long *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < min || v > max)
+		return -EINVAL;
+	*out = v;
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	enum { OPT_HOST = 256, OPT_PORT, OPT_NAME, OPT_NEW_ROOM, OPT_ROOM,
+	       OPT_VIEW, OPT_PLAIN, OPT_TIMEOUT, OPT_HELP, OPT_VERSION };
+	static const struct option options[] = {
+		{ "host", required_argument, NULL, OPT_HOST },
+		{ "port", required_argument, NULL, OPT_PORT },
+		{ "name", required_argument, NULL, OPT_NAME },
+		{ "new-room", required_argument, NULL, OPT_NEW_ROOM },
+		{ "room", required_argument, NULL, OPT_ROOM },
+		{ "view", no_argument, NULL, OPT_VIEW },
+		{ "plain", no_argument, NULL, OPT_PLAIN },
+		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct net_options o = { 0 };
+	long v, timeout = 10;
+	int opt;
+
+	setlocale(LC_ALL, "");
+	bindtextdomain("aandeslag", LOCALEDIR);
+	o.host = getenv("AANDESLAG_SERVER");
+	if (o.host == NULL || o.host[0] == '\0')
+		o.host = "localhost";
+	o.port = CLIENT_DEFAULT_PORT;
+	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+		switch (opt) {
+		case OPT_HOST:
+			o.host = optarg;
+			break;
+		case OPT_PORT:
+			if (parse_number(optarg, 1, 65535, &v) < 0)
+				goto bad_value;
+			o.port = (int)v;
+			break;
+		case OPT_NAME:
+			o.name = optarg;
+			break;
+		case OPT_NEW_ROOM:
+			o.new_room = optarg;
+			break;
+		case OPT_ROOM:
+			o.room = optarg;
+			break;
+		case OPT_VIEW:
+			o.viewer = true;
+			break;
+		case OPT_PLAIN:
+			/* The line mode is the only mode for now. */
+			break;
+		case OPT_TIMEOUT:
+			if (parse_number(optarg, 0, 24 * 3600, &v) < 0)
+				goto bad_value;
+			timeout = v;
+			break;
+		case OPT_HELP:
+			usage(stdout);
+			return 0;
+		case OPT_VERSION:
+			printf("aandeslag %s\n", PACKAGE_VERSION);
+			return 0;
+		default:
+			usage(stderr);
+			return PLAIN_NO_JOIN;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, _("aandeslag: onverwacht argument: %s\n"),
+		        argv[optind]);
+		return PLAIN_NO_JOIN;
+	}
+	if ((o.new_room == NULL) == (o.room == NULL)) {
+		fprintf(stderr, "%s\n", _("aandeslag: geef --new-room TITEL om een werksessie te maken, of --room CODE om mee te doen."));
+		return PLAIN_NO_JOIN;
+	}
+	if (o.name == NULL && !(o.viewer && o.room != NULL)) {
+		fprintf(stderr, "%s\n", _("aandeslag: geef je naam met --name NAAM."));
+		return PLAIN_NO_JOIN;
+	}
+	if (o.viewer && o.new_room != NULL) {
+		fprintf(stderr, "%s\n", _("aandeslag: --view kan alleen met --room CODE."));
+		return PLAIN_NO_JOIN;
+	}
+	return plain_run(&o, (unsigned)timeout);
+bad_value:
+	fprintf(stderr, _("aandeslag: ongeldige waarde voor een optie: %s\n"),
+	        optarg);
+	return PLAIN_NO_JOIN;
+}

@@ -1,0 +1,501 @@
+/* The line mode. Commands are pipelined: each line is sent as soon as it
+ * is read. Local commands (who, show, help) wait until everything before
+ * them is answered, so that a script's "show" shows its own notes. */
+#include "plain.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "i18n.h"
+#include "poster.h"
+#include "strbuf.h"
+
+/* A line longer than this is refused without being sent. */
+#define PLAIN_LINE_MAX (64 * 1024)
+
+enum input_kind { INPUT_NONE, INPUT_STREAM, INPUT_FILE };
+
+struct plain {
+	uv_loop_t loop;
+	struct net net;
+	uv_timer_t timer;
+	enum input_kind input;
+	union {
+		uv_tty_t tty;
+		uv_pipe_t pipe;
+	} in;
+	uv_fs_t fs;
+	char fsbuf[16 * 1024];
+	bool input_open;
+	bool reading;
+	bool eof;
+	bool blocked;           /* a local command waits for answers */
+	bool skipping;          /* dropping the rest of an overlong line */
+	char *buf;
+	size_t len, cap;
+	bool joined;
+	bool refused_any;
+	bool done;
+	int exit_code;
+	unsigned timeout_s;
+};
+
+static void read_more(struct plain *p);
+
+static void
+print_error(const char *name, const char *text)
+{
+	/* "error: CODE:" is the same in every language, for scripts. */
+	printf("error: %s: %s\n", name, text);
+}
+
+static void
+print_refusal(const struct refusal *why)
+{
+	char text[512];
+
+	refusal_describe(why, text, sizeof text);
+	print_error(refusal_name(why->code), text);
+}
+
+static void
+on_handle_closed(uv_handle_t *handle)
+{
+	(void)handle;
+}
+
+static void
+finish(struct plain *p, int code)
+{
+	if (p->done)
+		return;
+	p->done = true;
+	p->exit_code = code;
+	if (p->input == INPUT_STREAM && p->input_open)
+		uv_close((uv_handle_t *)&p->in, on_handle_closed);
+	p->input_open = false;
+	if (!uv_is_closing((uv_handle_t *)&p->timer))
+		uv_close((uv_handle_t *)&p->timer, on_handle_closed);
+	net_close(&p->net);
+	fflush(stdout);
+}
+
+static void
+maybe_finish(struct plain *p)
+{
+	if (p->eof && p->len == 0 && !p->blocked && p->net.pending == 0)
+		finish(p, p->refused_any ? PLAIN_REFUSED : PLAIN_OK);
+}
+
+static void
+run_local(struct plain *p, enum cmd_kind kind)
+{
+	struct strbuf out = { 0 };
+
+	switch (kind) {
+	case CMD_WHO:
+		poster_who(&p->net.room, p->net.self_id, &out);
+		break;
+	case CMD_SHOW:
+		poster_render(&p->net.room, net_now(&p->net), p->net.self_id,
+		              &out);
+		break;
+	case CMD_HELP:
+		strbuf_puts(&out, cmd_help());
+		break;
+	default:
+		break;
+	}
+	fputs(strbuf_str(&out), stdout);
+	strbuf_free(&out);
+}
+
+/* Handles one line; returns false when it must wait for answers first
+ * (the line is then kept). */
+static bool
+handle_line(struct plain *p, char *line)
+{
+	char error[CMD_ERROR_SIZE];
+	struct refusal why;
+	struct cmd cmd;
+	int rc;
+
+	/* Parse a copy, so that a line that must wait stays intact. */
+	char *copy = strdup(line);
+
+	if (copy == NULL)
+		return true;
+	if (cmd_parse(copy, &cmd, error) < 0) {
+		print_error("usage", error);
+		p->refused_any = true;
+		free(copy);
+		return true;
+	}
+	if (cmd.kind == CMD_REMOTE) {
+		rc = net_send(&p->net, &cmd.command, NULL);
+		if (rc == -EMSGSIZE) {
+			refusal_set_num(&why, AANDESLAG__ERROR_CODE__ERROR_TEXT_TOO_LONG,
+			                MODEL_NOTE_MAX);
+			print_refusal(&why);
+			p->refused_any = true;
+		} else if (rc < 0) {
+			print_error("not_connected",
+			            _("Er is geen verbinding met de server."));
+			p->refused_any = true;
+		}
+	} else if (cmd.kind != CMD_EMPTY) {
+		if (p->net.pending > 0) {
+			free(copy);
+			return false;
+		}
+		run_local(p, cmd.kind);
+	}
+	free(copy);
+	return true;
+}
+
+static void
+consume(struct plain *p, size_t n)
+{
+	memmove(p->buf, p->buf + n, p->len - n);
+	p->len -= n;
+}
+
+/* Handles every whole line in the buffer (and, at the end of input, the
+ * last line without a newline). */
+static void
+process(struct plain *p)
+{
+	char *nl;
+	size_t n;
+
+	p->blocked = false;
+	while (!p->done && p->len > 0) {
+		nl = memchr(p->buf, '\n', p->len);
+		if (nl == NULL && !p->eof) {
+			if (p->len > PLAIN_LINE_MAX) {
+				refusal_set_num(&(struct refusal){ 0 }, 0, 0);
+				print_error("line_too_long",
+				            _("Deze regel is te lang en is niet verstuurd."));
+				p->refused_any = true;
+				p->skipping = true;
+				p->len = 0;
+			}
+			break;
+		}
+		n = nl ? (size_t)(nl - p->buf) : p->len;
+		if (p->skipping) {
+			p->skipping = false;
+			consume(p, nl ? n + 1 : n);
+			continue;
+		}
+		p->buf[n] = '\0';       /* the newline, or the spare byte */
+		if (!handle_line(p, p->buf)) {
+			if (nl != NULL)
+				*nl = '\n';
+			p->blocked = true;
+			break;
+		}
+		consume(p, nl ? n + 1 : n);
+	}
+	if (p->blocked && p->reading && p->input == INPUT_STREAM) {
+		uv_read_stop((uv_stream_t *)&p->in);
+		p->reading = false;
+	} else if (!p->blocked && !p->reading && !p->eof && !p->done) {
+		read_more(p);
+	}
+	maybe_finish(p);
+}
+
+static void
+on_timeout(uv_timer_t *timer)
+{
+	struct plain *p = timer->data;
+
+	fprintf(stderr, _("aandeslag: %zu opdracht(en) kregen geen antwoord binnen %u seconden.\n"),
+	        p->net.pending, p->timeout_s);
+	finish(p, PLAIN_UNANSWERED);
+}
+
+static void
+input_ended(struct plain *p)
+{
+	p->eof = true;
+	p->reading = false;
+	if (p->input == INPUT_STREAM && p->input_open) {
+		uv_close((uv_handle_t *)&p->in, on_handle_closed);
+		p->input_open = false;
+	}
+	uv_timer_start(&p->timer, on_timeout, (uint64_t)p->timeout_s * 1000, 0);
+	process(p);
+}
+
+/* Adds bytes that were read to the buffer, with one spare byte for the
+ * NUL of a last line without a newline. */
+static void
+take(struct plain *p, const char *data, size_t n)
+{
+	size_t cap;
+	char *grown;
+
+	if (p->len + n + 1 > p->cap) {
+		cap = p->cap ? p->cap : 4096;
+		while (cap < p->len + n + 1)
+			cap *= 2;
+		grown = realloc(p->buf, cap);
+		if (grown == NULL) {
+			fprintf(stderr, "aandeslag: %s\n", strerror(ENOMEM));
+			finish(p, PLAIN_UNANSWERED);
+			return;
+		}
+		p->buf = grown;
+		p->cap = cap;
+	}
+	memcpy(p->buf + p->len, data, n);
+	p->len += n;
+	process(p);
+}
+
+static void
+on_stream_alloc(uv_handle_t *handle, size_t suggested, uv_buf_t *buf)
+{
+	struct plain *p = handle->data;
+
+	(void)suggested;
+	*buf = uv_buf_init(p->fsbuf, sizeof p->fsbuf);
+}
+
+static void
+on_stream_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
+{
+	struct plain *p = stream->data;
+
+	if (nread > 0)
+		take(p, buf->base, (size_t)nread);
+	else if (nread < 0)
+		input_ended(p);
+}
+
+static void
+on_file_read(uv_fs_t *req)
+{
+	struct plain *p = req->data;
+	ssize_t n = req->result;
+
+	uv_fs_req_cleanup(req);
+	p->reading = false;
+	if (p->done)
+		return;
+	if (n <= 0) {
+		input_ended(p);
+		return;
+	}
+	take(p, p->fsbuf, (size_t)n);
+}
+
+static void
+read_more(struct plain *p)
+{
+	uv_buf_t b;
+
+	if (p->input == INPUT_STREAM && p->input_open) {
+		if (uv_read_start((uv_stream_t *)&p->in, on_stream_alloc,
+		                  on_stream_read) == 0)
+			p->reading = true;
+	} else if (p->input == INPUT_FILE) {
+		b = uv_buf_init(p->fsbuf, sizeof p->fsbuf);
+		p->fs.data = p;
+		if (uv_fs_read(&p->loop, &p->fs, 0, &b, 1, -1, on_file_read) == 0)
+			p->reading = true;
+		else
+			input_ended(p);
+	}
+}
+
+/* Opens stdin as whatever it is: a terminal, a pipe or socket, or a file
+ * (which the loop cannot poll, so it is read through the thread pool). */
+static void
+open_input(struct plain *p)
+{
+	int rc = -1;
+
+	switch (uv_guess_handle(0)) {
+	case UV_TTY:
+		rc = uv_tty_init(&p->loop, &p->in.tty, 0, 1);
+		break;
+	case UV_FILE:
+		p->input = INPUT_FILE;
+		return;
+	default:
+		rc = uv_pipe_init(&p->loop, &p->in.pipe, 0);
+		if (rc == 0) {
+			rc = uv_pipe_open(&p->in.pipe, 0);
+			if (rc < 0)
+				uv_close((uv_handle_t *)&p->in, on_handle_closed);
+		}
+		break;
+	}
+	if (rc < 0) {
+		/* Something we cannot read from: behave as an empty input. */
+		p->input = INPUT_NONE;
+		return;
+	}
+	p->in.pipe.data = p;
+	p->input = INPUT_STREAM;
+	p->input_open = true;
+}
+
+static void
+on_joined(struct net *net, void *arg)
+{
+	struct plain *p = arg;
+
+	(void)net;
+	p->joined = true;
+	/* Stable, for scripts: the same words in every language. */
+	printf("room code: %s\n", p->net.room.code);
+	if (isatty(0))
+		printf(_("Je doet mee aan \"%s\". Typ help voor de opdrachten.\n"),
+		       p->net.room.title);
+	fflush(stdout);
+	open_input(p);
+	if (p->input == INPUT_NONE)
+		input_ended(p);
+	else
+		read_more(p);
+}
+
+static void
+on_event(struct net *net, const Aandeslag__Event *ev, void *arg)
+{
+	struct strbuf line = { 0 };
+
+	(void)arg;
+	poster_event_line(&net->room, ev, &line);
+	fputs(strbuf_str(&line), stdout);
+	strbuf_free(&line);
+}
+
+static void
+on_answer(struct plain *p)
+{
+	if (p->blocked && p->net.pending == 0)
+		process(p);
+	else
+		maybe_finish(p);
+}
+
+static void
+on_ack(struct net *net, uint64_t request_id, void *arg)
+{
+	(void)net;
+	(void)request_id;
+	on_answer(arg);
+}
+
+static void
+on_refused(struct net *net, uint64_t request_id, const struct refusal *why,
+           void *arg)
+{
+	struct plain *p = arg;
+
+	(void)request_id;
+	print_refusal(why);
+	if (net->state != NET_JOINED) {
+		/* The join itself was refused. */
+		finish(p, PLAIN_NO_JOIN);
+		return;
+	}
+	p->refused_any = true;
+	on_answer(p);
+}
+
+/* Explains a failed connection in words a teacher can act on. */
+static void
+explain_connect_error(const struct net_options *o, int err)
+{
+	const char *why;
+
+	switch (err) {
+	case UV_ECONNREFUSED:
+		why = _("er luistert niets op die poort. Draait de server, en klopt de poort?");
+		break;
+	case UV_EAI_NONAME:
+	case UV_EAI_AGAIN:
+	case UV_EAI_FAIL:
+		why = _("die naam is onbekend. Klopt de naam of het adres van de server?");
+		break;
+	case UV_ETIMEDOUT:
+	case UV_EHOSTUNREACH:
+	case UV_ENETUNREACH:
+		why = _("de server is niet bereikbaar. Zit je op hetzelfde netwerk? Houdt een firewall de poort tegen?");
+		break;
+	default:
+		why = uv_strerror(err);
+		break;
+	}
+	fprintf(stderr, _("aandeslag: geen verbinding met %s poort %d: %s\n"),
+	        o->host, o->port, why);
+}
+
+static void
+on_closed(struct net *net, int err, const struct refusal *why, void *arg)
+{
+	struct plain *p = arg;
+	char text[512];
+
+	if (err != 0 && !p->joined && net->state != NET_CLOSED)
+		return;
+	if (why->code != AANDESLAG__ERROR_CODE__ERROR_NONE) {
+		refusal_describe(why, text, sizeof text);
+		fprintf(stderr, "aandeslag: %s\n", text);
+	} else if (!p->joined && err != 0) {
+		explain_connect_error(&p->net.opts, err);
+	} else {
+		fprintf(stderr, "%s\n", _("aandeslag: de verbinding met de server is verbroken."));
+	}
+	finish(p, p->joined ? PLAIN_UNANSWERED : PLAIN_NO_JOIN);
+}
+
+int
+plain_run(const struct net_options *opts, unsigned timeout_s)
+{
+	static const struct net_handlers handlers = {
+		.joined = on_joined,
+		.event = on_event,
+		.ack = on_ack,
+		.refused = on_refused,
+		.closed = on_closed,
+	};
+	struct plain *p;
+	int rc, code;
+
+	p = calloc(1, sizeof *p);
+	if (p == NULL)
+		return PLAIN_NO_JOIN;
+	/* Events must reach a pipe as they happen, not when a buffer fills. */
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	p->timeout_s = timeout_s;
+	uv_loop_init(&p->loop);
+	uv_timer_init(&p->loop, &p->timer);
+	p->timer.data = p;
+	rc = net_start(&p->net, &p->loop, opts, &handlers, p);
+	if (rc < 0) {
+		explain_connect_error(opts, rc);
+		finish(p, PLAIN_NO_JOIN);
+	}
+	uv_run(&p->loop, UV_RUN_DEFAULT);
+	/* A file read still in the thread pool is waited for here. */
+	uv_run(&p->loop, UV_RUN_DEFAULT);
+	net_free(&p->net);
+	if (uv_loop_close(&p->loop) != 0)
+		fprintf(stderr, "aandeslag: handles left open at exit\n");
+	code = p->exit_code;
+	free(p->buf);
+	free(p);
+	return code;
+}

@@ -1,0 +1,191 @@
+/* The table of refusal codes: their stable names and the Dutch sentences
+ * (translated through gettext) that users read. */
+#include "refusal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+
+struct entry {
+	int code;
+	const char *name;
+	const char *text;   /* {1} and {2} stand for the parameters */
+};
+
+static const struct entry entries[] = {
+	{ AANDESLAG__ERROR_CODE__ERROR_NONE, "none",
+	  N_("Geen fout.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_MALFORMED_FRAME, "malformed_frame",
+	  N_("Het programma kreeg een bericht dat het niet kon lezen; de verbinding is verbroken.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_FRAME_TOO_LARGE, "frame_too_large",
+	  N_("Een bericht was te groot; de verbinding is verbroken.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_UNKNOWN_MESSAGE, "unknown_message",
+	  N_("Een bericht van een onbekende soort; de verbinding is verbroken.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_UNEXPECTED_MESSAGE, "unexpected_message",
+	  N_("Een bericht op het verkeerde moment; de verbinding is verbroken.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_SERVER_SHUTDOWN, "server_shutdown",
+	  N_("De server stopt. Wat al bevestigd was, is bewaard.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_TOO_SLOW, "too_slow",
+	  N_("Deze laptop haalde de berichten niet snel genoeg op; de verbinding is verbroken.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_VERSION, "version",
+	  N_("Dit programma en de server spreken geen gemeenschappelijke versie (server: {1} tot en met {2}). Werk het programma bij.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_INTERNAL, "internal",
+	  N_("De server kon dit nu niet doen. Probeer het zo nog eens.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_NO_SUCH_ROOM, "no_such_room",
+	  N_("Er is geen werksessie met deze code. Controleer de code bij de voorzitter.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_ROOM_FULL, "room_full",
+	  N_("Deze werksessie is vol (hoogstens {1} deelnemers). Vraag de voorzitter, of ga naar een andere werksessie.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_BAD_NAME, "bad_name",
+	  N_("Deze naam kan niet: gebruik 1 tot {1} tekens, zonder regeleinden of stuurtekens.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_TOO_MANY_ROOMS, "too_many_rooms",
+	  N_("Deze server heeft al zijn maximum van {1} werksessies.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_BAD_TITLE, "bad_title",
+	  N_("Deze titel kan niet: gebruik 1 tot {1} tekens, zonder regeleinden of stuurtekens.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_BAD_TOKEN, "bad_token",
+	  N_("Je kon niet als dezelfde deelnemer terugkomen; meld je opnieuw aan.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_ALREADY_PRESENT, "already_present",
+	  N_("Je bent al aangemeld vanaf een andere verbinding.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_NAME_TAKEN, "name_taken",
+	  N_("Er doet al iemand mee als \"{1}\". Kies een andere naam, bijvoorbeeld met je achternaam.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_NOT_ALLOWED, "not_allowed",
+	  N_("Dat mag alleen de voorzitter.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_BAD_STEP, "bad_step",
+	  N_("Stap {1} bestaat niet; de stappen zijn 1 tot en met 5.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_EMPTY_TEXT, "empty_text",
+	  N_("De tekst is leeg.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_TEXT_TOO_LONG, "text_too_long",
+	  N_("De tekst is te lang (hoogstens {1} bytes).") },
+	{ AANDESLAG__ERROR_CODE__ERROR_INVALID_TEXT, "invalid_text",
+	  N_("De tekst bevat ongeldige tekens (geen geldige UTF-8, of stuurtekens).") },
+	{ AANDESLAG__ERROR_CODE__ERROR_TOO_MANY_NOTES, "too_many_notes",
+	  N_("Deze werksessie heeft het maximum van {1} notities bereikt.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_CLOCK_RUNNING, "clock_running",
+	  N_("De klok loopt al.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_CLOCK_NOT_RUNNING, "clock_not_running",
+	  N_("De klok loopt niet.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_CLOCK_NOT_PAUSED, "clock_not_paused",
+	  N_("De klok staat niet op pauze.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_BAD_MINUTES, "bad_minutes",
+	  N_("Het aantal minuten moet tussen {1} en {2} liggen.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_NO_NEXT_STEP, "no_next_step",
+	  N_("Dit is al de laatste stap.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_NO_PREV_STEP, "no_prev_step",
+	  N_("Dit is al de eerste stap.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_REQUEST_TOO_OLD, "request_too_old",
+	  N_("Deze opdracht is te oud om nog te herkennen.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_UNKNOWN_COMMAND, "unknown_command",
+	  N_("De server kent deze opdracht niet.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_SAME_STEP, "same_step",
+	  N_("Het team is al bij stap {1}.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_BAD_REQUEST_ID, "bad_request_id",
+	  N_("Een opdracht zonder volgnummer.") },
+};
+
+static const struct entry *
+find(int code)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof entries / sizeof entries[0]; i++)
+		if (entries[i].code == code)
+			return &entries[i];
+	return NULL;
+}
+
+int
+refusal_set(struct refusal *r, int code)
+{
+	r->code = code;
+	r->nparams = 0;
+	return -EINVAL;
+}
+
+int
+refusal_set_num(struct refusal *r, int code, long a)
+{
+	refusal_set(r, code);
+	snprintf(r->params[0], sizeof r->params[0], "%ld", a);
+	r->nparams = 1;
+	return -EINVAL;
+}
+
+int
+refusal_set_num2(struct refusal *r, int code, long a, long b)
+{
+	refusal_set_num(r, code, a);
+	snprintf(r->params[1], sizeof r->params[1], "%ld", b);
+	r->nparams = 2;
+	return -EINVAL;
+}
+
+int
+refusal_set_str(struct refusal *r, int code, const char *a)
+{
+	refusal_set(r, code);
+	snprintf(r->params[0], sizeof r->params[0], "%s", a);
+	r->nparams = 1;
+	return -EINVAL;
+}
+
+const char *
+refusal_name(int code)
+{
+	const struct entry *e = find(code);
+
+	return e ? e->name : "unknown";
+}
+
+void
+refusal_text(int code, const char *const *params, size_t nparams,
+             char *out, size_t size)
+{
+	const struct entry *e = find(code);
+	const char *t, *p;
+	size_t n = 0, k, index;
+	char number[24];
+
+	if (size == 0)
+		return;
+	if (e == NULL) {
+		t = _("Onbekende fout (code {1}); werk het programma bij.");
+	} else {
+		t = _(e->text);
+	}
+	/* Substitute {1} and {2} by hand: a translated text must never be
+	 * used as a printf format. */
+	while (*t != '\0' && n + 1 < size) {
+		if (t[0] == '{' && (t[1] == '1' || t[1] == '2') &&
+		    t[2] == '}') {
+			index = (size_t)(t[1] - '1');
+			if (e == NULL && index == 0) {
+				snprintf(number, sizeof number, "%d", code);
+				p = number;
+			} else {
+				p = index < nparams && params[index] ?
+				    params[index] : "?";
+			}
+			k = strlen(p);
+			if (k > size - 1 - n)
+				k = size - 1 - n;
+			memcpy(out + n, p, k);
+			n += k;
+			t += 3;
+			continue;
+		}
+		out[n++] = *t++;
+	}
+	out[n] = '\0';
+}
+
+void
+refusal_describe(const struct refusal *r, char *out, size_t size)
+{
+	const char *params[REFUSAL_PARAMS];
+	unsigned i;
+
+	for (i = 0; i < r->nparams && i < REFUSAL_PARAMS; i++)
+		params[i] = r->params[i];
+	refusal_text(r->code, params, r->nparams, out, size);
+}

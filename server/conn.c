@@ -1,0 +1,240 @@
+/* Server connections: reads go through one buffer shared by all
+ * connections, writes are reference-counted frames, and every way a
+ * connection ends runs through conn_close(). */
+#include "conn.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "room.h"
+#include "server.h"
+
+struct write_req {
+	uv_write_t req;
+	struct conn *conn;
+	struct wire_buf *buf;
+};
+
+static void
+on_alloc(uv_handle_t *handle, size_t suggested, uv_buf_t *buf)
+{
+	struct conn *c = handle->data;
+
+	(void)suggested;
+	/* libuv reads one stream at a time and hands the bytes to on_read()
+	 * before it asks for a buffer again, so one buffer serves every
+	 * connection; a partial frame is copied out of it. */
+	*buf = uv_buf_init((char *)c->server->readbuf,
+	                   (unsigned)sizeof c->server->readbuf);
+}
+
+static void
+on_closed(uv_handle_t *handle)
+{
+	struct conn *c = handle->data;
+
+	/* The room hears of it here, outside any broadcast that may have
+	 * closed this connection, so events keep their order. */
+	if (c->room != NULL)
+		room_detach(c);
+	frame_partial_reset(&c->partial);
+	if (c->prev != NULL)
+		c->prev->next = c->next;
+	else
+		c->server->conns = c->next;
+	if (c->next != NULL)
+		c->next->prev = c->prev;
+	c->server->nconns--;
+	free(c);
+}
+
+void
+conn_close(struct conn *c)
+{
+	if (c->state == CONN_CLOSED)
+		return;
+	c->state = CONN_CLOSED;
+	uv_read_stop((uv_stream_t *)&c->tcp);
+	/* Pending writes are cancelled; their callbacks run before on_closed,
+	 * so nothing refers to c when it is freed. */
+	uv_close((uv_handle_t *)&c->tcp, on_closed);
+}
+
+static void
+on_write(uv_write_t *req, int status)
+{
+	struct write_req *w = (struct write_req *)req;
+	struct conn *c = w->conn;
+
+	c->queued -= w->buf->len;
+	wire_unref(w->buf);
+	free(w);
+	if (status < 0 && status != UV_ECANCELED) {
+		server_log(c->server, "connection %llu: write failed: %s",
+		           (unsigned long long)c->log_id, uv_strerror(status));
+		conn_close(c);
+	}
+}
+
+int
+conn_send(struct conn *c, struct wire_buf *buf)
+{
+	struct write_req *w;
+	uv_buf_t b;
+	int rc;
+
+	if (c->state == CONN_CLOSED || c->state == CONN_CLOSING)
+		return -EPIPE;
+	if (c->queued + buf->len > c->server->opts.send_queue_max) {
+		server_log(c->server,
+		           "connection %llu: stopped reading, %zu bytes queued; closing",
+		           (unsigned long long)c->log_id, c->queued);
+		conn_close(c);
+		return -ENOBUFS;
+	}
+	w = malloc(sizeof *w);
+	if (w == NULL) {
+		conn_close(c);
+		return -ENOMEM;
+	}
+	w->conn = c;
+	w->buf = wire_ref(buf);
+	b = uv_buf_init((char *)buf->data, (unsigned)buf->len);
+	rc = uv_write(&w->req, (uv_stream_t *)&c->tcp, &b, 1, on_write);
+	if (rc < 0) {
+		wire_unref(w->buf);
+		free(w);
+		conn_close(c);
+		return -EPIPE;
+	}
+	c->queued += buf->len;
+	return 0;
+}
+
+static void
+on_shutdown(uv_shutdown_t *req, int status)
+{
+	(void)status;
+	conn_close(req->data);
+}
+
+void
+conn_finish(struct conn *c, struct wire_buf *buf)
+{
+	if (c->state == CONN_CLOSED || c->state == CONN_CLOSING)
+		return;
+	uv_read_stop((uv_stream_t *)&c->tcp);
+	if (buf != NULL && conn_send(c, buf) < 0)
+		return;
+	c->state = CONN_CLOSING;
+	c->shutdown.data = c;
+	/* The shutdown completes after the queued frames are written. */
+	if (uv_shutdown(&c->shutdown, (uv_stream_t *)&c->tcp, on_shutdown) < 0)
+		conn_close(c);
+}
+
+void
+conn_fail(struct conn *c, int code, const char *const *params,
+          size_t nparams)
+{
+	struct wire_buf *buf = NULL;
+
+	if (code != AANDESLAG__ERROR_CODE__ERROR_SERVER_SHUTDOWN)
+		server_log(c->server, "connection %llu: closing: %s",
+		           (unsigned long long)c->log_id, refusal_name(code));
+	wire_pack_closing(code, params, nparams, &buf);
+	conn_finish(c, buf);
+	wire_unref(buf);
+}
+
+/* Unpacks one frame and hands it to the server. */
+static int
+on_frame(void *arg, const uint8_t *payload, size_t len)
+{
+	struct conn *c = arg;
+	Aandeslag__Envelope *env;
+	struct wire_alloc alloc;
+
+	wire_alloc_init(&alloc, len);
+	env = wire_unpack(payload, len, &alloc);
+	if (env == NULL) {
+		conn_fail(c, AANDESLAG__ERROR_CODE__ERROR_MALFORMED_FRAME, NULL, 0);
+		return 1;
+	}
+	server_dispatch(c, env);
+	wire_free(env, &alloc);
+	/* Frames after a fatal one are not read. */
+	return c->state == CONN_CLOSING || c->state == CONN_CLOSED;
+}
+
+static void
+on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
+{
+	struct conn *c = stream->data;
+	int rc;
+
+	if (nread == 0)
+		return;
+	if (nread < 0) {
+		conn_close(c);
+		return;
+	}
+	if (c->state == CONN_CLOSING || c->state == CONN_CLOSED)
+		return;
+	rc = frame_feed(&c->partial, (const uint8_t *)buf->base,
+	                (size_t)nread, FRAME_MAX_CLIENT, on_frame, c);
+	if (rc == -EMSGSIZE)
+		conn_fail(c, AANDESLAG__ERROR_CODE__ERROR_FRAME_TOO_LARGE, NULL, 0);
+	else if (rc == -EBADMSG)
+		conn_fail(c, AANDESLAG__ERROR_CODE__ERROR_UNKNOWN_MESSAGE, NULL, 0);
+	else if (rc < 0)
+		conn_fail(c, AANDESLAG__ERROR_CODE__ERROR_INTERNAL, NULL, 0);
+}
+
+int
+conn_accept(struct server *srv, uv_stream_t *listener)
+{
+	struct sockaddr_storage peer;
+	int len = sizeof peer;
+	struct conn *c;
+	int rc;
+
+	c = calloc(1, sizeof *c);
+	if (c == NULL)
+		return UV_ENOMEM;
+	c->server = srv;
+	c->tcp.data = c;
+	c->log_id = ++srv->conns_ever;
+	rc = uv_tcp_init(srv->loop, &c->tcp);
+	if (rc < 0) {
+		free(c);
+		return rc;
+	}
+	c->next = srv->conns;
+	if (srv->conns != NULL)
+		srv->conns->prev = c;
+	srv->conns = c;
+	srv->nconns++;
+	rc = uv_accept(listener, (uv_stream_t *)&c->tcp);
+	if (rc < 0) {
+		conn_close(c);
+		return rc;
+	}
+	uv_tcp_nodelay(&c->tcp, 1);
+	if (uv_tcp_getpeername(&c->tcp, (struct sockaddr *)&peer, &len) == 0) {
+		char addr[64] = "?";
+
+		if (peer.ss_family == AF_INET6)
+			uv_ip6_name((struct sockaddr_in6 *)&peer, addr, sizeof addr);
+		else if (peer.ss_family == AF_INET)
+			uv_ip4_name((struct sockaddr_in *)&peer, addr, sizeof addr);
+		server_log(srv, "connection %llu from %s",
+		           (unsigned long long)c->log_id, addr);
+	}
+	c->state = CONN_HELLO;
+	rc = uv_read_start((uv_stream_t *)&c->tcp, on_alloc, on_read);
+	if (rc < 0)
+		conn_close(c);
+	return 0;
+}

@@ -1,0 +1,64 @@
+/* One client connection on the server: reading frames, a bounded queue of
+ * frames to write, and an orderly close. */
+#ifndef AANDESLAG_CONN_H
+#define AANDESLAG_CONN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <uv.h>
+
+#include "frame.h"
+#include "wire.h"
+
+struct server;
+struct room;
+
+enum conn_state {
+	CONN_HELLO,     /* waiting for Hello */
+	CONN_LOBBY,     /* may create or join a room */
+	CONN_ROOM,      /* seated in a room, or watching it */
+	CONN_CLOSING,   /* a last frame is being written; reads are ignored */
+	CONN_CLOSED     /* uv_close() was called; freed in its callback */
+};
+
+struct conn {
+	uv_tcp_t tcp;
+	struct server *server;
+	struct conn *prev, *next;       /* in server->conns */
+	enum conn_state state;
+	uint64_t log_id;
+	/* Bytes of a frame that arrived in pieces; empty between frames, so
+	 * an idle connection holds no read buffer of its own. */
+	struct frame_partial partial;
+	size_t queued;                  /* bytes handed to uv_write() */
+	struct room *room;              /* in CONN_ROOM */
+	uint32_t participant_id;        /* 0 for a viewer */
+	uv_shutdown_t shutdown;
+};
+
+/* Accepts a pending connection on the listener into a new conn that the
+ * server owns. Returns 0 or a negative libuv error. */
+int conn_accept(struct server *srv, uv_stream_t *listener);
+
+/* Queues buf (taking a reference of its own) for writing. A connection
+ * whose queue would pass the server's limit is closed at once, so a client
+ * that stops reading never holds up the others. Returns 0, -EPIPE when the
+ * connection is closing, or -ENOBUFS when it was just closed for that. */
+int conn_send(struct conn *c, struct wire_buf *buf);
+
+/* Sends a Closing message with code and params, then closes the
+ * connection once it is written. Used for protocol errors and shutdown. */
+void conn_fail(struct conn *c, int code, const char *const *params,
+               size_t nparams);
+
+/* Like conn_fail(), with an already packed last frame. Takes a reference
+ * of its own on buf. */
+void conn_finish(struct conn *c, struct wire_buf *buf);
+
+/* Closes the connection now, dropping what is queued. Safe to call more
+ * than once, also during a broadcast: the room is told in the close
+ * callback, on a later turn of the loop. */
+void conn_close(struct conn *c);
+
+#endif

@@ -1,0 +1,75 @@
+/* The server: one libuv loop, the listener, signals, the handshake, and
+ * the dispatch of every message a connection sends. */
+#ifndef AANDESLAG_SERVER_H
+#define AANDESLAG_SERVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <uv.h>
+
+#include "aandeslag.pb-c.h"
+#include "room.h"
+
+#define SERVER_DEFAULT_PORT 7557
+
+struct server_options {
+	const char *listen;             /* NULL: all interfaces */
+	int port;                       /* 0: any free port */
+	int64_t seat_grace_ms;          /* an absent participant's seat */
+	size_t send_queue_max;          /* bytes queued per connection */
+	size_t max_rooms;
+};
+
+struct conn;
+
+struct server {
+	uv_loop_t *loop;
+	struct server_options opts;
+	uv_tcp_t listener;
+	uv_signal_t sigint;
+	uv_signal_t sigterm;
+	uv_timer_t stop_timer;          /* ends a shutdown that hangs */
+	struct conn *conns;
+	size_t nconns;
+	uint64_t conns_ever;
+	struct rooms rooms;
+	bool started;
+	bool stopping;
+	/* One read buffer for every connection (see conn.c). */
+	uint8_t readbuf[64 * 1024];
+};
+
+/* Fills opts with the defaults. */
+void server_options_default(struct server_options *opts);
+
+/* Starts listening on loop and prints the listening line and the join
+ * instructions to stdout. srv is owned by the caller and must outlive the
+ * loop. Returns 0 or a negative libuv error (also printed). */
+int server_start(struct server *srv, uv_loop_t *loop,
+                 const struct server_options *opts);
+
+/* Stops accepting, tells every client the server is stopping and closes
+ * every handle, so that uv_run() returns. Safe to call twice. */
+void server_stop(struct server *srv);
+
+/* Closes what is left of the server's handles and frees the rooms, once
+ * the loop has ended; run the loop once more afterwards. */
+void server_free(struct server *srv);
+
+/* Handles one envelope from c according to its state. */
+void server_dispatch(struct conn *c, const Aandeslag__Envelope *env);
+
+/* Returns the loop's time in milliseconds: monotonic, cached per turn. */
+int64_t server_now(const struct server *srv);
+
+/* Fills buf with len random bytes from the system. Returns 0 or a
+ * negative libuv error. */
+int server_random(void *buf, size_t len);
+
+/* Writes a line to the log (stderr) with a time stamp. Logs never carry
+ * names, note texts or tokens. */
+void server_log(const struct server *srv, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+#endif
