@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,6 +77,9 @@ main(int argc, char **argv)
 	long v, timeout = 10;
 	int opt;
 
+	/* A server that goes away while we write must end in a message and
+	 * exit code 3, not in a silent SIGPIPE. */
+	signal(SIGPIPE, SIG_IGN);
 	setlocale(LC_ALL, "");
 	bindtextdomain("aandeslag", LOCALEDIR);
 	o.host = getenv("AANDESLAG_SERVER");

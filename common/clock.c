@@ -43,6 +43,10 @@ clock_to_wire(const struct clock *c, unsigned step, int64_t now,
 	out->step = step;
 	out->state = (Aandeslag__ClockState)c->state;
 	out->remaining_ms = clock_remaining(c, now);
+	/* A clock forgotten for a week stops counting: the value stays one
+	 * that clock_from_wire() accepts. */
+	if (out->remaining_ms < -CLOCK_OVERTIME_MAX)
+		out->remaining_ms = -CLOCK_OVERTIME_MAX;
 	out->duration_ms = c->duration_ms;
 }
 
@@ -74,12 +78,14 @@ clock_format(int64_t remaining_ms, char out[CLOCK_TEXT_SIZE])
 {
 	int64_t s;
 
+	/* Divide before adjusting, so that no value of remaining_ms can
+	 * overflow. */
 	if (remaining_ms >= 0) {
-		s = (remaining_ms + 999) / 1000;
+		s = remaining_ms / 1000 + (remaining_ms % 1000 != 0);
 		snprintf(out, CLOCK_TEXT_SIZE, "%lld:%02lld",
 		         (long long)(s / 60), (long long)(s % 60));
 	} else {
-		s = -remaining_ms / 1000;
+		s = -(remaining_ms / 1000);
 		snprintf(out, CLOCK_TEXT_SIZE, "+%lld:%02lld",
 		         (long long)(s / 60), (long long)(s % 60));
 	}

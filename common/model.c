@@ -9,6 +9,9 @@
 
 #include "utf8.h"
 
+_Static_assert(MODEL_NAME_MAX < REFUSAL_PARAM_SIZE,
+               "a refusal must be able to name any name");
+
 #define P AANDESLAG__ROLE__ROLE_PARTICIPANT
 #define C AANDESLAG__ROLE__ROLE_CHAIR
 #define V AANDESLAG__ROLE__ROLE_VIEWER
@@ -189,6 +192,9 @@ model_join(struct model_room *room, const char *name, int role,
 	if (room->nparticipants == MODEL_SEATS)
 		return refusal_set_num(why, AANDESLAG__ERROR_CODE__ERROR_ROOM_FULL,
 		                       MODEL_SEATS);
+	if (role != AANDESLAG__ROLE__ROLE_PARTICIPANT &&
+	    role != AANDESLAG__ROLE__ROLE_CHAIR)
+		return refusal_set(why, AANDESLAG__ERROR_CODE__ERROR_NOT_ALLOWED);
 	if (role == AANDESLAG__ROLE__ROLE_CHAIR && model_chair(room) != 0)
 		role = AANDESLAG__ROLE__ROLE_PARTICIPANT;
 	event_begin(room, ev, room->next_participant_id);
@@ -492,11 +498,15 @@ apply_joined(struct model_room *room, const Aandeslag__Participant *p)
 {
 	struct model_participant *seat;
 	char *name;
+	size_t i;
 
 	if (p == NULL || p->id == 0 || p->id < room->next_participant_id ||
 	    p->id == UINT32_MAX || room->nparticipants >= MODEL_SEATS ||
 	    !valid_text(p->name, MODEL_NAME_MAX, false))
 		return -EPROTO;
+	for (i = 0; i < room->nparticipants; i++)
+		if (strcasecmp(room->participants[i].name, p->name) == 0)
+			return -EPROTO;
 	if (p->role != AANDESLAG__ROLE__ROLE_PARTICIPANT &&
 	    p->role != AANDESLAG__ROLE__ROLE_CHAIR)
 		return -EPROTO;

@@ -116,10 +116,12 @@ const struct model_participant *model_participant(
 /* Returns the id of the chair, 0 when nobody is chair. */
 uint32_t model_chair(const struct model_room *room);
 
-/* Seats a new participant named name (trimmed and checked) with role.
+/* Seats a new participant named name (trimmed and checked) with role,
+ * ROLE_PARTICIPANT or ROLE_CHAIR (a second chair becomes a participant).
  * The first participant of a room should be the chair. Fills ev with the
  * ParticipantJoined event, already applied. Returns 0, -EINVAL (why:
- * bad_name, name_taken, room_full) or -ENOMEM. */
+ * bad_name, name_taken, room_full, not_allowed for another role) or
+ * -ENOMEM. */
 int model_join(struct model_room *room, const char *name, int role,
                int64_t now, struct model_event *ev, struct refusal *why);
 

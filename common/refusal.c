@@ -123,8 +123,17 @@ refusal_set_num2(struct refusal *r, int code, long a, long b)
 int
 refusal_set_str(struct refusal *r, int code, const char *a)
 {
+	size_t n = strlen(a);
+
 	refusal_set(r, code);
-	snprintf(r->params[0], sizeof r->params[0], "%s", a);
+	if (n >= sizeof r->params[0]) {
+		n = sizeof r->params[0] - 1;
+		/* Never cut a UTF-8 sequence in half. */
+		while (n > 0 && ((unsigned char)a[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(r->params[0], a, n);
+	r->params[0][n] = '\0';
 	r->nparams = 1;
 	return -EINVAL;
 }

@@ -8,7 +8,8 @@
 #include "aandeslag.pb-c.h"
 
 #define REFUSAL_PARAMS 2
-#define REFUSAL_PARAM_SIZE 64
+/* Room for the longest name (model.h checks) and its NUL. */
+#define REFUSAL_PARAM_SIZE 80
 
 /* Why something was refused: an Aandeslag__ErrorCode and up to two
  * parameters (numbers or names), as they travel in a Refusal message. */
@@ -26,7 +27,8 @@ int refusal_set(struct refusal *r, int code);
 int refusal_set_num(struct refusal *r, int code, long a);
 int refusal_set_num2(struct refusal *r, int code, long a, long b);
 
-/* Sets r to code with one text parameter (cut to fit). Returns -EINVAL. */
+/* Sets r to code with one text parameter, cut to fit at a character
+ * boundary. Returns -EINVAL. */
 int refusal_set_str(struct refusal *r, int code, const char *a);
 
 /* Returns the stable short name of a code, e.g. "room_full": the same in

@@ -83,11 +83,13 @@ wire_alloc_init(struct wire_alloc *a, size_t frame_len)
 	a->base.free = budget_free;
 	a->base.allocator_data = a;
 	a->used = 0;
-	/* Unpacked messages take more room than their encoding: structures
-	 * per sub-message, a NUL per string, pointer arrays for repeated
-	 * fields. Eight times the frame plus a fixed allowance is well above
-	 * what any valid envelope needs. */
-	a->budget = 8 * frame_len + 16384;
+	/* Unpacked messages take far more room than their encoding: an
+	 * empty sub-message is two bytes on the wire but a whole structure,
+	 * a pointer and protobuf-c's scanning records while unpacking. The
+	 * worst case is about 60 times the frame; the budget allows that and
+	 * no more, so a 16 KiB client frame can never cost more than about
+	 * a mebibyte, and only while it is handled. */
+	a->budget = 64 * frame_len + 65536;
 }
 
 Aandeslag__Envelope *

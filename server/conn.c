@@ -67,7 +67,6 @@ on_write(uv_write_t *req, int status)
 	struct write_req *w = (struct write_req *)req;
 	struct conn *c = w->conn;
 
-	c->queued -= w->buf->len;
 	wire_unref(w->buf);
 	free(w);
 	if (status < 0 && status != UV_ECANCELED) {
@@ -81,15 +80,19 @@ int
 conn_send(struct conn *c, struct wire_buf *buf)
 {
 	struct write_req *w;
+	size_t queued;
 	uv_buf_t b;
 	int rc;
 
 	if (c->state == CONN_CLOSED || c->state == CONN_CLOSING)
 		return -EPIPE;
-	if (c->queued + buf->len > c->server->opts.send_queue_max) {
+	/* Only what the kernel has not taken counts: libuv writes at once
+	 * when it can, and reports completion a loop turn later. */
+	queued = uv_stream_get_write_queue_size((uv_stream_t *)&c->tcp);
+	if (queued + buf->len > c->server->opts.send_queue_max) {
 		server_log(c->server,
 		           "connection %llu: stopped reading, %zu bytes queued; closing",
-		           (unsigned long long)c->log_id, c->queued);
+		           (unsigned long long)c->log_id, queued);
 		conn_close(c);
 		return -ENOBUFS;
 	}
@@ -108,7 +111,6 @@ conn_send(struct conn *c, struct wire_buf *buf)
 		conn_close(c);
 		return -EPIPE;
 	}
-	c->queued += buf->len;
 	return 0;
 }
 

@@ -31,7 +31,6 @@ struct conn {
 	/* Bytes of a frame that arrived in pieces; empty between frames, so
 	 * an idle connection holds no read buffer of its own. */
 	struct frame_partial partial;
-	size_t queued;                  /* bytes handed to uv_write() */
 	struct room *room;              /* in CONN_ROOM */
 	uint32_t participant_id;        /* 0 for a viewer */
 	uv_shutdown_t shutdown;
