@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "number.h"
 #include "steps.h"
 
 static int
@@ -51,17 +52,13 @@ rtrim(char *s)
 		s[--n] = '\0';
 }
 
-/* Parses a whole positive number of at most max; returns 0 or -EINVAL. */
+/* Parses a whole number from 0 to max; returns 0 or -EINVAL. */
 static int
 parse_count(const char *s, unsigned long max, uint32_t *out)
 {
-	unsigned long v;
-	char *end;
+	long long v;
 
-	if (*s < '0' || *s > '9')
-		return -EINVAL;
-	v = strtoul(s, &end, 10);
-	if (*end != '\0' || v > max)
+	if (number_parse(s, 0, (long long)max, &v) < 0)
 		return -EINVAL;
 	*out = (uint32_t)v;
 	return 0;

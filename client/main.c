@@ -10,6 +10,7 @@
 
 #include "config.h"
 #include "i18n.h"
+#include "number.h"
 #include "plain.h"
 
 #define CLIENT_DEFAULT_PORT 7557
@@ -41,20 +42,6 @@ usage(FILE *out)
 "verbinding verbroken.\n"));
 }
 
-static int
-parse_number(const char *s, long min, long max, long *out)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || v < min || v > max)
-		return -EINVAL;
-	*out = v;
-	return 0;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -74,7 +61,7 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct net_options o = { 0 };
-	long v, timeout = 10;
+	long long v, timeout = 10;
 	int opt;
 
 	/* A server that goes away while we write must end in a message and
@@ -92,7 +79,7 @@ main(int argc, char **argv)
 			o.host = optarg;
 			break;
 		case OPT_PORT:
-			if (parse_number(optarg, 1, 65535, &v) < 0)
+			if (number_parse(optarg, 1, 65535, &v) < 0)
 				goto bad_value;
 			o.port = (int)v;
 			break;
@@ -112,7 +99,7 @@ main(int argc, char **argv)
 			/* The line mode is the only mode for now. */
 			break;
 		case OPT_TIMEOUT:
-			if (parse_number(optarg, 0, 24 * 3600, &v) < 0)
+			if (number_parse(optarg, 0, 24 * 3600, &v) < 0)
 				goto bad_value;
 			timeout = v;
 			break;

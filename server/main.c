@@ -10,6 +10,7 @@
 
 #include "config.h"
 #include "i18n.h"
+#include "number.h"
 #include "server.h"
 
 static void
@@ -29,21 +30,6 @@ usage(FILE *out)
 "  --help               deze hulp\n"
 "  --version            versie\n"), SERVER_DEFAULT_PORT,
 	        (size_t)4 * 2 * 1024 * 1024, (size_t)1000);
-}
-
-/* Parses a whole number in [min, max]; returns 0 or -EINVAL. */
-static int
-parse_number(const char *s, long long min, long long max, long long *out)
-{
-	char *end;
-	long long v;
-
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || v < min || v > max)
-		return -EINVAL;
-	*out = v;
-	return 0;
 }
 
 int
@@ -76,22 +62,22 @@ main(int argc, char **argv)
 			opts.listen = optarg;
 			break;
 		case OPT_PORT:
-			if (parse_number(optarg, 0, 65535, &v) < 0)
+			if (number_parse(optarg, 0, 65535, &v) < 0)
 				goto bad;
 			opts.port = (int)v;
 			break;
 		case OPT_GRACE:
-			if (parse_number(optarg, 0, 7 * 24 * 3600, &v) < 0)
+			if (number_parse(optarg, 0, 7 * 24 * 3600, &v) < 0)
 				goto bad;
 			opts.seat_grace_ms = v * 1000;
 			break;
 		case OPT_QUEUE:
-			if (parse_number(optarg, 1024, (long long)1 << 40, &v) < 0)
+			if (number_parse(optarg, 1024, (long long)1 << 40, &v) < 0)
 				goto bad;
 			opts.send_queue_max = (size_t)v;
 			break;
 		case OPT_ROOMS:
-			if (parse_number(optarg, 1, 1000000, &v) < 0)
+			if (number_parse(optarg, 1, 1000000, &v) < 0)
 				goto bad;
 			opts.max_rooms = (size_t)v;
 			break;

@@ -17,6 +17,7 @@ import os
 import re
 import signal
 import socket
+import shlex
 import struct
 import subprocess
 import sys
@@ -24,10 +25,17 @@ import threading
 import time
 import traceback
 
+_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))))
 SERVER_BIN = (os.environ.get("AANDESLAG_SERVER_BIN")
-              or "/work/main/build/server/aandeslag-server")
+              or os.path.join(_ROOT, "build", "server", "aandeslag-server"))
 CLIENT_BIN = (os.environ.get("AANDESLAG_CLIENT_BIN")
-              or "/work/main/build/client/aandeslag")
+              or os.path.join(_ROOT, "build", "client", "aandeslag"))
+
+# A command to run the programs under, e.g.
+# AANDESLAG_WRAPPER="valgrind --error-exitcode=99 --leak-check=full"
+# (see README: the suite under valgrind).
+WRAPPER = shlex.split(os.environ.get("AANDESLAG_WRAPPER", ""))
 
 HOST = "127.0.0.1"
 
@@ -38,6 +46,8 @@ POLL = 0.02
 
 SANITIZER_MARKERS = ("AddressSanitizer", "runtime error", "LeakSanitizer",
                      "UndefinedBehaviorSanitizer")
+# What valgrind says when it found something.
+VALGRIND_ERRORS = re.compile(r"ERROR SUMMARY: [1-9]")
 
 # The programs' messages are Dutch in the source; the C locale keeps them
 # untranslated whatever the caller's environment says.
@@ -97,7 +107,7 @@ class Proc:
         self._err = bytearray()
         self.ended_by_us = False
         self.p = subprocess.Popen(
-            self.argv,
+            WRAPPER + self.argv,
             stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             env=CHILD_ENV, close_fds=True)
@@ -215,7 +225,8 @@ class Proc:
         for m in SANITIZER_MARKERS:
             if m in err:
                 return m
-        return None
+        found = VALGRIND_ERRORS.search(err)
+        return found.group(0) if found else None
 
 
 def _end_all_at_exit():
