@@ -159,6 +159,14 @@ handle_line(struct plain *p, char *line)
 }
 
 static void
+line_too_long(struct plain *p)
+{
+	print_error("line_too_long",
+	            _("Deze regel is te lang en is niet verstuurd."));
+	p->refused_any = true;
+}
+
+static void
 consume(struct plain *p, size_t n)
 {
 	memmove(p->buf, p->buf + n, p->len - n);
@@ -177,18 +185,20 @@ process(struct plain *p)
 	while (!p->done && p->len > 0) {
 		nl = memchr(p->buf, '\n', p->len);
 		if (nl == NULL && !p->eof) {
-			if (p->len > PLAIN_LINE_MAX) {
-				refusal_set_num(&(struct refusal){ 0 }, 0, 0);
-				print_error("line_too_long",
-				            _("Deze regel is te lang en is niet verstuurd."));
-				p->refused_any = true;
+			/* Keep no more of an overlong line than it takes to
+			 * know that it is one. */
+			if (p->len > PLAIN_LINE_MAX && !p->skipping) {
+				line_too_long(p);
 				p->skipping = true;
-				p->len = 0;
 			}
+			if (p->skipping)
+				p->len = 0;
 			break;
 		}
 		n = nl ? (size_t)(nl - p->buf) : p->len;
-		if (p->skipping) {
+		if (p->skipping || n > PLAIN_LINE_MAX) {
+			if (!p->skipping)
+				line_too_long(p);
 			p->skipping = false;
 			consume(p, nl ? n + 1 : n);
 			continue;

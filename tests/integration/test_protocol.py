@@ -263,8 +263,29 @@ def test_orderly_shutdown():
         srv.killed = True
 
 
+def test_bad_lines_lose_nothing():
+    with Scope() as sc:
+        srv = sc.server()
+        chair = sc.client(srv.port, "Anna", new_room="Invoer")
+        chair.room_code()
+        # A line far longer than any note is refused without being sent,
+        # invalid UTF-8 is refused by the server, and what follows still
+        # arrives.
+        chair.p.stdin.write(b"note " + b"x" * 70000 + b"\n")
+        chair.p.stdin.write(b"note kapot \xc3\x28 teken\n")
+        chair.send("note " + "y" * 1001, "note daarna gewoon verder")
+        chair.wait_note("daarna gewoon verder")
+        chair.close_stdin()
+        check(chair.wait_exit() == 1, chair.describe())
+        errors = [l.split(":")[1].strip() for l in chair.lines()
+                  if l.startswith("error: ")]
+        check(errors == ["line_too_long", "invalid_text", "text_too_long"],
+              "errors %r: %s" % (errors, chair.describe()))
+        check(len(chair.notes()) == 1, chair.describe())
+
+
 if __name__ == "__main__":
     run_tests([test_version_negotiation, test_ping_pong, test_resume_token,
                test_leave_frees_the_seat, test_seat_of_someone_away_too_long,
                test_viewer, test_request_ids, test_too_many_rooms,
-               test_orderly_shutdown])
+               test_orderly_shutdown, test_bad_lines_lose_nothing])
