@@ -105,6 +105,7 @@ send_join(struct net *net)
 		create.request_id = ++net->next_request_id;
 		create.title = (char *)net->opts.new_room;
 		create.name = (char *)net->opts.name;
+		create.content_hash = net->content.hash;
 		env.body_case = AANDESLAG__ENVELOPE__BODY_CREATE_ROOM;
 		env.create_room = &create;
 	} else {
@@ -112,6 +113,7 @@ send_join(struct net *net)
 		join.code = (char *)net->opts.room;
 		join.name = (char *)(net->opts.name ? net->opts.name : "");
 		join.viewer = net->opts.viewer;
+		join.content_hash = net->content.hash;
 		if (net->token_len > 0) {
 			join.resume_token.data = net->token;
 			join.resume_token.len = net->token_len;
@@ -142,11 +144,21 @@ on_joined(struct net *net, const Aandeslag__Joined *j)
 {
 	int rc;
 
-	if (j->snapshot == NULL || j->resume_token.len > sizeof net->token) {
+	if (j->snapshot == NULL || j->resume_token.len > sizeof net->token ||
+	    (j->content == NULL && net->content.msg == NULL)) {
 		finish(net, UV_EPROTO, NULL);
 		return;
 	}
-	rc = snapshot_load(&net->room, j->snapshot, net_now(net));
+	if (j->content != NULL) {
+		content_free(&net->content);
+		rc = content_from_wire(&net->content, j->content);
+		if (rc < 0) {
+			finish(net, rc == -ENOMEM ? UV_ENOMEM : UV_EPROTO, NULL);
+			return;
+		}
+	}
+	rc = snapshot_load(&net->room, &net->content, j->snapshot,
+	                   net_now(net));
 	if (rc < 0) {
 		finish(net, rc == -ENOMEM ? UV_ENOMEM : UV_EPROTO, NULL);
 		return;
@@ -390,5 +402,6 @@ net_free(struct net *net)
 	if (net->have_room)
 		model_free(&net->room);
 	net->have_room = false;
+	content_free(&net->content);
 	frame_partial_reset(&net->partial);
 }

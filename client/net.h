@@ -11,6 +11,7 @@
 #include <uv.h>
 
 #include "aandeslag.pb-c.h"
+#include "content.h"
 #include "frame.h"
 #include "model.h"
 #include "refusal.h"
@@ -68,6 +69,8 @@ struct net {
 	uint8_t readbuf[64 * 1024];
 	uint64_t next_request_id;
 	size_t pending;                 /* commands not yet answered */
+	/* The method's content as the server sent it; the mirror uses it. */
+	struct content content;
 	/* The mirror of the room, valid in NET_JOINED. */
 	struct model_room room;
 	bool have_room;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "eventline.h"
 #include "i18n.h"
 #include "poster.h"
 #include "strbuf.h"
@@ -92,20 +93,36 @@ maybe_finish(struct plain *p)
 }
 
 static void
-run_local(struct plain *p, enum cmd_kind kind)
+run_local(struct plain *p, const struct cmd *cmd)
 {
+	const struct model_room *room = &p->net.room;
 	struct strbuf out = { 0 };
 
-	switch (kind) {
+	switch (cmd->kind) {
 	case CMD_WHO:
-		poster_who(&p->net.room, p->net.self_id, &out);
+		poster_who(room, p->net.self_id, &out);
 		break;
 	case CMD_SHOW:
-		poster_render(&p->net.room, net_now(&p->net), p->net.self_id,
-		              &out);
+		poster_render(room, net_now(&p->net), p->net.self_id, &out);
 		break;
 	case CMD_HELP:
 		strbuf_puts(&out, cmd_help());
+		break;
+	case CMD_CARD:
+		poster_card(room, cmd->card_step ? cmd->card_step :
+		            room->current_step, &out);
+		break;
+	case CMD_MODEL:
+		poster_model(room, p->net.self_id, &out);
+		break;
+	case CMD_CATALOGUE:
+		poster_catalogue(room, &out);
+		break;
+	case CMD_SETTINGS:
+		poster_settings(room, &out);
+		break;
+	case CMD_UNCOVERED:
+		poster_uncovered(room, &out);
 		break;
 	default:
 		break;
@@ -129,7 +146,16 @@ handle_line(struct plain *p, char *line)
 
 	if (copy == NULL)
 		return true;
-	if (cmd_parse(copy, &cmd, error) < 0) {
+	rc = cmd_parse(copy, &p->net.room, p->net.self_id, &cmd, error);
+	/* A line may name what an earlier line is still making (a script's
+	 * "activity add" and then "activity edit a1"), and an edit merges
+	 * with the mirror: such a line, and one that failed, waits until
+	 * every command is answered and is then parsed again. */
+	if ((rc < 0 || cmd.mirrored) && p->net.pending > 0) {
+		free(copy);
+		return false;
+	}
+	if (rc < 0) {
 		print_error("usage", error);
 		p->refused_any = true;
 		free(copy);
@@ -152,7 +178,7 @@ handle_line(struct plain *p, char *line)
 			free(copy);
 			return false;
 		}
-		run_local(p, cmd.kind);
+		run_local(p, &cmd);
 	}
 	free(copy);
 	return true;
@@ -385,7 +411,7 @@ on_event(struct net *net, const Aandeslag__Event *ev, void *arg)
 	struct strbuf line = { 0 };
 
 	(void)arg;
-	poster_event_line(&net->room, ev, &line);
+	eventline_render(&net->room, ev, &line);
 	fputs(strbuf_str(&line), stdout);
 	strbuf_free(&line);
 }

@@ -1,4 +1,7 @@
-/* The session model: commands become events, events change the room. */
+/* The session model's core: the room, who sits in it and with what role,
+ * the permission table, and the dispatch of commands and events to the
+ * modules that know the steps (steps.c, settings.c, notes.c, cards.c,
+ * votes.c, activities.c, actions.c). */
 #include "model.h"
 
 #include <errno.h>
@@ -7,7 +10,14 @@
 #include <string.h>
 #include <strings.h>
 
+#include "actions.h"
+#include "activities.h"
+#include "cards.h"
+#include "notes.h"
+#include "settings.h"
+#include "steps.h"
 #include "utf8.h"
+#include "votes.h"
 
 _Static_assert(MODEL_NAME_MAX < REFUSAL_PARAM_SIZE,
                "a refusal must be able to name any name");
@@ -16,23 +26,51 @@ _Static_assert(MODEL_NAME_MAX < REFUSAL_PARAM_SIZE,
 #define C AANDESLAG__ROLE__ROLE_CHAIR
 #define V AANDESLAG__ROLE__ROLE_VIEWER
 #define F AANDESLAG__ROLE__ROLE_FACILITATOR
+#define S AANDESLAG__ROLE__ROLE_SCRIBE
+#define ROLES 5
 
-/* Role × operation: the only place that says who may do what. */
-static const bool permissions[4][MODEL_OP_COUNT] = {
-	[P] = { [MODEL_OP_ADD_NOTE] = true, [MODEL_OP_CLOCK] = false,
-	        [MODEL_OP_STEP] = false, [MODEL_OP_LEAVE] = true },
-	[C] = { [MODEL_OP_ADD_NOTE] = true, [MODEL_OP_CLOCK] = true,
-	        [MODEL_OP_STEP] = true, [MODEL_OP_LEAVE] = true },
-	[V] = { [MODEL_OP_ADD_NOTE] = false, [MODEL_OP_CLOCK] = false,
-	        [MODEL_OP_STEP] = false, [MODEL_OP_LEAVE] = false },
-	[F] = { [MODEL_OP_ADD_NOTE] = false, [MODEL_OP_CLOCK] = true,
-	        [MODEL_OP_STEP] = true, [MODEL_OP_LEAVE] = true },
+/* Role × operation: the only place that says who may do what. A viewer
+ * may do nothing; a scribe is a participant who may also write for
+ * others; the facilitator of a workshop runs the clock and the steps. */
+static const bool permissions[ROLES][MODEL_OP_COUNT] = {
+	[P] = {
+		[MODEL_OP_ADD_NOTE] = true, [MODEL_OP_EDIT_NOTE] = true,
+		[MODEL_OP_LEAVE] = true, [MODEL_OP_ADD_QUESTION] = true,
+		[MODEL_OP_VOTE] = true, [MODEL_OP_ACTIVITY] = true,
+		[MODEL_OP_ACTION] = true, [MODEL_OP_CLAIM] = true,
+		[MODEL_OP_ACTION_STATUS] = true,
+	},
+	[C] = {
+		[MODEL_OP_ADD_NOTE] = true, [MODEL_OP_NOTE_FOR] = true,
+		[MODEL_OP_EDIT_NOTE] = true, [MODEL_OP_CLOCK] = true,
+		[MODEL_OP_STEP] = true, [MODEL_OP_LEAVE] = true,
+		[MODEL_OP_SETTINGS] = true, [MODEL_OP_FOLLOW_UP] = true,
+		[MODEL_OP_HAND_OVER] = true, [MODEL_OP_REMOVE] = true,
+		[MODEL_OP_SCRIBE] = true, [MODEL_OP_ADD_QUESTION] = true,
+		[MODEL_OP_TABLE] = true, [MODEL_OP_VOTE] = true,
+		[MODEL_OP_MARK] = true, [MODEL_OP_ACTIVITY] = true,
+		[MODEL_OP_ACTION] = true, [MODEL_OP_CLAIM] = true,
+		[MODEL_OP_ASSIGN] = true, [MODEL_OP_ACTION_STATUS] = true,
+		[MODEL_OP_FINISH] = true,
+	},
+	[V] = { false },
+	[F] = {
+		[MODEL_OP_CLOCK] = true, [MODEL_OP_STEP] = true,
+		[MODEL_OP_LEAVE] = true, [MODEL_OP_FOLLOW_UP] = true,
+	},
+	[S] = {
+		[MODEL_OP_ADD_NOTE] = true, [MODEL_OP_NOTE_FOR] = true,
+		[MODEL_OP_EDIT_NOTE] = true, [MODEL_OP_LEAVE] = true,
+		[MODEL_OP_ADD_QUESTION] = true, [MODEL_OP_VOTE] = true,
+		[MODEL_OP_ACTIVITY] = true, [MODEL_OP_ACTION] = true,
+		[MODEL_OP_CLAIM] = true, [MODEL_OP_ACTION_STATUS] = true,
+	},
 };
 
 bool
 model_allowed(int role, enum model_op op)
 {
-	if (role < 0 || role > F || op >= MODEL_OP_COUNT)
+	if (role < 0 || role >= ROLES || op >= MODEL_OP_COUNT)
 		return false;
 	return permissions[role][op];
 }
@@ -42,45 +80,129 @@ model_command_op(const Aandeslag__Command *cmd)
 {
 	switch (cmd->op_case) {
 	case AANDESLAG__COMMAND__OP_ADD_NOTE:
-		return MODEL_OP_ADD_NOTE;
+		return cmd->add_note->author == AANDESLAG__NOTE_AUTHOR__NOTE_AUTHOR_SELF ?
+		       MODEL_OP_ADD_NOTE : MODEL_OP_NOTE_FOR;
+	case AANDESLAG__COMMAND__OP_EDIT_NOTE:
+	case AANDESLAG__COMMAND__OP_DELETE_NOTE:
+		return MODEL_OP_EDIT_NOTE;
 	case AANDESLAG__COMMAND__OP_CLOCK:
 		return MODEL_OP_CLOCK;
 	case AANDESLAG__COMMAND__OP_STEP:
 		return MODEL_OP_STEP;
 	case AANDESLAG__COMMAND__OP_LEAVE:
 		return MODEL_OP_LEAVE;
+	case AANDESLAG__COMMAND__OP_SETTING:
+		return cmd->setting->key == AANDESLAG__SETTING_KEY__SETTING_FOLLOW_UP ?
+		       MODEL_OP_FOLLOW_UP : MODEL_OP_SETTINGS;
+	case AANDESLAG__COMMAND__OP_HAND_OVER:
+		return MODEL_OP_HAND_OVER;
+	case AANDESLAG__COMMAND__OP_REMOVE:
+		return MODEL_OP_REMOVE;
+	case AANDESLAG__COMMAND__OP_SCRIBE:
+		return MODEL_OP_SCRIBE;
+	case AANDESLAG__COMMAND__OP_ADD_QUESTION:
+		return MODEL_OP_ADD_QUESTION;
+	case AANDESLAG__COMMAND__OP_TABLE:
+		return MODEL_OP_TABLE;
+	case AANDESLAG__COMMAND__OP_VOTE:
+		return MODEL_OP_VOTE;
+	case AANDESLAG__COMMAND__OP_MARK:
+		return MODEL_OP_MARK;
+	case AANDESLAG__COMMAND__OP_ADD_ACTIVITY:
+	case AANDESLAG__COMMAND__OP_EDIT_ACTIVITY:
+	case AANDESLAG__COMMAND__OP_DELETE_ACTIVITY:
+		return MODEL_OP_ACTIVITY;
+	case AANDESLAG__COMMAND__OP_ADD_ACTION:
+	case AANDESLAG__COMMAND__OP_EDIT_ACTION:
+	case AANDESLAG__COMMAND__OP_DELETE_ACTION:
+		return MODEL_OP_ACTION;
+	case AANDESLAG__COMMAND__OP_CLAIM:
+		return MODEL_OP_CLAIM;
+	case AANDESLAG__COMMAND__OP_ACTION_STATUS:
+		return MODEL_OP_ACTION_STATUS;
+	case AANDESLAG__COMMAND__OP_FINISH:
+		return MODEL_OP_FINISH;
 	default:
 		return MODEL_OP_COUNT;
 	}
 }
 
-/* Results of clean_text(). */
-enum { TEXT_OK, TEXT_EMPTY, TEXT_TOO_LONG, TEXT_INVALID };
+/* Whether a command's sub-message is there: protobuf-c leaves a oneof
+ * member NULL only when the case is not set, but a hand-made command
+ * could set the case without the message. */
+static bool
+command_complete(const Aandeslag__Command *cmd)
+{
+	const void *sub;
 
-/* Trims in and checks it as one line of at most max bytes; on success
- * copies it, NUL-terminated, into out (which holds max + 1 bytes). */
-static int
-clean_text(const char *in, size_t max, char *out)
+	switch (cmd->op_case) {
+	case AANDESLAG__COMMAND__OP_ADD_NOTE: sub = cmd->add_note; break;
+	case AANDESLAG__COMMAND__OP_EDIT_NOTE: sub = cmd->edit_note; break;
+	case AANDESLAG__COMMAND__OP_DELETE_NOTE: sub = cmd->delete_note; break;
+	case AANDESLAG__COMMAND__OP_CLOCK: sub = cmd->clock; break;
+	case AANDESLAG__COMMAND__OP_STEP: sub = cmd->step; break;
+	case AANDESLAG__COMMAND__OP_LEAVE: sub = cmd->leave; break;
+	case AANDESLAG__COMMAND__OP_SETTING: sub = cmd->setting; break;
+	case AANDESLAG__COMMAND__OP_HAND_OVER: sub = cmd->hand_over; break;
+	case AANDESLAG__COMMAND__OP_REMOVE: sub = cmd->remove; break;
+	case AANDESLAG__COMMAND__OP_SCRIBE: sub = cmd->scribe; break;
+	case AANDESLAG__COMMAND__OP_ADD_QUESTION: sub = cmd->add_question; break;
+	case AANDESLAG__COMMAND__OP_TABLE: sub = cmd->table; break;
+	case AANDESLAG__COMMAND__OP_VOTE: sub = cmd->vote; break;
+	case AANDESLAG__COMMAND__OP_MARK: sub = cmd->mark; break;
+	case AANDESLAG__COMMAND__OP_ADD_ACTIVITY: sub = cmd->add_activity; break;
+	case AANDESLAG__COMMAND__OP_EDIT_ACTIVITY: sub = cmd->edit_activity; break;
+	case AANDESLAG__COMMAND__OP_DELETE_ACTIVITY: sub = cmd->delete_activity; break;
+	case AANDESLAG__COMMAND__OP_ADD_ACTION: sub = cmd->add_action; break;
+	case AANDESLAG__COMMAND__OP_EDIT_ACTION: sub = cmd->edit_action; break;
+	case AANDESLAG__COMMAND__OP_DELETE_ACTION: sub = cmd->delete_action; break;
+	case AANDESLAG__COMMAND__OP_CLAIM: sub = cmd->claim; break;
+	case AANDESLAG__COMMAND__OP_ACTION_STATUS: sub = cmd->action_status; break;
+	case AANDESLAG__COMMAND__OP_FINISH: sub = cmd->finish; break;
+	default: sub = NULL; break;
+	}
+	return sub != NULL;
+}
+
+/* ------------------------------------------------------------- helpers */
+
+int
+model_clean_text(const char *in, size_t max, char *out)
 {
 	size_t start, len;
 
 	if (in == NULL)
-		return TEXT_EMPTY;
+		return MODEL_TEXT_EMPTY;
 	len = utf8_trim(in, strlen(in), &start);
 	if (len == 0)
-		return TEXT_EMPTY;
+		return MODEL_TEXT_EMPTY;
 	if (len > max)
-		return TEXT_TOO_LONG;
+		return MODEL_TEXT_TOO_LONG;
 	if (utf8_check_line(in + start, len) < 0)
-		return TEXT_INVALID;
+		return MODEL_TEXT_INVALID;
 	memcpy(out, in + start, len);
 	out[len] = '\0';
-	return TEXT_OK;
+	return MODEL_TEXT_OK;
 }
 
-/* Checks a text that arrived in an event: well-formed and within max. */
-static bool
-valid_text(const char *s, size_t max, bool may_be_empty)
+int
+model_text_refusal(int result, size_t max, struct refusal *why)
+{
+	switch (result) {
+	case MODEL_TEXT_OK:
+		return 0;
+	case MODEL_TEXT_EMPTY:
+		return refusal_set(why, AANDESLAG__ERROR_CODE__ERROR_EMPTY_TEXT);
+	case MODEL_TEXT_TOO_LONG:
+		return refusal_set_num(why,
+		        AANDESLAG__ERROR_CODE__ERROR_TEXT_TOO_LONG, (long)max);
+	default:
+		return refusal_set(why, AANDESLAG__ERROR_CODE__ERROR_INVALID_TEXT);
+	}
+}
+
+bool
+model_valid_text(const char *s, size_t max, bool may_be_empty)
 {
 	size_t len;
 
@@ -92,28 +214,115 @@ valid_text(const char *s, size_t max, bool may_be_empty)
 	return utf8_check_line(s, len) == 0;
 }
 
+/* Reads exactly n digits at s; returns the number, or -1. */
+static int
+digits(const char *s, int n)
+{
+	int v = 0, i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
 int
-model_init(struct model_room *room, const char *code, const char *title,
-           uint64_t epoch, struct refusal *why)
+model_check_month(const char *s)
+{
+	int year, month;
+
+	if (s == NULL || strlen(s) != 7 || s[4] != '-')
+		return -EINVAL;
+	year = digits(s, 4);
+	month = digits(s + 5, 2);
+	if (year < 2000 || year > 2199 || month < 1 || month > 12)
+		return -EINVAL;
+	return 0;
+}
+
+int
+model_check_date(const char *s)
+{
+	static const int days[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	                              30, 31 };
+	int year, month, day;
+	bool leap;
+
+	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return -EINVAL;
+	year = digits(s, 4);
+	month = digits(s + 5, 2);
+	day = digits(s + 8, 2);
+	if (year < 2000 || year > 2199 || month < 1 || month > 12 || day < 1 ||
+	    day > days[month - 1])
+		return -EINVAL;
+	leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+	if (month == 2 && day == 29 && !leap)
+		return -EINVAL;
+	return 0;
+}
+
+void
+model_event_begin(const struct model_room *room, struct model_event *ev,
+                  uint32_t actor)
+{
+	aandeslag__event__init(&ev->event);
+	ev->event.epoch = room->epoch;
+	ev->event.seq = room->seq + 1;
+	ev->event.actor_id = actor;
+}
+
+void
+model_event_release(struct model_event *ev)
+{
+	free(ev->vote_list);
+	free(ev->vote_ptrs);
+	ev->vote_list = NULL;
+	ev->vote_ptrs = NULL;
+}
+
+/* ---------------------------------------------------------------- room */
+
+int
+model_init(struct model_room *room, const struct content *content,
+           const char *code, const char *title, uint64_t epoch,
+           struct refusal *why)
 {
 	char clean[MODEL_TITLE_MAX + 1];
+	const Aandeslag__ContentStep *step;
 	unsigned i;
 
 	memset(room, 0, sizeof *room);
-	if (clean_text(title, MODEL_TITLE_MAX, clean) != TEXT_OK)
+	if (model_clean_text(title, MODEL_TITLE_MAX, clean) != MODEL_TEXT_OK)
 		return refusal_set_num(why, AANDESLAG__ERROR_CODE__ERROR_BAD_TITLE,
 		                       MODEL_TITLE_MAX);
+	room->content = content;
 	room->title = strdup(clean);
-	if (room->title == NULL)
+	room->settings.programme = strdup("");
+	room->settings.qualification = strdup("");
+	room->settings.region = strdup("");
+	if (room->title == NULL || room->settings.programme == NULL ||
+	    room->settings.qualification == NULL ||
+	    room->settings.region == NULL) {
+		model_free(room);
 		return -ENOMEM;
+	}
+	room->settings.vote_budget = MODEL_VOTE_BUDGET;
 	snprintf(room->code, sizeof room->code, "%s", code);
 	room->epoch = epoch;
 	room->current_step = 1;
 	room->next_participant_id = 1;
 	room->next_note_id = 1;
-	for (i = 0; i < STEPS_COUNT; i++)
-		clock_init(&room->clocks[i],
-		           (int64_t)steps_minutes(i + 1) * CLOCK_MINUTE_MS);
+	room->next_question_id = 1;
+	room->next_activity_id = 1;
+	room->next_action_id = 1;
+	for (i = 0; i < STEPS_COUNT; i++) {
+		step = content_step(content, i + 1);
+		clock_init(&room->clocks[i], (int64_t)(step ? step->minutes : 30) *
+		                             CLOCK_MINUTE_MS);
+	}
 	return 0;
 }
 
@@ -130,11 +339,19 @@ model_free(struct model_room *room)
 	}
 	free(room->notes);
 	free(room->title);
+	free(room->settings.programme);
+	free(room->settings.qualification);
+	free(room->settings.region);
+	items_free(&room->questions);
+	items_free(&room->activities);
+	items_free(&room->actions);
+	free(room->votes);
+	free(room->marked);
 	memset(room, 0, sizeof *room);
 }
 
-static struct model_participant *
-find_participant(struct model_room *room, uint32_t id)
+struct model_participant *
+model_find(struct model_room *room, uint32_t id)
 {
 	size_t i;
 
@@ -147,7 +364,7 @@ find_participant(struct model_room *room, uint32_t id)
 const struct model_participant *
 model_participant(const struct model_room *room, uint32_t id)
 {
-	return find_participant((struct model_room *)room, id);
+	return model_find((struct model_room *)room, id);
 }
 
 uint32_t
@@ -161,16 +378,80 @@ model_chair(const struct model_room *room)
 	return 0;
 }
 
-/* Starts an event as the next one of the room. */
-static void
-event_begin(const struct model_room *room, struct model_event *ev,
-            uint32_t actor)
+const struct model_note *
+model_note(const struct model_room *room, uint32_t id)
 {
-	aandeslag__event__init(&ev->event);
-	ev->event.epoch = room->epoch;
-	ev->event.seq = room->seq + 1;
-	ev->event.actor_id = actor;
+	size_t i;
+
+	for (i = 0; i < room->nnotes; i++)
+		if (room->notes[i].id == id)
+			return &room->notes[i];
+	return NULL;
 }
+
+uint32_t
+model_dots_used(const struct model_room *room, uint32_t id)
+{
+	uint32_t dots = 0;
+	size_t i;
+
+	for (i = 0; i < room->nvotes; i++)
+		if (room->votes[i].participant_id == id)
+			dots += room->votes[i].dots;
+	return dots;
+}
+
+uint32_t
+model_tally(const struct model_room *room, const char *id)
+{
+	uint32_t dots = 0;
+	size_t i;
+
+	for (i = 0; i < room->nvotes; i++)
+		if (strcmp(room->votes[i].competence_id, id) == 0)
+			dots += room->votes[i].dots;
+	return dots;
+}
+
+bool
+model_marked(const struct model_room *room, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < room->nmarked; i++)
+		if (strcmp(room->marked[i], id) == 0)
+			return true;
+	return false;
+}
+
+/* Whether any activity is linked to competence id. */
+static bool
+covered(const struct model_room *room, const char *id)
+{
+	const Aandeslag__Activity *a;
+	size_t i, k;
+
+	for (i = 0; i < room->activities.n; i++) {
+		a = (const Aandeslag__Activity *)room->activities.v[i].msg;
+		for (k = 0; k < a->n_competence_ids; k++)
+			if (strcmp(a->competence_ids[k], id) == 0)
+				return true;
+	}
+	return false;
+}
+
+size_t
+model_uncovered(const struct model_room *room, const char **out)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < room->nmarked; i++)
+		if (!covered(room, room->marked[i]))
+			out[n++] = room->marked[i];
+	return n;
+}
+
+/* -------------------------------------------------------- participants */
 
 int
 model_join(struct model_room *room, const char *name, int role,
@@ -178,29 +459,24 @@ model_join(struct model_room *room, const char *name, int role,
 {
 	size_t i;
 
-	switch (clean_text(name, MODEL_NAME_MAX, ev->text)) {
-	case TEXT_OK:
-		break;
-	default:
+	if (model_clean_text(name, MODEL_NAME_MAX, ev->name) != MODEL_TEXT_OK)
 		return refusal_set_num(why, AANDESLAG__ERROR_CODE__ERROR_BAD_NAME,
 		                       MODEL_NAME_MAX);
-	}
 	for (i = 0; i < room->nparticipants; i++)
-		if (strcasecmp(room->participants[i].name, ev->text) == 0)
+		if (strcasecmp(room->participants[i].name, ev->name) == 0)
 			return refusal_set_str(why,
-			        AANDESLAG__ERROR_CODE__ERROR_NAME_TAKEN, ev->text);
+			        AANDESLAG__ERROR_CODE__ERROR_NAME_TAKEN, ev->name);
 	if (room->nparticipants == MODEL_SEATS)
 		return refusal_set_num(why, AANDESLAG__ERROR_CODE__ERROR_ROOM_FULL,
 		                       MODEL_SEATS);
-	if (role != AANDESLAG__ROLE__ROLE_PARTICIPANT &&
-	    role != AANDESLAG__ROLE__ROLE_CHAIR)
+	if (role != P && role != C)
 		return refusal_set(why, AANDESLAG__ERROR_CODE__ERROR_NOT_ALLOWED);
-	if (role == AANDESLAG__ROLE__ROLE_CHAIR && model_chair(room) != 0)
-		role = AANDESLAG__ROLE__ROLE_PARTICIPANT;
-	event_begin(room, ev, room->next_participant_id);
+	if (role == C && model_chair(room) != 0)
+		role = P;
+	model_event_begin(room, ev, room->next_participant_id);
 	aandeslag__participant__init(&ev->participant);
 	ev->participant.id = room->next_participant_id;
-	ev->participant.name = ev->text;
+	ev->participant.name = ev->name;
 	ev->participant.role = (Aandeslag__Role)role;
 	ev->participant.connected = true;
 	ev->event.change_case = AANDESLAG__EVENT__CHANGE_PARTICIPANT_JOINED;
@@ -208,29 +484,41 @@ model_join(struct model_room *room, const char *name, int role,
 	return model_apply(room, &ev->event, now);
 }
 
-int
-model_leave(struct model_room *room, uint32_t id, uint32_t actor,
-            int64_t now, struct model_event *ev, struct refusal *why)
+static int
+leave_event(struct model_room *room, uint32_t id, uint32_t actor,
+            bool removed, int64_t now, struct model_event *ev)
 {
-	if (find_participant(room, id) == NULL)
-		return refusal_set(why, AANDESLAG__ERROR_CODE__ERROR_NOT_ALLOWED);
-	event_begin(room, ev, actor);
+	model_event_begin(room, ev, actor);
 	aandeslag__participant_left__init(&ev->left);
 	ev->left.participant_id = id;
+	ev->left.removed = removed;
 	ev->event.change_case = AANDESLAG__EVENT__CHANGE_PARTICIPANT_LEFT;
 	ev->event.participant_left = &ev->left;
 	return model_apply(room, &ev->event, now);
 }
 
 int
+model_leave(struct model_room *room, uint32_t id, uint32_t actor,
+            int64_t now, struct model_event *ev, struct refusal *why)
+{
+	if (model_find(room, id) == NULL)
+		return refusal_set_num(why,
+		        AANDESLAG__ERROR_CODE__ERROR_NO_SUCH_PARTICIPANT, (long)id);
+	return leave_event(room, id, actor, false, now, ev);
+}
+
+int
 model_presence(struct model_room *room, uint32_t id, bool connected,
                int64_t now, struct model_event *ev, struct refusal *why)
 {
-	const struct model_participant *p = find_participant(room, id);
+	const struct model_participant *p = model_find(room, id);
 
-	if (p == NULL || p->connected == connected)
+	if (p == NULL)
+		return refusal_set_num(why,
+		        AANDESLAG__ERROR_CODE__ERROR_NO_SUCH_PARTICIPANT, (long)id);
+	if (p->connected == connected)
 		return refusal_set(why, AANDESLAG__ERROR_CODE__ERROR_NOT_ALLOWED);
-	event_begin(room, ev, id);
+	model_event_begin(room, ev, id);
 	aandeslag__presence_changed__init(&ev->presence);
 	ev->presence.participant_id = id;
 	ev->presence.connected = connected;
@@ -240,157 +528,56 @@ model_presence(struct model_room *room, uint32_t id, bool connected,
 }
 
 static int
-execute_note(struct model_room *room, const struct model_participant *actor,
-             const Aandeslag__AddNote *cmd, int64_t now,
-             struct model_event *ev, struct refusal *why)
+role_event(struct model_room *room, uint32_t actor, uint32_t id, int role,
+           int64_t now, struct model_event *ev)
 {
-	uint32_t step = cmd->step ? cmd->step : room->current_step;
-
-	if (step > STEPS_COUNT)
-		return refusal_set_num(why, AANDESLAG__ERROR_CODE__ERROR_BAD_STEP,
-		                       (long)step);
-	switch (clean_text(cmd->text, MODEL_NOTE_MAX, ev->text)) {
-	case TEXT_EMPTY:
-		return refusal_set(why, AANDESLAG__ERROR_CODE__ERROR_EMPTY_TEXT);
-	case TEXT_TOO_LONG:
-		return refusal_set_num(why,
-		        AANDESLAG__ERROR_CODE__ERROR_TEXT_TOO_LONG, MODEL_NOTE_MAX);
-	case TEXT_INVALID:
-		return refusal_set(why, AANDESLAG__ERROR_CODE__ERROR_INVALID_TEXT);
-	default:
-		break;
-	}
-	if (room->nnotes >= MODEL_NOTES_MAX)
-		return refusal_set_num(why,
-		        AANDESLAG__ERROR_CODE__ERROR_TOO_MANY_NOTES, MODEL_NOTES_MAX);
-	event_begin(room, ev, actor->id);
-	aandeslag__note__init(&ev->note);
-	ev->note.id = room->next_note_id;
-	ev->note.step = step;
-	ev->note.author_id = actor->id;
-	ev->note.author_name = actor->name;
-	ev->note.text = ev->text;
-	ev->event.change_case = AANDESLAG__EVENT__CHANGE_NOTE_ADDED;
-	ev->event.note_added = &ev->note;
+	model_event_begin(room, ev, actor);
+	aandeslag__role_changed__init(&ev->role);
+	ev->role.participant_id = id;
+	ev->role.role = (Aandeslag__Role)role;
+	ev->event.change_case = AANDESLAG__EVENT__CHANGE_ROLE;
+	ev->event.role = &ev->role;
 	return model_apply(room, &ev->event, now);
 }
 
+/* Hand over the chair, name a scribe, or remove someone: the chair's
+ * say over the seats. */
 static int
-execute_clock(struct model_room *room, uint32_t actor,
-              const Aandeslag__ClockControl *cmd, int64_t now,
+execute_seats(struct model_room *room, const struct model_participant *actor,
+              const Aandeslag__Command *cmd, int64_t now,
               struct model_event *ev, struct refusal *why)
 {
-	struct clock c = clock_at(&room->clocks[room->current_step - 1], now);
-	int64_t minutes = cmd->minutes, most;
+	const struct model_participant *target;
+	uint32_t id;
 
-	switch (cmd->action) {
-	case AANDESLAG__CLOCK_ACTION__CLOCK_ACTION_START:
-		if (c.state == AANDESLAG__CLOCK_STATE__CLOCK_RUNNING)
-			return refusal_set(why,
-			        AANDESLAG__ERROR_CODE__ERROR_CLOCK_RUNNING);
-		c.state = AANDESLAG__CLOCK_STATE__CLOCK_RUNNING;
-		minutes = 0;
-		break;
-	case AANDESLAG__CLOCK_ACTION__CLOCK_ACTION_PAUSE:
-		if (c.state != AANDESLAG__CLOCK_STATE__CLOCK_RUNNING)
-			return refusal_set(why,
-			        AANDESLAG__ERROR_CODE__ERROR_CLOCK_NOT_RUNNING);
-		c.state = AANDESLAG__CLOCK_STATE__CLOCK_PAUSED;
-		minutes = 0;
-		break;
-	case AANDESLAG__CLOCK_ACTION__CLOCK_ACTION_RESUME:
-		if (c.state != AANDESLAG__CLOCK_STATE__CLOCK_PAUSED)
-			return refusal_set(why,
-			        AANDESLAG__ERROR_CODE__ERROR_CLOCK_NOT_PAUSED);
-		c.state = AANDESLAG__CLOCK_STATE__CLOCK_RUNNING;
-		minutes = 0;
-		break;
-	case AANDESLAG__CLOCK_ACTION__CLOCK_ACTION_EXTEND:
-		most = (CLOCK_DURATION_MAX - c.duration_ms) / CLOCK_MINUTE_MS;
-		if (most > MODEL_MINUTES_MAX)
-			most = MODEL_MINUTES_MAX;
-		if (minutes < 1 || minutes > most)
-			return refusal_set_num2(why,
-			        AANDESLAG__ERROR_CODE__ERROR_BAD_MINUTES, 1, (long)most);
-		c.duration_ms += minutes * CLOCK_MINUTE_MS;
-		c.remaining_ms += minutes * CLOCK_MINUTE_MS;
-		break;
-	case AANDESLAG__CLOCK_ACTION__CLOCK_ACTION_SHORTEN:
-		/* A step keeps at least one planned minute. */
-		most = c.duration_ms / CLOCK_MINUTE_MS - 1;
-		if (most > MODEL_MINUTES_MAX)
-			most = MODEL_MINUTES_MAX;
-		if (minutes < 1 || minutes > most)
-			return refusal_set_num2(why,
-			        AANDESLAG__ERROR_CODE__ERROR_BAD_MINUTES, 1, (long)most);
-		c.duration_ms -= minutes * CLOCK_MINUTE_MS;
-		c.remaining_ms -= minutes * CLOCK_MINUTE_MS;
-		break;
+	id = cmd->op_case == AANDESLAG__COMMAND__OP_HAND_OVER ?
+	     cmd->hand_over->participant_id :
+	     cmd->op_case == AANDESLAG__COMMAND__OP_SCRIBE ?
+	     cmd->scribe->participant_id : cmd->remove->participant_id;
+	target = model_find(room, id);
+	if (target == NULL)
+		return refusal_set_num(why,
+		        AANDESLAG__ERROR_CODE__ERROR_NO_SUCH_PARTICIPANT, (long)id);
+	if (target == actor || target->role == C)
+		return refusal_set(why, AANDESLAG__ERROR_CODE__ERROR_ALREADY_CHAIR);
+	switch (cmd->op_case) {
+	case AANDESLAG__COMMAND__OP_HAND_OVER:
+		return role_event(room, actor->id, id, C, now, ev);
+	case AANDESLAG__COMMAND__OP_SCRIBE:
+		return role_event(room, actor->id, id, cmd->scribe->scribe ? S : P,
+		                  now, ev);
 	default:
-		return refusal_set(why, AANDESLAG__ERROR_CODE__ERROR_UNKNOWN_COMMAND);
+		return leave_event(room, id, actor->id, true, now, ev);
 	}
-	event_begin(room, ev, actor);
-	aandeslag__clock_changed__init(&ev->clock);
-	ev->clock.action = cmd->action;
-	ev->clock.minutes = (uint32_t)minutes;
-	clock_to_wire(&c, room->current_step, now, &ev->clocks[0]);
-	ev->clock.clock = &ev->clocks[0];
-	ev->event.change_case = AANDESLAG__EVENT__CHANGE_CLOCK;
-	ev->event.clock = &ev->clock;
-	return model_apply(room, &ev->event, now);
 }
 
-static int
-execute_step(struct model_room *room, uint32_t actor,
-             const Aandeslag__StepControl *cmd, int64_t now,
-             struct model_event *ev, struct refusal *why)
+/* What a finished session still allows: the follow-up of its actions. */
+static bool
+allowed_when_finished(enum model_op op)
 {
-	uint32_t from = room->current_step, to;
-	struct clock left, entered;
-
-	switch (cmd->action) {
-	case AANDESLAG__STEP_ACTION__STEP_ACTION_NEXT:
-		if (from == STEPS_COUNT)
-			return refusal_set(why,
-			        AANDESLAG__ERROR_CODE__ERROR_NO_NEXT_STEP);
-		to = from + 1;
-		break;
-	case AANDESLAG__STEP_ACTION__STEP_ACTION_PREV:
-		if (from == 1)
-			return refusal_set(why,
-			        AANDESLAG__ERROR_CODE__ERROR_NO_PREV_STEP);
-		to = from - 1;
-		break;
-	case AANDESLAG__STEP_ACTION__STEP_ACTION_GOTO:
-		to = cmd->step;
-		if (to < 1 || to > STEPS_COUNT)
-			return refusal_set_num(why,
-			        AANDESLAG__ERROR_CODE__ERROR_BAD_STEP, (long)to);
-		if (to == from)
-			return refusal_set_num(why,
-			        AANDESLAG__ERROR_CODE__ERROR_SAME_STEP, (long)to);
-		break;
-	default:
-		return refusal_set(why, AANDESLAG__ERROR_CODE__ERROR_UNKNOWN_COMMAND);
-	}
-	/* A running clock moves along with the team: the step that is left
-	 * keeps its time on pause, the step entered runs on from its own. */
-	left = clock_at(&room->clocks[from - 1], now);
-	entered = clock_at(&room->clocks[to - 1], now);
-	if (left.state == AANDESLAG__CLOCK_STATE__CLOCK_RUNNING) {
-		left.state = AANDESLAG__CLOCK_STATE__CLOCK_PAUSED;
-		entered.state = AANDESLAG__CLOCK_STATE__CLOCK_RUNNING;
-	}
-	event_begin(room, ev, actor);
-	aandeslag__step_changed__init(&ev->step);
-	ev->step.step = to;
-	clock_to_wire(&entered, to, now, &ev->clocks[0]);
-	clock_to_wire(&left, from, now, &ev->clocks[1]);
-	ev->step.clock = &ev->clocks[0];
-	ev->step.previous = &ev->clocks[1];
-	ev->event.change_case = AANDESLAG__EVENT__CHANGE_STEP;
-	ev->event.step = &ev->step;
-	return model_apply(room, &ev->event, now);
+	return op == MODEL_OP_ACTION_STATUS || op == MODEL_OP_FOLLOW_UP ||
+	       op == MODEL_OP_LEAVE || op == MODEL_OP_HAND_OVER ||
+	       op == MODEL_OP_REMOVE;
 }
 
 int
@@ -398,100 +585,58 @@ model_execute(struct model_room *room, uint32_t actor,
               const Aandeslag__Command *cmd, int64_t now,
               struct model_event *ev, struct refusal *why)
 {
-	const struct model_participant *who = find_participant(room, actor);
-	enum model_op op = model_command_op(cmd);
+	const struct model_participant *who = model_find(room, actor);
+	enum model_op op;
 
-	if (op == MODEL_OP_COUNT)
+	ev->vote_list = NULL;
+	ev->vote_ptrs = NULL;
+	if (!command_complete(cmd))
 		return refusal_set(why, AANDESLAG__ERROR_CODE__ERROR_UNKNOWN_COMMAND);
+	op = model_command_op(cmd);
 	if (who == NULL || !model_allowed(who->role, op))
 		return refusal_set_str(why, AANDESLAG__ERROR_CODE__ERROR_NOT_ALLOWED,
 		                       "chair");
-	switch (op) {
-	case MODEL_OP_ADD_NOTE:
-		return execute_note(room, who, cmd->add_note, now, ev, why);
-	case MODEL_OP_CLOCK:
-		return execute_clock(room, actor, cmd->clock, now, ev, why);
-	case MODEL_OP_STEP:
-		return execute_step(room, actor, cmd->step, now, ev, why);
-	case MODEL_OP_LEAVE:
+	if (room->settings.finished && !allowed_when_finished(op))
+		return refusal_set(why, AANDESLAG__ERROR_CODE__ERROR_FINISHED);
+	switch (cmd->op_case) {
+	case AANDESLAG__COMMAND__OP_ADD_NOTE:
+	case AANDESLAG__COMMAND__OP_EDIT_NOTE:
+	case AANDESLAG__COMMAND__OP_DELETE_NOTE:
+		return notes_execute(room, who, cmd, now, ev, why);
+	case AANDESLAG__COMMAND__OP_CLOCK:
+	case AANDESLAG__COMMAND__OP_STEP:
+		return steps_execute(room, who, cmd, now, ev, why);
+	case AANDESLAG__COMMAND__OP_LEAVE:
 		return model_leave(room, actor, actor, now, ev, why);
+	case AANDESLAG__COMMAND__OP_SETTING:
+	case AANDESLAG__COMMAND__OP_FINISH:
+		return settings_execute(room, who, cmd, now, ev, why);
+	case AANDESLAG__COMMAND__OP_HAND_OVER:
+	case AANDESLAG__COMMAND__OP_SCRIBE:
+	case AANDESLAG__COMMAND__OP_REMOVE:
+		return execute_seats(room, who, cmd, now, ev, why);
+	case AANDESLAG__COMMAND__OP_ADD_QUESTION:
+	case AANDESLAG__COMMAND__OP_TABLE:
+		return cards_execute(room, who, cmd, now, ev, why);
+	case AANDESLAG__COMMAND__OP_VOTE:
+	case AANDESLAG__COMMAND__OP_MARK:
+		return votes_execute(room, who, cmd, now, ev, why);
+	case AANDESLAG__COMMAND__OP_ADD_ACTIVITY:
+	case AANDESLAG__COMMAND__OP_EDIT_ACTIVITY:
+	case AANDESLAG__COMMAND__OP_DELETE_ACTIVITY:
+		return activities_execute(room, who, cmd, now, ev, why);
+	case AANDESLAG__COMMAND__OP_ADD_ACTION:
+	case AANDESLAG__COMMAND__OP_EDIT_ACTION:
+	case AANDESLAG__COMMAND__OP_DELETE_ACTION:
+	case AANDESLAG__COMMAND__OP_CLAIM:
+	case AANDESLAG__COMMAND__OP_ACTION_STATUS:
+		return actions_execute(room, who, cmd, now, ev, why);
 	default:
 		return refusal_set(why, AANDESLAG__ERROR_CODE__ERROR_UNKNOWN_COMMAND);
 	}
 }
 
 /* ------------------------------------------------------------ applying */
-
-static int
-apply_note(struct model_room *room, const Aandeslag__Note *n)
-{
-	struct model_note *grown, *note;
-	size_t cap;
-
-	if (n == NULL || n->step < 1 || n->step > STEPS_COUNT ||
-	    n->id < room->next_note_id || n->id == UINT32_MAX ||
-	    room->nnotes >= MODEL_NOTES_MAX ||
-	    !valid_text(n->text, MODEL_NOTE_MAX, false) ||
-	    !valid_text(n->author_name, MODEL_NAME_MAX, true))
-		return -EPROTO;
-	if (room->nnotes == room->notes_cap) {
-		cap = room->notes_cap ? room->notes_cap * 2 : 16;
-		grown = realloc(room->notes, cap * sizeof *grown);
-		if (grown == NULL)
-			return -ENOMEM;
-		room->notes = grown;
-		room->notes_cap = cap;
-	}
-	note = &room->notes[room->nnotes];
-	note->text = strdup(n->text);
-	note->author_name = strdup(n->author_name);
-	if (note->text == NULL || note->author_name == NULL) {
-		free(note->text);
-		free(note->author_name);
-		return -ENOMEM;
-	}
-	note->id = n->id;
-	note->step = n->step;
-	note->author_id = n->author_id;
-	room->nnotes++;
-	room->next_note_id = n->id + 1;
-	return 0;
-}
-
-static int
-apply_clock(struct model_room *room, const Aandeslag__ClockChanged *c,
-            int64_t now)
-{
-	if (c == NULL || c->clock == NULL || c->clock->step < 1 ||
-	    c->clock->step > STEPS_COUNT)
-		return -EPROTO;
-	/* Only the team's current step can have a running clock. */
-	if (c->clock->step != room->current_step &&
-	    c->clock->state == AANDESLAG__CLOCK_STATE__CLOCK_RUNNING)
-		return -EPROTO;
-	return clock_from_wire(&room->clocks[c->clock->step - 1], c->clock, now);
-}
-
-static int
-apply_step(struct model_room *room, const Aandeslag__StepChanged *s,
-           int64_t now)
-{
-	struct clock entered, left;
-
-	if (s == NULL || s->clock == NULL || s->previous == NULL ||
-	    s->step < 1 || s->step > STEPS_COUNT ||
-	    s->step == room->current_step || s->clock->step != s->step ||
-	    s->previous->step != room->current_step ||
-	    s->previous->state == AANDESLAG__CLOCK_STATE__CLOCK_RUNNING)
-		return -EPROTO;
-	if (clock_from_wire(&entered, s->clock, now) < 0 ||
-	    clock_from_wire(&left, s->previous, now) < 0)
-		return -EPROTO;
-	room->clocks[s->step - 1] = entered;
-	room->clocks[room->current_step - 1] = left;
-	room->current_step = s->step;
-	return 0;
-}
 
 static int
 apply_joined(struct model_room *room, const Aandeslag__Participant *p)
@@ -502,15 +647,14 @@ apply_joined(struct model_room *room, const Aandeslag__Participant *p)
 
 	if (p == NULL || p->id == 0 || p->id < room->next_participant_id ||
 	    p->id == UINT32_MAX || room->nparticipants >= MODEL_SEATS ||
-	    !valid_text(p->name, MODEL_NAME_MAX, false))
+	    !model_valid_text(p->name, MODEL_NAME_MAX, false))
 		return -EPROTO;
 	for (i = 0; i < room->nparticipants; i++)
 		if (strcasecmp(room->participants[i].name, p->name) == 0)
 			return -EPROTO;
-	if (p->role != AANDESLAG__ROLE__ROLE_PARTICIPANT &&
-	    p->role != AANDESLAG__ROLE__ROLE_CHAIR)
+	if (p->role != P && p->role != C && p->role != S)
 		return -EPROTO;
-	if (p->role == AANDESLAG__ROLE__ROLE_CHAIR && model_chair(room) != 0)
+	if (p->role == C && model_chair(room) != 0)
 		return -EPROTO;
 	name = strdup(p->name);
 	if (name == NULL)
@@ -531,16 +675,16 @@ apply_left(struct model_room *room, const Aandeslag__ParticipantLeft *l)
 	bool was_chair;
 	size_t i;
 
-	if (l == NULL || (p = find_participant(room, l->participant_id)) == NULL)
+	if (l == NULL || (p = model_find(room, l->participant_id)) == NULL)
 		return -EPROTO;
-	was_chair = p->role == AANDESLAG__ROLE__ROLE_CHAIR;
+	was_chair = p->role == C;
 	free(p->name);
 	i = (size_t)(p - room->participants);
 	memmove(p, p + 1, (room->nparticipants - i - 1) * sizeof *p);
 	room->nparticipants--;
 	/* A room is never left without a chair while anyone is seated. */
 	if (was_chair && room->nparticipants > 0)
-		room->participants[0].role = AANDESLAG__ROLE__ROLE_CHAIR;
+		room->participants[0].role = C;
 	return 0;
 }
 
@@ -549,9 +693,27 @@ apply_presence(struct model_room *room, const Aandeslag__PresenceChanged *c)
 {
 	struct model_participant *p;
 
-	if (c == NULL || (p = find_participant(room, c->participant_id)) == NULL)
+	if (c == NULL || (p = model_find(room, c->participant_id)) == NULL)
 		return -EPROTO;
 	p->connected = c->connected;
+	return 0;
+}
+
+static int
+apply_role(struct model_room *room, const Aandeslag__RoleChanged *r)
+{
+	struct model_participant *p, *chair;
+
+	if (r == NULL || (p = model_find(room, r->participant_id)) == NULL ||
+	    p->role == C || (r->role != C && r->role != P && r->role != S))
+		return -EPROTO;
+	if (r->role == C) {
+		/* The old chair sits on as a participant. */
+		chair = model_find(room, model_chair(room));
+		if (chair != NULL)
+			chair->role = P;
+	}
+	p->role = r->role;
 	return 0;
 }
 
@@ -564,13 +726,13 @@ model_apply(struct model_room *room, const Aandeslag__Event *ev, int64_t now)
 		return -ESTALE;
 	switch (ev->change_case) {
 	case AANDESLAG__EVENT__CHANGE_NOTE_ADDED:
-		rc = apply_note(room, ev->note_added);
+	case AANDESLAG__EVENT__CHANGE_NOTE_EDITED:
+	case AANDESLAG__EVENT__CHANGE_NOTE_DELETED:
+		rc = notes_apply(room, ev, now);
 		break;
 	case AANDESLAG__EVENT__CHANGE_CLOCK:
-		rc = apply_clock(room, ev->clock, now);
-		break;
 	case AANDESLAG__EVENT__CHANGE_STEP:
-		rc = apply_step(room, ev->step, now);
+		rc = steps_apply(room, ev, now);
 		break;
 	case AANDESLAG__EVENT__CHANGE_PARTICIPANT_JOINED:
 		rc = apply_joined(room, ev->participant_joined);
@@ -580,6 +742,30 @@ model_apply(struct model_room *room, const Aandeslag__Event *ev, int64_t now)
 		break;
 	case AANDESLAG__EVENT__CHANGE_PRESENCE:
 		rc = apply_presence(room, ev->presence);
+		break;
+	case AANDESLAG__EVENT__CHANGE_ROLE:
+		rc = apply_role(room, ev->role);
+		break;
+	case AANDESLAG__EVENT__CHANGE_SETTING:
+		rc = settings_apply(room, ev, now);
+		break;
+	case AANDESLAG__EVENT__CHANGE_QUESTION_ADDED:
+	case AANDESLAG__EVENT__CHANGE_TABLE:
+		rc = cards_apply(room, ev, now);
+		break;
+	case AANDESLAG__EVENT__CHANGE_VOTE:
+	case AANDESLAG__EVENT__CHANGE_MARKED:
+		rc = votes_apply(room, ev, now);
+		break;
+	case AANDESLAG__EVENT__CHANGE_ACTIVITY_ADDED:
+	case AANDESLAG__EVENT__CHANGE_ACTIVITY_CHANGED:
+	case AANDESLAG__EVENT__CHANGE_ACTIVITY_DELETED:
+		rc = activities_apply(room, ev, now);
+		break;
+	case AANDESLAG__EVENT__CHANGE_ACTION_ADDED:
+	case AANDESLAG__EVENT__CHANGE_ACTION_CHANGED:
+	case AANDESLAG__EVENT__CHANGE_ACTION_DELETED:
+		rc = actions_apply(room, ev, now);
 		break;
 	default:
 		rc = -EPROTO;

@@ -21,27 +21,71 @@
 #include "aandeslag.pb-c.h"
 #include "clock.h"
 #include "code.h"
+#include "content.h"
+#include "items.h"
 #include "refusal.h"
-#include "steps.h"
 
+/* The method's five steps. */
+#define STEPS_COUNT 5
 /* The method's maximum group size: the eighth colleague is refused. */
 #define MODEL_SEATS 7
 /* Limits on texts, in bytes of UTF-8. */
 #define MODEL_NAME_MAX 64
 #define MODEL_TITLE_MAX 120
-#define MODEL_NOTE_MAX 1000
-/* Notes per room. With the text limit above this bounds a snapshot; see
+#define MODEL_SETTING_MAX 120   /* programme, qualification, region */
+#define MODEL_NOTE_MAX 1000     /* also questions, activities, actions */
+#define MODEL_NEEDS_MAX 200     /* the free text of an action's needs */
+#define MODEL_PERIOD_MAX 60     /* "periode 2", "na de kerstvakantie" */
+/* Items per room. With the text limits above they bound a snapshot; see
  * FRAME_MAX_SERVER in frame.h. */
 #define MODEL_NOTES_MAX 500
+#define MODEL_QUESTIONS_MAX 100
+#define MODEL_ACTIVITIES_MAX 200
+#define MODEL_ACTIONS_MAX 200
+#define MODEL_LINKS_MAX 16      /* competences linked to one activity */
+#define MODEL_OWNERS_MAX 8      /* owners of one action */
 /* The most a single extend or shorten may change a step's time. */
 #define MODEL_MINUTES_MAX 120
+/* A step's planned time as a setting, in minutes. */
+#define MODEL_STEP_MINUTES_MAX 240
+/* Dots per participant: the default and the most a chair may give. */
+#define MODEL_VOTE_BUDGET 3
+#define MODEL_VOTE_BUDGET_MAX 20
+/* The needs of an action, as bits (the handbook's five). */
+#define MODEL_NEED_FINANCES 1u
+#define MODEL_NEED_KNOWLEDGE 2u
+#define MODEL_NEED_TOOLS 4u
+#define MODEL_NEED_PARTNERS 8u
+#define MODEL_NEED_TIME 16u
+#define MODEL_NEEDS_ALL 31u
+/* Study years 1..4 as bits 1 << year. */
+#define MODEL_YEARS_ALL 0x1eu
 
-/* What a command does, for the permission table. */
+/* What a command does, for the permission table. Rules that depend on
+ * more than the role (only the author may edit a note, a participant may
+ * only claim for themselves) are checked where the command is run. */
 enum model_op {
-	MODEL_OP_ADD_NOTE,
+	MODEL_OP_ADD_NOTE,      /* a note of one's own */
+	MODEL_OP_NOTE_FOR,      /* a note on behalf of someone, or unnamed */
+	MODEL_OP_EDIT_NOTE,     /* edit or delete (the author, or the chair) */
 	MODEL_OP_CLOCK,
 	MODEL_OP_STEP,
 	MODEL_OP_LEAVE,
+	MODEL_OP_SETTINGS,
+	MODEL_OP_FOLLOW_UP,     /* the follow-up date, also when finished */
+	MODEL_OP_HAND_OVER,
+	MODEL_OP_REMOVE,
+	MODEL_OP_SCRIBE,
+	MODEL_OP_ADD_QUESTION,
+	MODEL_OP_TABLE,
+	MODEL_OP_VOTE,
+	MODEL_OP_MARK,
+	MODEL_OP_ACTIVITY,      /* add, edit, delete (delete: author, chair) */
+	MODEL_OP_ACTION,        /* add, edit, delete (delete: author, chair) */
+	MODEL_OP_CLAIM,         /* take an action on, or give it back */
+	MODEL_OP_ASSIGN,        /* set an action's owners to others */
+	MODEL_OP_ACTION_STATUS, /* also when finished */
+	MODEL_OP_FINISH,
 	MODEL_OP_COUNT
 };
 
@@ -55,12 +99,43 @@ struct model_participant {
 struct model_note {
 	uint32_t id;
 	uint32_t step;
-	uint32_t author_id;     /* 0: written without a name */
-	char *author_name;
+	uint32_t author_id;     /* 0: someone not seated, or no name */
+	char *author_name;      /* "" for a note without a name */
 	char *text;
+	uint32_t writer_id;     /* who wrote it down */
+};
+
+struct model_settings {
+	char *programme;        /* never NULL; "" when not set */
+	char *qualification;
+	char *region;
+	uint32_t levels;        /* niveau 1..4 as bits 1 << level */
+	uint32_t vote_budget;
+	bool vote_stacking;
+	bool votes_hidden;
+	bool anonymous;
+	bool talk_only;
+	bool finished;
+	char follow_up[11];     /* YYYY-MM-DD or "" */
+};
+
+/* Dots of one participant on one competence. A client that may not see a
+ * participant's votes yet keeps their dots under the empty competence. */
+struct model_vote {
+	uint32_t participant_id;
+	char competence_id[CONTENT_ID_MAX + 1];
+	uint32_t dots;
+};
+
+/* The question on the table. */
+struct model_table {
+	uint32_t step;          /* 0: the table is empty */
+	char content_id[CONTENT_ID_MAX + 1];
+	uint32_t own_id;
 };
 
 struct model_room {
+	const struct content *content;  /* not owned; outlives the room */
 	uint64_t epoch;
 	uint64_t seq;           /* the last event applied */
 	char code[CODE_SIZE];
@@ -73,31 +148,71 @@ struct model_room {
 	struct model_note *notes;
 	size_t nnotes;
 	size_t notes_cap;
+	struct model_settings settings;
+	struct items questions;         /* Aandeslag__CardQuestion */
+	struct model_table table;
+	struct model_vote *votes;
+	size_t nvotes;
+	size_t votes_cap;
+	char (*marked)[CONTENT_ID_MAX + 1];   /* competences the team chose */
+	size_t nmarked;
+	struct items activities;        /* Aandeslag__Activity */
+	struct items actions;           /* Aandeslag__Action */
 	uint32_t next_participant_id;
 	uint32_t next_note_id;
+	uint32_t next_question_id;
+	uint32_t next_activity_id;
+	uint32_t next_action_id;
 };
 
 /* Storage for one event made by the model: the Event message and every
- * sub-message it points to. Text fields point into the room or into text,
- * so an event is valid until the room changes again. */
+ * sub-message it points to. Text fields point into the room, into the
+ * command, or into text, so an event is valid until the room changes. */
 struct model_event {
 	Aandeslag__Event event;
 	Aandeslag__Note note;
+	Aandeslag__NoteDeleted note_deleted;
 	Aandeslag__ClockChanged clock;
 	Aandeslag__StepChanged step;
 	Aandeslag__StepClock clocks[2];
 	Aandeslag__Participant participant;
 	Aandeslag__ParticipantLeft left;
 	Aandeslag__PresenceChanged presence;
+	Aandeslag__SettingChanged setting;
+	Aandeslag__ChangeSetting change;
+	uint32_t numbers[4];
+	Aandeslag__Vote **vote_ptrs;    /* allocated for a reveal */
+	Aandeslag__Vote *vote_list;     /* allocated for a reveal */
+	Aandeslag__RoleChanged role;
+	Aandeslag__CardQuestion question;
+	Aandeslag__TableQuestion table;
+	Aandeslag__VoteCast vote;
+	Aandeslag__MarkCompetence mark;
+	Aandeslag__Activity activity;
+	Aandeslag__ItemDeleted deleted;
+	Aandeslag__Action action;
+	Aandeslag__Owner owners[MODEL_OWNERS_MAX];
+	Aandeslag__Owner *owner_ptrs[MODEL_OWNERS_MAX];
+	Aandeslag__When when;
+	char *link_ptrs[MODEL_LINKS_MAX];
+	char owner_names[MODEL_OWNERS_MAX][MODEL_NAME_MAX + 1];
 	char text[MODEL_NOTE_MAX + 1];
+	char name[MODEL_NAME_MAX + 1];
+	char extra[MODEL_NOTE_MAX + 1];
 };
 
+/* Frees what an event made by the model allocated (only a reveal of the
+ * votes allocates). Safe on any event the model filled, and twice. */
+void model_event_release(struct model_event *ev);
+
 /* Makes an empty room at step 1 with every clock idle at its planned
- * time. The title is checked like any text. The room owns its memory;
- * release it with model_free(). Returns 0, -EINVAL (why: bad_title) or
- * -ENOMEM. */
-int model_init(struct model_room *room, const char *code, const char *title,
-               uint64_t epoch, struct refusal *why);
+ * time (from content), default settings and no items. The title is
+ * checked like any text. The room owns its memory but not the content,
+ * which must outlive it; release it with model_free(). Returns 0, -EINVAL
+ * (why: bad_title) or -ENOMEM. */
+int model_init(struct model_room *room, const struct content *content,
+               const char *code, const char *title, uint64_t epoch,
+               struct refusal *why);
 
 /* Frees everything the room holds; the room may be initialised again. */
 void model_free(struct model_room *room);
@@ -144,11 +259,70 @@ int model_execute(struct model_room *room, uint32_t actor,
                   const Aandeslag__Command *cmd, int64_t now,
                   struct model_event *ev, struct refusal *why);
 
+/* Fills out with the ids of the competences the team marked that no
+ * activity is linked to yet, in the order they were marked; returns how
+ * many. out must hold room->nmarked entries. */
+size_t model_uncovered(const struct model_room *room, const char **out);
+
+/* Returns the dots participant id has placed in all. */
+uint32_t model_dots_used(const struct model_room *room, uint32_t id);
+
+/* Returns the dots on competence id: the tally everyone sees once the
+ * votes are revealed (hidden dots of others are not counted). */
+uint32_t model_tally(const struct model_room *room, const char *id);
+
+/* Returns whether competence id is marked. */
+bool model_marked(const struct model_room *room, const char *id);
+
+/* Returns the note with id, or NULL. */
+const struct model_note *model_note(const struct model_room *room,
+                                    uint32_t id);
+
 /* Applies an event to a room (a client's mirror, or recovery). The event
  * must be the next one: same epoch, seq one higher. Returns 0, -ESTALE
  * for another epoch or a gap, -EPROTO for an event that does not fit the
  * state (the room is then unchanged), or -ENOMEM. */
 int model_apply(struct model_room *room, const Aandeslag__Event *ev,
                 int64_t now);
+
+/* ------------------------------------------------------------------
+ * For the model's own modules (steps.c, settings.c, notes.c, cards.c,
+ * votes.c, activities.c, actions.c), which each run their commands with
+ * X_execute(room, actor, cmd, now, ev, why) (0, -EINVAL with why, or
+ * -ENOMEM; on success ev is filled and applied) and apply their events
+ * with X_apply(room, ev, now) (0, -EPROTO or -ENOMEM; the room unchanged
+ * on failure). model.c dispatches to them. */
+
+/* Starts ev as the next event of the room, caused by actor. */
+void model_event_begin(const struct model_room *room, struct model_event *ev,
+                       uint32_t actor);
+
+/* Results of model_clean_text(). */
+enum { MODEL_TEXT_OK, MODEL_TEXT_EMPTY, MODEL_TEXT_TOO_LONG,
+       MODEL_TEXT_INVALID };
+
+/* Trims in and checks it as one line of at most max bytes; on success
+ * copies it, NUL-terminated, into out (which holds max + 1 bytes).
+ * Returns one of MODEL_TEXT_*. NULL counts as empty. */
+int model_clean_text(const char *in, size_t max, char *out);
+
+/* Refuses a text for a command: fills why (empty_text, text_too_long with
+ * max, invalid_text) from a model_clean_text() result and returns
+ * -EINVAL; returns 0 for MODEL_TEXT_OK. */
+int model_text_refusal(int result, size_t max, struct refusal *why);
+
+/* Checks a text that arrived in an event: well-formed, one line, within
+ * max, and not empty unless may_be_empty. */
+bool model_valid_text(const char *s, size_t max, bool may_be_empty);
+
+/* Returns the seated participant with id, or NULL. */
+struct model_participant *model_find(struct model_room *room, uint32_t id);
+
+/* Returns 0 when s is a real date "YYYY-MM-DD" (years 2000..2199), or
+ * -EINVAL. */
+int model_check_date(const char *s);
+
+/* Returns 0 when s is a month "YYYY-MM" (years 2000..2199), or -EINVAL. */
+int model_check_month(const char *s);
 
 #endif

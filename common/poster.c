@@ -1,10 +1,19 @@
-/* The poster as text, for the line mode's show and who, and event lines:
- * the same words a screen reader user and a script both read. */
+/* The poster as text: its header, who is there, the five steps with their
+ * question cards and notes, and the competence model of step 3; also the
+ * local views of a card, the model and the settings. Steps 4 and 5 are
+ * drawn by poster_plan.c. Names are left out where the room is anonymous,
+ * since the team chose that so that everyone would speak freely. */
 #include "poster.h"
 
 #include <inttypes.h>
+#include <string.h>
 
 #include "i18n.h"
+
+/* The most dots drawn as a tally; more are only counted. */
+#define POSTER_DOTS_MAX 20
+/* A dot of the tally: U+25CF BLACK CIRCLE. */
+#define POSTER_DOT "\xe2\x97\x8f"
 
 const char *
 poster_role(int role)
@@ -16,13 +25,15 @@ poster_role(int role)
 		return _("meekijker");
 	case AANDESLAG__ROLE__ROLE_FACILITATOR:
 		return _("begeleider");
+	case AANDESLAG__ROLE__ROLE_SCRIBE:
+		return _("notulist");
 	default:
 		return _("deelnemer");
 	}
 }
 
-static void
-clock_state(int state, int64_t remaining, struct strbuf *out)
+void
+poster_clock_state(int state, int64_t remaining, struct strbuf *out)
 {
 	char t[CLOCK_TEXT_SIZE];
 
@@ -49,15 +60,49 @@ clock_state(int state, int64_t remaining, struct strbuf *out)
 void
 poster_clock(const struct clock *c, int64_t now, struct strbuf *out)
 {
-	clock_state(c->state, clock_remaining(c, now), out);
+	poster_clock_state(c->state, clock_remaining(c, now), out);
 }
 
-static const char *
-name_of(const struct model_room *room, uint32_t id)
+static const Aandeslag__ContentStep *
+step_of(const struct model_room *room, unsigned n)
+{
+	if (room->content == NULL)
+		return NULL;
+	return content_step(room->content, n);
+}
+
+const char *
+poster_step_name(const struct model_room *room, unsigned n)
+{
+	const Aandeslag__ContentStep *step = step_of(room, n);
+
+	return step ? content_text(step->name) : "?";
+}
+
+const char *
+poster_step_question(const struct model_room *room, unsigned n)
+{
+	const Aandeslag__ContentStep *step = step_of(room, n);
+
+	return step ? content_text(step->question) : "?";
+}
+
+const char *
+poster_name(const struct model_room *room, uint32_t id)
 {
 	const struct model_participant *p = model_participant(room, id);
 
 	return p ? p->name : "?";
+}
+
+const char *
+poster_competence(const struct model_room *room, const char *id)
+{
+	const Aandeslag__ContentCompetence *c = NULL;
+
+	if (room->content != NULL)
+		c = content_competence(room->content, id, NULL);
+	return c ? content_text(c->name) : id;
 }
 
 void
@@ -72,7 +117,8 @@ poster_who(const struct model_room *room, uint32_t self_id,
 		const struct model_participant *p = &room->participants[i];
 
 		strbuf_printf(out, "%s %s", i ? "," : "", p->name);
-		if (p->role == AANDESLAG__ROLE__ROLE_CHAIR)
+		if (p->role == AANDESLAG__ROLE__ROLE_CHAIR ||
+		    p->role == AANDESLAG__ROLE__ROLE_SCRIBE)
 			strbuf_printf(out, " (%s)", poster_role(p->role));
 		if (p->id == self_id)
 			strbuf_printf(out, " (%s)", _("jij"));
@@ -82,84 +128,242 @@ poster_who(const struct model_room *room, uint32_t self_id,
 	strbuf_puts(out, "\n");
 }
 
+/* Appends the levels 1..4 that are set in bits, "3, 4". */
 static void
-clock_line(const Aandeslag__ClockChanged *c, struct strbuf *out)
+levels(uint32_t bits, struct strbuf *out)
 {
-	const Aandeslag__StepClock *k = c->clock;
+	uint32_t level;
+	bool first = true;
 
-	strbuf_printf(out, _("klok stap %" PRIu32 " "), k->step);
-	switch (c->action) {
-	case AANDESLAG__CLOCK_ACTION__CLOCK_ACTION_START:
-		strbuf_puts(out, _("gestart"));
-		break;
-	case AANDESLAG__CLOCK_ACTION__CLOCK_ACTION_PAUSE:
-		strbuf_puts(out, _("gepauzeerd"));
-		break;
-	case AANDESLAG__CLOCK_ACTION__CLOCK_ACTION_RESUME:
-		strbuf_puts(out, _("hervat"));
-		break;
-	case AANDESLAG__CLOCK_ACTION__CLOCK_ACTION_EXTEND:
-		strbuf_printf(out, _("verlengd met %" PRIu32 " min"), c->minutes);
-		break;
-	case AANDESLAG__CLOCK_ACTION__CLOCK_ACTION_SHORTEN:
-		strbuf_printf(out, _("ingekort met %" PRIu32 " min"), c->minutes);
-		break;
-	default:
-		strbuf_puts(out, _("gewijzigd"));
-		break;
-	}
-	strbuf_puts(out, ": ");
-	clock_state(k->state, k->remaining_ms, out);
-	strbuf_printf(out, _(" (gepland %" PRId64 " min)"),
-	              k->duration_ms / CLOCK_MINUTE_MS);
+	for (level = 1; level <= 4; level++)
+		if (bits & (1u << level)) {
+			strbuf_printf(out, "%s%" PRIu32, first ? "" : ", ",
+			              level);
+			first = false;
+		}
 }
 
-void
-poster_event_line(const struct model_room *room, const Aandeslag__Event *ev,
-                  struct strbuf *out)
+static void
+header(const struct model_room *room, int64_t now, uint32_t self_id,
+       struct strbuf *out)
 {
-	const Aandeslag__Note *n;
-	const Aandeslag__StepChanged *s;
+	const struct model_settings *s = &room->settings;
+	const struct clock *c = &room->clocks[room->current_step - 1];
 
-	strbuf_printf(out, "[%" PRIu64 "] ", ev->seq);
-	switch (ev->change_case) {
-	case AANDESLAG__EVENT__CHANGE_NOTE_ADDED:
-		n = ev->note_added;
-		strbuf_printf(out, _("notitie %" PRIu32 " bij stap %" PRIu32
-		                     " van %s: %s"), n->id, n->step,
-		              n->author_name[0] ? n->author_name : _("(zonder naam)"),
-		              n->text);
-		break;
-	case AANDESLAG__EVENT__CHANGE_CLOCK:
-		clock_line(ev->clock, out);
-		break;
-	case AANDESLAG__EVENT__CHANGE_STEP:
-		s = ev->step;
-		strbuf_printf(out, _("stap %" PRIu32 " %s: %s (klok "), s->step,
-		              steps_name(s->step), steps_question(s->step));
-		clock_state(s->clock->state, s->clock->remaining_ms, out);
-		strbuf_puts(out, ")");
-		break;
-	case AANDESLAG__EVENT__CHANGE_PARTICIPANT_JOINED:
-		strbuf_printf(out, _("%s doet mee (%s)"),
-		              ev->participant_joined->name,
-		              poster_role(ev->participant_joined->role));
-		break;
-	case AANDESLAG__EVENT__CHANGE_PARTICIPANT_LEFT:
-		strbuf_printf(out, _("%s heeft de werksessie verlaten"),
-		              name_of(room, ev->participant_left->participant_id));
-		break;
-	case AANDESLAG__EVENT__CHANGE_PRESENCE:
-		strbuf_printf(out, ev->presence->connected ?
-		              _("%s is weer verbonden") :
-		              _("%s is niet meer verbonden"),
-		              name_of(room, ev->presence->participant_id));
-		break;
-	default:
-		strbuf_puts(out, _("onbekende wijziging"));
-		break;
+	strbuf_printf(out, _("Werksessie: %s (code %s)\n"), room->title,
+	              room->code);
+	if (s->programme[0] != '\0')
+		strbuf_printf(out, _("Opleiding: %s\n"), s->programme);
+	if (s->qualification[0] != '\0')
+		strbuf_printf(out, _("Kwalificatiedossier: %s\n"),
+		              s->qualification);
+	if (s->levels != 0) {
+		strbuf_puts(out, _("Niveau: "));
+		levels(s->levels, out);
+		strbuf_puts(out, "\n");
 	}
-	strbuf_puts(out, "\n");
+	if (s->region[0] != '\0')
+		strbuf_printf(out, _("Regio: %s\n"), s->region);
+	if (s->finished)
+		strbuf_printf(out, "%s\n", _("De werksessie is afgerond."));
+	if (s->follow_up[0] != '\0') {
+		strbuf_puts(out, _("Vervolgoverleg: "));
+		poster_date(s->follow_up, out);
+		strbuf_puts(out, "\n");
+	}
+	strbuf_printf(out, _("Het team is bij stap %" PRIu32 " van %d, %s; klok "),
+	              room->current_step, STEPS_COUNT,
+	              poster_step_name(room, room->current_step));
+	poster_clock(c, now, out);
+	strbuf_printf(out, _(" (gepland %" PRId64 " min)\n"),
+	              c->duration_ms / CLOCK_MINUTE_MS);
+	poster_who(room, self_id, out);
+}
+
+/* Whether the question on the table is this one. */
+static bool
+on_table(const struct model_room *room, const char *content_id,
+         uint32_t own_id)
+{
+	if (room->table.step == 0)
+		return false;
+	if (content_id != NULL)
+		return strcmp(room->table.content_id, content_id) == 0;
+	return room->table.own_id == own_id;
+}
+
+/* Appends the questions of step's card, the content's and the team's
+ * own, marking the one on the table. */
+static void
+card_questions(const struct model_room *room, unsigned step, int indent,
+               struct strbuf *out)
+{
+	const Aandeslag__ContentStep *st = step_of(room, step);
+	const Aandeslag__CardQuestion *q;
+	const Aandeslag__ContentQuestion *cq;
+	bool table;
+	size_t i;
+
+	for (i = 0; st != NULL && i < st->n_questions; i++) {
+		cq = st->questions[i];
+		table = on_table(room, cq->id, 0);
+		strbuf_printf(out, "%*s%s%s: %s", indent, "",
+		              table ? "> " : "  ", cq->id,
+		              content_text(cq->text));
+		if (table)
+			strbuf_printf(out, " (%s)", _("op tafel"));
+		strbuf_puts(out, "\n");
+	}
+	for (i = 0; i < room->questions.n; i++) {
+		q = (const Aandeslag__CardQuestion *)room->questions.v[i].msg;
+		if (q->step != step)
+			continue;
+		table = on_table(room, NULL, q->id);
+		strbuf_printf(out, "%*s%se%" PRIu32 ": %s", indent, "",
+		              table ? "> " : "  ", q->id, q->text);
+		if (room->settings.anonymous || q->author_name[0] == '\0')
+			strbuf_printf(out, " (%s)", _("eigen vraag"));
+		else
+			strbuf_printf(out, _(" (eigen vraag van %s)"),
+			              q->author_name);
+		if (table)
+			strbuf_printf(out, " (%s)", _("op tafel"));
+		strbuf_puts(out, "\n");
+	}
+}
+
+/* The name a note is shown with. */
+static const char *
+note_author(const struct model_room *room, const struct model_note *n)
+{
+	if (room->settings.anonymous)
+		return _("(anoniem)");
+	return n->author_name[0] ? n->author_name : _("(zonder naam)");
+}
+
+static void
+notes(const struct model_room *room, unsigned step, struct strbuf *out)
+{
+	size_t i, count = 0;
+
+	strbuf_printf(out, "    %s\n", _("Notities:"));
+	for (i = 0; i < room->nnotes; i++) {
+		const struct model_note *n = &room->notes[i];
+
+		if (n->step != step)
+			continue;
+		strbuf_printf(out, "    - [n%" PRIu32 "] %s: %s\n", n->id,
+		              note_author(room, n), n->text);
+		count++;
+	}
+	if (count == 0)
+		strbuf_printf(out, "    %s\n", _("(nog geen notities)"));
+}
+
+/* Returns the dots participant id has on competence cid. */
+static uint32_t
+dots_of(const struct model_room *room, uint32_t id, const char *cid)
+{
+	size_t i;
+
+	for (i = 0; i < room->nvotes; i++)
+		if (room->votes[i].participant_id == id &&
+		    strcmp(room->votes[i].competence_id, cid) == 0)
+			return room->votes[i].dots;
+	return 0;
+}
+
+static void
+tally(uint32_t dots, struct strbuf *out)
+{
+	uint32_t i;
+
+	if (dots == 1)
+		strbuf_puts(out, _("1 stip"));
+	else
+		strbuf_printf(out, _("%" PRIu32 " stippen"), dots);
+	if (dots > 0)
+		strbuf_puts(out, " ");
+	for (i = 0; i < dots && i < POSTER_DOTS_MAX; i++)
+		strbuf_puts(out, POSTER_DOT);
+}
+
+/* How the vote goes: the budget, and while the votes are hidden, how many
+ * dots each has placed (without names in an anonymous room). */
+static void
+vote_summary(const struct model_room *room, uint32_t self_id, int indent,
+             struct strbuf *out)
+{
+	const struct model_settings *s = &room->settings;
+	uint32_t used, total = 0;
+	size_t i;
+
+	strbuf_printf(out, _("%*s%" PRIu32 " stippen per persoon"), indent, "",
+	              s->vote_budget);
+	strbuf_printf(out, "; %s", s->vote_stacking ?
+	              _("meer stippen op een competentie mag") :
+	              _("een stip per competentie"));
+	if (s->votes_hidden)
+		strbuf_printf(out, "; %s", _("stemmen verborgen tot de voorzitter ze laat zien"));
+	strbuf_puts(out, ".\n");
+	if (s->votes_hidden) {
+		strbuf_printf(out, "%*s%s", indent, "", _("Gezet:"));
+		for (i = 0; i < room->nparticipants; i++) {
+			used = model_dots_used(room, room->participants[i].id);
+			total += used;
+			if (!s->anonymous)
+				strbuf_printf(out, "%s %s %" PRIu32,
+				              i ? "," : "",
+				              room->participants[i].name, used);
+		}
+		if (s->anonymous)
+			strbuf_printf(out, _(" %" PRIu32 " stippen samen"), total);
+		strbuf_puts(out, "\n");
+	}
+	if (model_participant(room, self_id) != NULL) {
+		used = model_dots_used(room, self_id);
+		strbuf_printf(out, _("%*sJouw stippen: %" PRIu32 " gezet, %" PRIu32
+		                     " over.\n"), indent, "", used,
+		              used < s->vote_budget ? s->vote_budget - used : 0);
+	}
+}
+
+/* Appends the competence model by category: each competence's id, name,
+ * dots and whether the team chose it; with describe also what it means. */
+static void
+competences(const struct model_room *room, uint32_t self_id, int indent,
+            bool describe, struct strbuf *out)
+{
+	const Aandeslag__Content *c = room->content ? room->content->msg : NULL;
+	const Aandeslag__ContentCompetence *comp;
+	bool hidden = room->settings.votes_hidden;
+	uint32_t mine;
+	size_t i, j;
+
+	vote_summary(room, self_id, indent, out);
+	for (i = 0; c != NULL && i < c->n_categories; i++) {
+		strbuf_printf(out, "%*s%s\n", indent, "",
+		              content_text(c->categories[i]->name));
+		for (j = 0; j < c->categories[i]->n_competences; j++) {
+			comp = c->categories[i]->competences[j];
+			strbuf_printf(out, "%*s  %s: %s: ", indent, "", comp->id,
+			              content_text(comp->name));
+			mine = dots_of(room, self_id, comp->id);
+			if (!hidden) {
+				tally(model_tally(room, comp->id), out);
+			} else {
+				strbuf_puts(out, _("stemmen verborgen"));
+				if (mine > 0)
+					strbuf_printf(out, _(", jij %" PRIu32), mine);
+			}
+			if (model_marked(room, comp->id))
+				strbuf_printf(out, " * %s", _("gekozen"));
+			strbuf_puts(out, "\n");
+			if (describe)
+				strbuf_printf(out, "%*s      %s\n", indent, "",
+				              content_text(comp->description));
+		}
+	}
 }
 
 void
@@ -168,36 +372,134 @@ poster_render(const struct model_room *room, int64_t now, uint32_t self_id,
 {
 	const struct clock *c;
 	unsigned step;
-	size_t i, count;
 
-	strbuf_printf(out, _("Werksessie: %s (code %s)\n"), room->title,
-	              room->code);
-	c = &room->clocks[room->current_step - 1];
-	strbuf_printf(out, _("Het team is bij stap %" PRIu32 " van %d, %s; klok "),
-	              room->current_step, STEPS_COUNT,
-	              steps_name(room->current_step));
-	poster_clock(c, now, out);
-	strbuf_printf(out, _(" (gepland %" PRId64 " min)\n"),
-	              c->duration_ms / CLOCK_MINUTE_MS);
-	poster_who(room, self_id, out);
+	header(room, now, self_id, out);
 	for (step = 1; step <= STEPS_COUNT; step++) {
 		c = &room->clocks[step - 1];
 		strbuf_printf(out, "\n%s%u %s (%" PRId64 " min): %s\n",
 		              step == room->current_step ? "> " : "  ", step,
-		              steps_name(step), c->duration_ms / CLOCK_MINUTE_MS,
-		              steps_question(step));
-		count = 0;
-		for (i = 0; i < room->nnotes; i++) {
-			const struct model_note *n = &room->notes[i];
-
-			if (n->step != step)
-				continue;
-			strbuf_printf(out, "    - [%" PRIu32 "] %s: %s\n", n->id,
-			              n->author_name[0] ? n->author_name :
-			              _("(zonder naam)"), n->text);
-			count++;
+		              poster_step_name(room, step),
+		              c->duration_ms / CLOCK_MINUTE_MS,
+		              poster_step_question(room, step));
+		strbuf_printf(out, "    %s\n", _("Vragenkaart:"));
+		card_questions(room, step, 4, out);
+		if (step == 1 && room->settings.talk_only)
+			strbuf_printf(out, "    %s\n", _("Bij deze stap praten we alleen; er komen geen notities."));
+		notes(room, step, out);
+		switch (step) {
+		case 3:
+			strbuf_printf(out, "    %s\n", _("Competentiemodel:"));
+			competences(room, self_id, 4, false, out);
+			break;
+		case 4:
+			poster_plan_activities(room, 4, out);
+			break;
+		case 5:
+			poster_plan_actions(room, 4, out);
+			break;
+		default:
+			break;
 		}
-		if (count == 0)
-			strbuf_printf(out, "    %s\n", _("(nog niets)"));
 	}
+}
+
+void
+poster_card(const struct model_room *room, uint32_t step, struct strbuf *out)
+{
+	const Aandeslag__ContentStep *st = step_of(room, step);
+	const Aandeslag__ContentResource *r;
+	size_t i;
+
+	if (step < 1 || step > STEPS_COUNT) {
+		strbuf_printf(out, _("Er is geen stap %" PRIu32 ".\n"), step);
+		return;
+	}
+	strbuf_printf(out, _("Vragenkaart bij stap %" PRIu32 " %s (%" PRId64
+	                     " min)\n"), step, poster_step_name(room, step),
+	              room->clocks[step - 1].duration_ms / CLOCK_MINUTE_MS);
+	strbuf_printf(out, _("Centrale vraag: %s\n"),
+	              poster_step_question(room, step));
+	if (st != NULL && content_text(st->goal)[0] != '\0')
+		strbuf_printf(out, _("Doel: %s\n"), content_text(st->goal));
+	strbuf_printf(out, "%s\n", _("Vragen (kies er een paar, in elke volgorde, of bedenk er zelf een):"));
+	card_questions(room, step, 0, out);
+	if (st == NULL || st->n_resources == 0)
+		return;
+	strbuf_printf(out, "%s\n", _("Hulpbronnen:"));
+	for (i = 0; i < st->n_resources; i++) {
+		r = st->resources[i];
+		strbuf_printf(out, "  - %s", content_text(r->title));
+		if (r->address[0] != '\0')
+			strbuf_printf(out, ": %s", r->address);
+		strbuf_puts(out, "\n");
+	}
+}
+
+void
+poster_model(const struct model_room *room, uint32_t self_id,
+             struct strbuf *out)
+{
+	strbuf_printf(out, _("Competentiemodel (stap 3): %s\n"),
+	              poster_step_question(room, 3));
+	competences(room, self_id, 0, true, out);
+}
+
+/* Appends one setting: its name, then value or, when empty, "(niet
+ * ingevuld)". */
+static void
+setting(const char *name, const char *value, struct strbuf *out)
+{
+	strbuf_printf(out, "  %s: %s\n", name,
+	              value[0] != '\0' ? value : _("(niet ingevuld)"));
+}
+
+static const char *
+yes_no(bool b)
+{
+	return b ? _("ja") : _("nee");
+}
+
+void
+poster_settings(const struct model_room *room, struct strbuf *out)
+{
+	const struct model_settings *s = &room->settings;
+	int64_t minutes, total = 0;
+	unsigned step;
+
+	strbuf_printf(out, "%s\n", _("Instellingen van de werksessie:"));
+	setting(_("Titel"), room->title, out);
+	setting(_("Opleiding"), s->programme, out);
+	setting(_("Kwalificatiedossier"), s->qualification, out);
+	strbuf_printf(out, "  %s: ", _("Niveau"));
+	if (s->levels == 0)
+		strbuf_puts(out, _("(niet ingevuld)"));
+	levels(s->levels, out);
+	strbuf_puts(out, "\n");
+	setting(_("Regio"), s->region, out);
+	strbuf_printf(out, "  %s:", _("Tijd per stap"));
+	for (step = 1; step <= STEPS_COUNT; step++) {
+		minutes = room->clocks[step - 1].duration_ms / CLOCK_MINUTE_MS;
+		total += minutes;
+		strbuf_printf(out, "%s %u %s %" PRId64 " min",
+		              step > 1 ? "," : "", step,
+		              poster_step_name(room, step), minutes);
+	}
+	strbuf_printf(out, _("; samen %" PRId64 " min\n"), total);
+	strbuf_printf(out, "  %s: %" PRIu32 "\n", _("Stippen per persoon"),
+	              s->vote_budget);
+	strbuf_printf(out, "  %s: %s\n", _("Meer stippen op een competentie"),
+	              yes_no(s->vote_stacking));
+	strbuf_printf(out, "  %s: %s\n", _("Stemmen verborgen"),
+	              yes_no(s->votes_hidden));
+	strbuf_printf(out, "  %s: %s\n", _("Zonder namen (anoniem)"),
+	              yes_no(s->anonymous));
+	strbuf_printf(out, "  %s: %s\n", _("Bij stap 1 alleen praten"),
+	              yes_no(s->talk_only));
+	strbuf_printf(out, "  %s: ", _("Vervolgoverleg"));
+	if (s->follow_up[0] != '\0')
+		poster_date(s->follow_up, out);
+	else
+		strbuf_puts(out, _("(niet ingevuld)"));
+	strbuf_puts(out, "\n");
+	strbuf_printf(out, "  %s: %s\n", _("Afgerond"), yes_no(s->finished));
 }

@@ -33,6 +33,8 @@ static const struct entry entries[] = {
 	  N_("Dit programma en de server spreken geen gemeenschappelijke versie (server: {1} tot en met {2}). Werk het programma bij.") },
 	{ AANDESLAG__ERROR_CODE__ERROR_INTERNAL, "internal",
 	  N_("De server kon dit nu niet doen. Probeer het zo nog eens.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_REMOVED, "removed",
+	  N_("De voorzitter heeft je uit de werksessie gehaald.") },
 	{ AANDESLAG__ERROR_CODE__ERROR_NO_SUCH_ROOM, "no_such_room",
 	  N_("Er is geen werksessie met deze code. Controleer de code bij de voorzitter.") },
 	{ AANDESLAG__ERROR_CODE__ERROR_ROOM_FULL, "room_full",
@@ -81,6 +83,44 @@ static const struct entry entries[] = {
 	  N_("Het team is al bij stap {1}.") },
 	{ AANDESLAG__ERROR_CODE__ERROR_BAD_REQUEST_ID, "bad_request_id",
 	  N_("Een opdracht zonder volgnummer.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_NO_SUCH_NOTE, "no_such_note",
+	  N_("Er is geen notitie {1}.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_NO_SUCH_QUESTION, "no_such_question",
+	  N_("Er is geen vraag {1} op de vragenkaarten.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_NO_SUCH_COMPETENCE, "no_such_competence",
+	  N_("Er is geen competentie {1} in het model; typ model voor de lijst.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_NO_DOTS_LEFT, "no_dots_left",
+	  N_("Je stippen zijn op (je hebt er {1}). Haal eerst een stip weg.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_NO_STACKING, "no_stacking",
+	  N_("In deze werksessie zet je hoogstens een stip per competentie.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_NO_DOT_THERE, "no_dot_there",
+	  N_("Je hebt daar geen stip staan.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_NO_SUCH_ACTIVITY, "no_such_activity",
+	  N_("Er is geen activiteit {1}.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_NO_SUCH_ACTION, "no_such_action",
+	  N_("Er is geen actie {1}.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_NO_SUCH_PARTICIPANT, "no_such_participant",
+	  N_("Er zit niemand met {1} aan tafel.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_FINISHED, "finished",
+	  N_("De werksessie is afgerond: alleen de stand van de acties en de datum van het vervolg kunnen nog veranderen.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_TALK_ONLY, "talk_only",
+	  N_("Bij stap 1 praat het team alleen; er komen geen notities.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_BAD_SETTING, "bad_setting",
+	  N_("Die waarde kan niet voor deze instelling.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_BAD_DATE, "bad_date",
+	  N_("\"{1}\" is geen datum (JJJJ-MM-DD), maand (JJJJ-MM) of periode.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_TOO_MANY, "too_many",
+	  N_("Er kunnen niet meer {1} bij (hoogstens {2}).") },
+	{ AANDESLAG__ERROR_CODE__ERROR_NOT_AUTHOR, "not_author",
+	  N_("Dat mag alleen wie het schreef, of de voorzitter.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_BAD_OWNER, "bad_owner",
+	  N_("Die eigenaar kan niet: een deelnemer, het team, of een naam, elk een keer.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_ALREADY_OWNER, "already_owner",
+	  N_("Je hebt deze actie al op je genomen.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_NOT_OWNER, "not_owner",
+	  N_("Deze actie staat niet op jouw naam.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_ALREADY_CHAIR, "already_chair",
+	  N_("Dat kan niet bij de voorzitter zelf.") },
 };
 
 static const struct entry *
@@ -135,6 +175,15 @@ refusal_set_str(struct refusal *r, int code, const char *a)
 	memcpy(r->params[0], a, n);
 	r->params[0][n] = '\0';
 	r->nparams = 1;
+	return -EINVAL;
+}
+
+int
+refusal_set_too_many(struct refusal *r, const char *what, long max)
+{
+	refusal_set_str(r, AANDESLAG__ERROR_CODE__ERROR_TOO_MANY, what);
+	snprintf(r->params[1], sizeof r->params[1], "%ld", max);
+	r->nparams = 2;
 	return -EINVAL;
 }
 

@@ -27,6 +27,10 @@ int refusal_set(struct refusal *r, int code);
 int refusal_set_num(struct refusal *r, int code, long a);
 int refusal_set_num2(struct refusal *r, int code, long a, long b);
 
+/* Sets r to ERROR_TOO_MANY with what ("activities") and the maximum.
+ * Returns -EINVAL. */
+int refusal_set_too_many(struct refusal *r, const char *what, long max);
+
 /* Sets r to code with one text parameter, cut to fit at a character
  * boundary. Returns -EINVAL. */
 int refusal_set_str(struct refusal *r, int code, const char *a);

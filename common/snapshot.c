@@ -1,17 +1,141 @@
 /* Snapshots of a room: the model's state to the wire and back. Loading
- * replays the snapshot's participants and notes through the same checks
- * the model applies to events, so a snapshot cannot build a state that
- * events could not. */
+ * replays the snapshot's items through the same checks the model applies
+ * to events, so a snapshot cannot build a state that events could not. */
 #include "snapshot.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* Points an array of message pointers at a list's items. */
+static int
+list_ptrs(const struct items *items, ProtobufCMessage ***out, size_t *n)
+{
+	size_t i;
+
+	*out = NULL;
+	*n = items->n;
+	if (items->n == 0)
+		return 0;
+	*out = calloc(items->n, sizeof **out);
+	if (*out == NULL)
+		return -ENOMEM;
+	for (i = 0; i < items->n; i++)
+		(*out)[i] = items->v[i].msg;
+	return 0;
+}
+
+static void
+build_settings(struct snapshot *s, const struct model_room *room)
+{
+	const struct model_settings *in = &room->settings;
+	Aandeslag__Settings *out = &s->settings;
+	uint32_t level;
+
+	aandeslag__settings__init(out);
+	out->programme = in->programme;
+	out->qualification = in->qualification;
+	out->region = in->region;
+	for (level = 1; level <= 4; level++)
+		if (in->levels & (1u << level))
+			s->levels[out->n_levels++] = level;
+	out->levels = s->levels;
+	out->vote_budget = in->vote_budget;
+	out->vote_stacking = in->vote_stacking;
+	out->votes_hidden = in->votes_hidden;
+	out->anonymous = in->anonymous;
+	out->talk_only = in->talk_only;
+	out->finished = in->finished;
+	out->follow_up = (char *)in->follow_up;
+	s->msg.settings = out;
+}
+
+/* Adds dots to the hidden total of participant id in the list. */
+static void
+add_hidden(Aandeslag__Vote *votes, size_t *n, uint32_t id, uint32_t dots)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (votes[i].participant_id == id &&
+		    votes[i].competence_id[0] == '\0') {
+			votes[i].dots += dots;
+			return;
+		}
+	aandeslag__vote__init(&votes[*n]);
+	votes[*n].participant_id = id;
+	votes[*n].competence_id = (char *)"";
+	votes[*n].dots = dots;
+	(*n)++;
+}
+
+static int
+build_votes(struct snapshot *s, const struct model_room *room,
+            uint32_t for_id)
+{
+	bool hidden = room->settings.votes_hidden;
+	size_t i, n = 0;
+
+	if (room->nvotes == 0)
+		return 0;
+	s->votes = calloc(room->nvotes, sizeof *s->votes);
+	s->vote_ptrs = calloc(room->nvotes, sizeof *s->vote_ptrs);
+	if (s->votes == NULL || s->vote_ptrs == NULL)
+		return -ENOMEM;
+	for (i = 0; i < room->nvotes; i++) {
+		const struct model_vote *v = &room->votes[i];
+
+		if ((hidden && v->participant_id != for_id) ||
+		    v->competence_id[0] == '\0') {
+			add_hidden(s->votes, &n, v->participant_id, v->dots);
+			continue;
+		}
+		aandeslag__vote__init(&s->votes[n]);
+		s->votes[n].participant_id = v->participant_id;
+		s->votes[n].competence_id = (char *)v->competence_id;
+		s->votes[n].dots = v->dots;
+		n++;
+	}
+	for (i = 0; i < n; i++)
+		s->vote_ptrs[i] = &s->votes[i];
+	s->msg.n_votes = n;
+	s->msg.votes = s->vote_ptrs;
+	return 0;
+}
+
+static int
+build_items(struct snapshot *s, const struct model_room *room)
+{
+	size_t i;
+
+	if (room->nmarked > 0) {
+		s->marked = calloc(room->nmarked, sizeof *s->marked);
+		if (s->marked == NULL)
+			return -ENOMEM;
+		for (i = 0; i < room->nmarked; i++)
+			s->marked[i] = (char *)room->marked[i];
+	}
+	s->msg.n_marked = room->nmarked;
+	s->msg.marked = s->marked;
+	if (list_ptrs(&room->questions, &s->questions, &s->msg.n_questions) < 0 ||
+	    list_ptrs(&room->activities, &s->activities,
+	              &s->msg.n_activities) < 0 ||
+	    list_ptrs(&room->actions, &s->actions, &s->msg.n_actions) < 0)
+		return -ENOMEM;
+	s->msg.questions = (Aandeslag__CardQuestion **)s->questions;
+	s->msg.activities = (Aandeslag__Activity **)s->activities;
+	s->msg.actions = (Aandeslag__Action **)s->actions;
+	aandeslag__table_question__init(&s->table);
+	s->table.step = room->table.step;
+	s->table.content_id = (char *)room->table.content_id;
+	s->table.own_id = room->table.own_id;
+	s->msg.table = &s->table;
+	return 0;
+}
 
 int
 snapshot_build(struct snapshot *s, const struct model_room *room,
-               int64_t now)
+               int64_t now, uint32_t for_id)
 {
 	Aandeslag__Snapshot *m = &s->msg;
 	size_t i;
@@ -22,7 +146,8 @@ snapshot_build(struct snapshot *s, const struct model_room *room,
 	m->seq = room->seq;
 	m->code = (char *)room->code;
 	m->title = room->title;
-	m->content_hash = (char *)"";
+	m->content_hash = room->content ? (char *)room->content->hash :
+	                  (char *)"";
 	m->current_step = room->current_step;
 	for (i = 0; i < STEPS_COUNT; i++) {
 		clock_to_wire(&room->clocks[i], (unsigned)i + 1, now,
@@ -46,10 +171,8 @@ snapshot_build(struct snapshot *s, const struct model_room *room,
 	if (room->nnotes > 0) {
 		s->notes = calloc(room->nnotes, sizeof *s->notes);
 		s->note_ptrs = calloc(room->nnotes, sizeof *s->note_ptrs);
-		if (s->notes == NULL || s->note_ptrs == NULL) {
-			snapshot_release(s);
-			return -ENOMEM;
-		}
+		if (s->notes == NULL || s->note_ptrs == NULL)
+			goto nomem;
 	}
 	for (i = 0; i < room->nnotes; i++) {
 		const struct model_note *n = &room->notes[i];
@@ -60,11 +183,18 @@ snapshot_build(struct snapshot *s, const struct model_room *room,
 		s->notes[i].author_id = n->author_id;
 		s->notes[i].author_name = n->author_name;
 		s->notes[i].text = n->text;
+		s->notes[i].writer_id = n->writer_id;
 		s->note_ptrs[i] = &s->notes[i];
 	}
 	m->n_notes = room->nnotes;
 	m->notes = s->note_ptrs;
+	build_settings(s, room);
+	if (build_votes(s, room, for_id) < 0 || build_items(s, room) < 0)
+		goto nomem;
 	return 0;
+nomem:
+	snapshot_release(s);
+	return -ENOMEM;
 }
 
 void
@@ -72,8 +202,20 @@ snapshot_release(struct snapshot *s)
 {
 	free(s->notes);
 	free(s->note_ptrs);
+	free(s->votes);
+	free(s->vote_ptrs);
+	free(s->marked);
+	free(s->questions);
+	free(s->activities);
+	free(s->actions);
 	s->notes = NULL;
 	s->note_ptrs = NULL;
+	s->votes = NULL;
+	s->vote_ptrs = NULL;
+	s->marked = NULL;
+	s->questions = NULL;
+	s->activities = NULL;
+	s->actions = NULL;
 }
 
 /* Applies one of the snapshot's items as an event of the next sequence
@@ -87,9 +229,147 @@ replay(struct model_room *room, Aandeslag__Event *ev, int64_t now)
 }
 
 static int
+load_settings(struct model_room *room, const Aandeslag__Settings *in)
+{
+	struct model_settings *s = &room->settings;
+	char *texts[3];
+	size_t i;
+
+	if (in == NULL)
+		return 0;
+	if (!model_valid_text(in->programme, MODEL_SETTING_MAX, true) ||
+	    !model_valid_text(in->qualification, MODEL_SETTING_MAX, true) ||
+	    !model_valid_text(in->region, MODEL_SETTING_MAX, true) ||
+	    in->n_levels > 4 || in->vote_budget < 1 ||
+	    in->vote_budget > MODEL_VOTE_BUDGET_MAX ||
+	    in->follow_up == NULL ||
+	    (in->follow_up[0] != '\0' && model_check_date(in->follow_up) < 0))
+		return -EPROTO;
+	for (i = 0; i < in->n_levels; i++) {
+		if (in->levels[i] < 1 || in->levels[i] > 4)
+			return -EPROTO;
+		s->levels |= 1u << in->levels[i];
+	}
+	texts[0] = strdup(in->programme);
+	texts[1] = strdup(in->qualification);
+	texts[2] = strdup(in->region);
+	if (texts[0] == NULL || texts[1] == NULL || texts[2] == NULL) {
+		for (i = 0; i < 3; i++)
+			free(texts[i]);
+		return -ENOMEM;
+	}
+	free(s->programme);
+	free(s->qualification);
+	free(s->region);
+	s->programme = texts[0];
+	s->qualification = texts[1];
+	s->region = texts[2];
+	s->vote_budget = in->vote_budget;
+	s->vote_stacking = in->vote_stacking;
+	s->votes_hidden = in->votes_hidden;
+	s->anonymous = in->anonymous;
+	s->talk_only = in->talk_only;
+	s->finished = in->finished;
+	strcpy(s->follow_up, in->follow_up);
+	return 0;
+}
+
+/* Votes as they arrive: a participant's own with their competences, and
+ * while votes are hidden everyone else's as a total without one. */
+static int
+load_votes(struct model_room *room, const Aandeslag__Snapshot *s)
+{
+	size_t i, k;
+
+	if (s->n_votes == 0)
+		return 0;
+	room->votes = calloc(s->n_votes, sizeof *room->votes);
+	if (room->votes == NULL)
+		return -ENOMEM;
+	room->votes_cap = s->n_votes;
+	for (i = 0; i < s->n_votes; i++) {
+		const Aandeslag__Vote *v = s->votes[i];
+
+		if (v->participant_id == 0 || v->dots < 1 ||
+		    v->dots > MODEL_VOTE_BUDGET_MAX || v->competence_id == NULL ||
+		    (v->competence_id[0] != '\0' &&
+		     content_competence(room->content, v->competence_id,
+		                        NULL) == NULL))
+			return -EPROTO;
+		for (k = 0; k < i; k++)
+			if (s->votes[k]->participant_id == v->participant_id &&
+			    strcmp(s->votes[k]->competence_id,
+			           v->competence_id) == 0)
+				return -EPROTO;
+		room->votes[i].participant_id = v->participant_id;
+		strcpy(room->votes[i].competence_id, v->competence_id);
+		room->votes[i].dots = v->dots;
+		room->nvotes++;
+	}
+	return 0;
+}
+
+/* Replays the lists as the events that made them. */
+static int
+load_items(struct model_room *room, const Aandeslag__Snapshot *s,
+           int64_t now)
+{
+	Aandeslag__MarkCompetence mark;
+	Aandeslag__Event ev;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; rc == 0 && i < s->n_participants; i++) {
+		aandeslag__event__init(&ev);
+		ev.change_case = AANDESLAG__EVENT__CHANGE_PARTICIPANT_JOINED;
+		ev.participant_joined = s->participants[i];
+		rc = replay(room, &ev, now);
+	}
+	for (i = 0; rc == 0 && i < s->n_notes; i++) {
+		aandeslag__event__init(&ev);
+		ev.change_case = AANDESLAG__EVENT__CHANGE_NOTE_ADDED;
+		ev.note_added = s->notes[i];
+		rc = replay(room, &ev, now);
+	}
+	for (i = 0; rc == 0 && i < s->n_questions; i++) {
+		aandeslag__event__init(&ev);
+		ev.change_case = AANDESLAG__EVENT__CHANGE_QUESTION_ADDED;
+		ev.question_added = s->questions[i];
+		rc = replay(room, &ev, now);
+	}
+	if (rc == 0 && s->table != NULL) {
+		aandeslag__event__init(&ev);
+		ev.change_case = AANDESLAG__EVENT__CHANGE_TABLE;
+		ev.table = s->table;
+		rc = replay(room, &ev, now);
+	}
+	for (i = 0; rc == 0 && i < s->n_marked; i++) {
+		aandeslag__mark_competence__init(&mark);
+		mark.competence_id = s->marked[i];
+		mark.marked = true;
+		aandeslag__event__init(&ev);
+		ev.change_case = AANDESLAG__EVENT__CHANGE_MARKED;
+		ev.marked = &mark;
+		rc = replay(room, &ev, now);
+	}
+	for (i = 0; rc == 0 && i < s->n_activities; i++) {
+		aandeslag__event__init(&ev);
+		ev.change_case = AANDESLAG__EVENT__CHANGE_ACTIVITY_ADDED;
+		ev.activity_added = s->activities[i];
+		rc = replay(room, &ev, now);
+	}
+	for (i = 0; rc == 0 && i < s->n_actions; i++) {
+		aandeslag__event__init(&ev);
+		ev.change_case = AANDESLAG__EVENT__CHANGE_ACTION_ADDED;
+		ev.action_added = s->actions[i];
+		rc = replay(room, &ev, now);
+	}
+	return rc;
+}
+
+static int
 load(struct model_room *room, const Aandeslag__Snapshot *s, int64_t now)
 {
-	Aandeslag__Event ev;
 	size_t i;
 	int rc;
 
@@ -108,41 +388,30 @@ load(struct model_room *room, const Aandeslag__Snapshot *s, int64_t now)
 		    AANDESLAG__CLOCK_STATE__CLOCK_RUNNING)
 			return -EPROTO;
 	}
-	for (i = 0; i < s->n_participants; i++) {
-		aandeslag__event__init(&ev);
-		ev.change_case = AANDESLAG__EVENT__CHANGE_PARTICIPANT_JOINED;
-		ev.participant_joined = s->participants[i];
-		rc = replay(room, &ev, now);
-		if (rc < 0)
-			return rc;
-	}
-	for (i = 0; i < s->n_notes; i++) {
-		aandeslag__event__init(&ev);
-		ev.change_case = AANDESLAG__EVENT__CHANGE_NOTE_ADDED;
-		ev.note_added = s->notes[i];
-		rc = replay(room, &ev, now);
-		if (rc < 0)
-			return rc;
-	}
+	rc = load_settings(room, s->settings);
+	if (rc == 0)
+		rc = load_items(room, s, now);
+	if (rc == 0)
+		rc = load_votes(room, s);
+	if (rc < 0)
+		return rc;
 	room->seq = s->seq;
 	return 0;
 }
 
 int
-snapshot_load(struct model_room *room, const Aandeslag__Snapshot *s,
-              int64_t now)
+snapshot_load(struct model_room *room, const struct content *content,
+              const Aandeslag__Snapshot *s, int64_t now)
 {
 	struct refusal why;
 	int rc;
 
-	rc = model_init(room, "", s->title ? s->title : "", s->epoch, &why);
+	rc = model_init(room, content, "", s->title ? s->title : "", s->epoch,
+	                &why);
 	if (rc == -EINVAL)
 		return -EPROTO;
 	if (rc < 0)
 		return rc;
-	/* The ids in a snapshot need only increase, as events' ids do. */
-	room->next_participant_id = 1;
-	room->next_note_id = 1;
 	rc = load(room, s, now);
 	if (rc < 0)
 		model_free(room);

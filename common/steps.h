@@ -1,19 +1,22 @@
-/* The five steps of the method: names, central questions and planned
- * minutes. The next stage moves these into the content file in data/. */
+/* The model's the step clocks and moving between steps (clock and step
+ * commands). */
 #ifndef AANDESLAG_STEPS_H
 #define AANDESLAG_STEPS_H
 
-#define STEPS_COUNT 5
+#include "model.h"
 
-/* Returns the step's name in the current language ("Betekenis"), or "?"
- * for a number outside 1..STEPS_COUNT. Static strings. */
-const char *steps_name(unsigned step);
+/* Runs a command of this module for actor (seated, and allowed by the
+ * permission table) at now: checks it, fills ev with the event and
+ * applies it. Returns 0, -EINVAL with why, or -ENOMEM (the room is then
+ * unchanged). */
+int steps_execute(struct model_room *room,
+                  const struct model_participant *actor,
+                  const Aandeslag__Command *cmd, int64_t now,
+                  struct model_event *ev, struct refusal *why);
 
-/* Returns the step's central question in the current language. */
-const char *steps_question(unsigned step);
-
-/* Returns the planned minutes of a step (20, 30, 30, 30, 40), 0 outside
- * 1..STEPS_COUNT. */
-unsigned steps_minutes(unsigned step);
+/* Applies an event of this module. Returns 0, -EPROTO for an event that
+ * does not fit the room (which is then unchanged), or -ENOMEM. */
+int steps_apply(struct model_room *room, const Aandeslag__Event *ev,
+                int64_t now);
 
 #endif

@@ -14,7 +14,7 @@
 #include "server.h"
 
 static void
-usage(FILE *out)
+usage(FILE *out, const struct server_options *opts)
 {
 	fprintf(out, _(
 "Gebruik: aandeslag-server [OPTIES]\n"
@@ -27,22 +27,25 @@ usage(FILE *out)
 "  --send-queue BYTES   zoveel bytes mogen per verbinding wachten\n"
 "                       (standaard %zu)\n"
 "  --max-rooms N        zoveel werksessies tegelijk (standaard %zu)\n"
+"  --content BESTAND    de inhoud van de stappen, kaarten, competenties en\n"
+"                       activiteiten (standaard %s)\n"
 "  --help               deze hulp\n"
 "  --version            versie\n"), SERVER_DEFAULT_PORT,
-	        (size_t)4 * 2 * 1024 * 1024, (size_t)1000);
+	        (size_t)4 * 2 * 1024 * 1024, (size_t)1000, opts->content_path);
 }
 
 int
 main(int argc, char **argv)
 {
 	enum { OPT_LISTEN = 256, OPT_PORT, OPT_GRACE, OPT_QUEUE, OPT_ROOMS,
-	       OPT_HELP, OPT_VERSION };
+	       OPT_CONTENT, OPT_HELP, OPT_VERSION };
 	static const struct option options[] = {
 		{ "listen", required_argument, NULL, OPT_LISTEN },
 		{ "port", required_argument, NULL, OPT_PORT },
 		{ "seat-grace", required_argument, NULL, OPT_GRACE },
 		{ "send-queue", required_argument, NULL, OPT_QUEUE },
 		{ "max-rooms", required_argument, NULL, OPT_ROOMS },
+		{ "content", required_argument, NULL, OPT_CONTENT },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -81,14 +84,17 @@ main(int argc, char **argv)
 				goto bad;
 			opts.max_rooms = (size_t)v;
 			break;
+		case OPT_CONTENT:
+			opts.content_path = optarg;
+			break;
 		case OPT_HELP:
-			usage(stdout);
+			usage(stdout, &opts);
 			return 0;
 		case OPT_VERSION:
 			printf("aandeslag-server %s\n", PACKAGE_VERSION);
 			return 0;
 		default:
-			usage(stderr);
+			usage(stderr, &opts);
 			return 2;
 		}
 	}

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "code.h"
+#include "content.h"
 #include "conn.h"
 #include "frame.h"
 #include "server.h"
@@ -94,27 +95,70 @@ send_ack(struct conn *c, uint64_t request_id, uint64_t epoch, uint64_t seq)
 	wire_unref(buf);
 }
 
-/* Writes one event, encoded once, to every member of the room. */
+/* Writes one event, encoded once, to every member of the room. A dot
+ * placed while votes are hidden is the one exception: the voter sees
+ * where it went, everyone else only that a dot was placed. */
 static void
 broadcast(struct room *room, const Aandeslag__Event *ev)
 {
-	struct wire_buf *buf;
+	struct wire_buf *buf, *secret = NULL, *to;
+	Aandeslag__VoteCast redacted;
+	Aandeslag__Event copy;
 	size_t i;
 
-	if (wire_pack_event(ev, &buf) < 0)
+	if (ev->change_case == AANDESLAG__EVENT__CHANGE_VOTE &&
+	    room->model.settings.votes_hidden) {
+		copy = *ev;
+		redacted = *ev->vote;
+		redacted.competence_id = (char *)"";
+		copy.vote = &redacted;
+		if (wire_pack_event(ev, &secret) < 0)
+			return;
+		ev = &copy;
+	}
+	if (wire_pack_event(ev, &buf) < 0) {
+		wire_unref(secret);
 		return;
-	for (i = 0; i < room->nseats; i++)
-		if (room->seats[i].conn != NULL)
-			conn_send(room->seats[i].conn, buf);
+	}
+	for (i = 0; i < room->nseats; i++) {
+		if (room->seats[i].conn == NULL)
+			continue;
+		to = secret != NULL && room->seats[i].participant_id ==
+		     ev->vote->participant_id ? secret : buf;
+		conn_send(room->seats[i].conn, to);
+	}
 	for (i = 0; i < room->nviewers; i++)
 		conn_send(room->viewers[i], buf);
 	wire_unref(buf);
+	wire_unref(secret);
+}
+
+/* Takes a seat away from its connection once the model freed it: the
+ * participant left, was removed by the chair, or was away too long. */
+static void
+seat_freed(struct room *room, uint32_t participant_id, bool removed)
+{
+	struct room_seat *seat = seat_of(room, participant_id);
+	struct conn *c;
+
+	if (seat == NULL)
+		return;
+	c = seat->conn;
+	seat_remove(room, seat);
+	if (c == NULL)
+		return;
+	c->room = NULL;
+	c->participant_id = 0;
+	if (removed)
+		conn_fail(c, AANDESLAG__ERROR_CODE__ERROR_REMOVED, NULL, 0);
+	else if (c->state == CONN_ROOM)
+		c->state = CONN_LOBBY;
 }
 
 /* Answers a create or join with the room's snapshot. */
 static void
 send_joined(struct conn *c, struct room *room, uint64_t request_id,
-            const struct room_seat *seat)
+            const struct room_seat *seat, const char *content_hash)
 {
 	Aandeslag__Envelope env = AANDESLAG__ENVELOPE__INIT;
 	Aandeslag__Joined joined = AANDESLAG__JOINED__INIT;
@@ -122,7 +166,8 @@ send_joined(struct conn *c, struct room *room, uint64_t request_id,
 	struct wire_buf *buf;
 	struct refusal why;
 
-	if (snapshot_build(&snap, &room->model, server_now(c->server)) < 0) {
+	if (snapshot_build(&snap, &room->model, server_now(c->server),
+	                   seat ? seat->participant_id : 0) < 0) {
 		refusal_set(&why, AANDESLAG__ERROR_CODE__ERROR_INTERNAL);
 		send_refusal(c, request_id, &why);
 		return;
@@ -135,6 +180,10 @@ send_joined(struct conn *c, struct room *room, uint64_t request_id,
 		joined.resume_token.len = ROOM_TOKEN_SIZE;
 	}
 	joined.snapshot = &snap.msg;
+	/* The content goes along unless the client has this very version. */
+	if (content_hash == NULL ||
+	    strcmp(content_hash, c->server->content.hash) != 0)
+		joined.content = c->server->content.msg;
 	env.body_case = AANDESLAG__ENVELOPE__BODY_JOINED;
 	env.joined = &joined;
 	if (wire_pack(&env, FRAME_MAX_SERVER, &buf) == 0) {
@@ -197,7 +246,8 @@ rooms_create(struct server *srv, struct conn *c,
 	room = calloc(1, sizeof *room);
 	if (room == NULL)
 		goto internal;
-	rc = model_init(&room->model, code, req->title, epoch, &why);
+	rc = model_init(&room->model, &srv->content, code, req->title, epoch,
+	                &why);
 	if (rc == 0)
 		rc = model_join(&room->model, req->name, AANDESLAG__ROLE__ROLE_CHAIR,
 		                server_now(srv), &ev, &why);
@@ -218,7 +268,7 @@ rooms_create(struct server *srv, struct conn *c,
 	attach(c, room, seat->participant_id);
 	server_log(srv, "connection %llu created a room (%zu rooms)",
 	           (unsigned long long)c->log_id, srv->rooms.count);
-	send_joined(c, room, req->request_id, seat);
+	send_joined(c, room, req->request_id, seat, req->content_hash);
 	return;
 internal:
 	refusal_set(&why, AANDESLAG__ERROR_CODE__ERROR_INTERNAL);
@@ -247,13 +297,14 @@ free_stale_seats(struct server *srv, struct room *room)
 			i++;
 			continue;
 		}
-		seat_remove(room, seat);
 		broadcast(room, &ev.event);
+		seat_freed(room, ev.left.participant_id, false);
 	}
 }
 
 static void
-join_viewer(struct conn *c, struct room *room, uint64_t request_id)
+join_viewer(struct conn *c, struct room *room, uint64_t request_id,
+            const char *content_hash)
 {
 	struct refusal why;
 
@@ -265,7 +316,7 @@ join_viewer(struct conn *c, struct room *room, uint64_t request_id)
 	}
 	room->viewers[room->nviewers++] = c;
 	attach(c, room, 0);
-	send_joined(c, room, request_id, NULL);
+	send_joined(c, room, request_id, NULL, content_hash);
 }
 
 /* A participant comes back with the token they were given: the same
@@ -300,7 +351,7 @@ join_resume(struct conn *c, struct room *room, const Aandeslag__JoinRoom *req)
 	}
 	seat->conn = c;
 	attach(c, room, seat->participant_id);
-	send_joined(c, room, req->request_id, seat);
+	send_joined(c, room, req->request_id, seat, req->content_hash);
 }
 
 void
@@ -321,7 +372,7 @@ rooms_join(struct server *srv, struct conn *c, const Aandeslag__JoinRoom *req)
 		return;
 	}
 	if (req->viewer) {
-		join_viewer(c, room, req->request_id);
+		join_viewer(c, room, req->request_id, req->content_hash);
 		return;
 	}
 	if (req->resume_token.len > 0) {
@@ -351,7 +402,7 @@ rooms_join(struct server *srv, struct conn *c, const Aandeslag__JoinRoom *req)
 		return;
 	}
 	attach(c, room, seat->participant_id);
-	send_joined(c, room, req->request_id, seat);
+	send_joined(c, room, req->request_id, seat, req->content_hash);
 }
 
 static void
@@ -419,6 +470,8 @@ room_command(struct conn *c, const Aandeslag__Command *cmd)
 	}
 	rc = model_execute(&room->model, seat->participant_id, cmd,
 	                   server_now(c->server), &ev, &why);
+	if (rc < 0)
+		model_event_release(&ev);
 	if (rc == -ENOMEM) {
 		/* Not remembered: the same request may well succeed later. */
 		refusal_set(&why, AANDESLAG__ERROR_CODE__ERROR_INTERNAL);
@@ -432,15 +485,12 @@ room_command(struct conn *c, const Aandeslag__Command *cmd)
 	}
 	remember(seat, cmd->request_id, ev.event.seq, 0);
 	broadcast(room, &ev.event);
+	model_event_release(&ev);
 	send_ack(c, cmd->request_id, room->model.epoch, ev.event.seq);
-	if (cmd->op_case == AANDESLAG__COMMAND__OP_LEAVE) {
-		/* The seat is free at once; the connection may join again. */
-		seat_remove(room, seat);
-		c->room = NULL;
-		c->participant_id = 0;
-		if (c->state == CONN_ROOM)
-			c->state = CONN_LOBBY;
-	}
+	/* A seat freed by leaving is free at once, and the connection may
+	 * join again; someone removed by the chair is told and let go. */
+	if (ev.event.change_case == AANDESLAG__EVENT__CHANGE_PARTICIPANT_LEFT)
+		seat_freed(room, ev.left.participant_id, ev.left.removed);
 }
 
 void

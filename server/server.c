@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "conn.h"
@@ -15,9 +16,19 @@
 #include "i18n.h"
 #include "wire.h"
 
+/* The installed content file, or the source tree's when the server runs
+ * from its build directory. */
+static const char *
+default_content(void)
+{
+	return access(CONTENT_FILE, R_OK) == 0 ? CONTENT_FILE :
+	       SOURCE_CONTENT_FILE;
+}
+
 void
 server_options_default(struct server_options *opts)
 {
+	opts->content_path = default_content();
 	opts->listen = NULL;
 	opts->port = SERVER_DEFAULT_PORT;
 	opts->seat_grace_ms = 120 * 1000;
@@ -265,9 +276,16 @@ server_start(struct server *srv, uv_loop_t *loop,
 {
 	int rc;
 
+	char err[CONTENT_ERROR_SIZE];
+
 	memset(srv, 0, sizeof *srv);
 	srv->loop = loop;
 	srv->opts = *opts;
+	rc = content_load(&srv->content, opts->content_path, err);
+	if (rc < 0) {
+		fprintf(stderr, "aandeslag-server: %s\n", err);
+		return rc;
+	}
 	/* A peer that vanishes must not kill the server while we write. */
 	signal(SIGPIPE, SIG_IGN);
 	uv_tcp_init(loop, &srv->listener);
@@ -338,4 +356,5 @@ server_free(struct server *srv)
 	if (srv->stopping && !uv_is_closing((uv_handle_t *)&srv->stop_timer))
 		uv_close((uv_handle_t *)&srv->stop_timer, NULL);
 	rooms_free(&srv->rooms);
+	content_free(&srv->content);
 }

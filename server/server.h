@@ -9,11 +9,13 @@
 #include <uv.h>
 
 #include "aandeslag.pb-c.h"
+#include "content.h"
 #include "room.h"
 
 #define SERVER_DEFAULT_PORT 7557
 
 struct server_options {
+	const char *content_path;       /* the content file to load */
 	const char *listen;             /* NULL: all interfaces */
 	int port;                       /* 0: any free port */
 	int64_t seat_grace_ms;          /* an absent participant's seat */
@@ -34,6 +36,7 @@ struct server {
 	size_t nconns;
 	uint64_t conns_ever;
 	struct rooms rooms;
+	struct content content;         /* the method's content, for all */
 	bool started;
 	bool stopping;
 	/* One read buffer for every connection (see conn.c). */
@@ -43,9 +46,11 @@ struct server {
 /* Fills opts with the defaults. */
 void server_options_default(struct server_options *opts);
 
-/* Starts listening on loop and prints the listening line and the join
- * instructions to stdout. srv is owned by the caller and must outlive the
- * loop. Returns 0 or a negative libuv error (also printed). */
+/* Loads the content file, starts listening on loop and prints the
+ * listening line and the join instructions to stdout. srv is owned by the
+ * caller and must outlive the loop. Returns 0, -EINVAL for a content file
+ * that cannot be used ("file:line: reason" printed), or a negative libuv
+ * error (also printed). */
 int server_start(struct server *srv, uv_loop_t *loop,
                  const struct server_options *opts);
 
@@ -53,7 +58,8 @@ int server_start(struct server *srv, uv_loop_t *loop,
  * every handle, so that uv_run() returns. Safe to call twice. */
 void server_stop(struct server *srv);
 
-/* Closes what is left of the server's handles and frees the rooms, once
+/* Closes what is left of the server's handles and frees the rooms and
+ * the content, once
  * the loop has ended; run the loop once more afterwards. */
 void server_free(struct server *srv);
 

@@ -484,6 +484,30 @@ ERROR_ROOM_FULL = 21
 MAX_CLIENT_FRAME = 16384
 
 
+def pb_text(field, nl, en):
+    """A Text message {nl, en} as field."""
+    return pb_bytes(field, pb_bytes(1, nl) + pb_bytes(2, en))
+
+
+def minimal_content():
+    """The smallest Content a client accepts: five steps with one card
+    question each, one category with one competence, one activity."""
+    body = pb_bytes(1, "test")
+    for n in range(1, 6):
+        question = pb_bytes(1, "q%d" % n) + pb_text(2, "Vraag?", "Question?")
+        step = (pb_varint(1, n) + pb_text(2, "Stap %d" % n, "Step %d" % n) +
+                pb_text(3, "Waarom?", "Why?") + pb_text(4, "Doel", "Goal") +
+                pb_varint(5, 20) + pb_bytes(6, question))
+        body += pb_bytes(2, step)
+    competence = (pb_bytes(1, "open") + pb_text(2, "Open", "Open") +
+                  pb_text(3, "Nieuwsgierig", "Curious"))
+    body += pb_bytes(3, pb_bytes(1, "cat") + pb_text(2, "Cat", "Cat") +
+                     pb_bytes(3, competence))
+    body += pb_bytes(4, pb_bytes(1, "stage") + pb_text(2, "Stage", "Work") +
+                     pb_varint(3, 1))
+    return body
+
+
 def frame(body):
     return struct.pack(">I", len(body)) + body
 
@@ -671,6 +695,20 @@ class Scope:
         c = Client(port, name, **kw)
         self.procs.append(c)
         return c
+
+    def tmpdir(self):
+        """A temporary directory removed when the scope ends."""
+        import tempfile
+        d = tempfile.mkdtemp(prefix="aandeslag-test-")
+        import shutil
+        self.cleanups.append(lambda: shutil.rmtree(d, ignore_errors=True))
+        return d
+
+    def proc(self, argv, label):
+        """Any program, ended with the scope."""
+        p = Proc(argv, label, stdin=False)
+        self.procs.append(p)
+        return p
 
     def raw(self, port, **kw):
         r = RawConn(port, **kw)

@@ -228,7 +228,7 @@ def test_show_and_who():
             elif l.startswith("    - ["):
                 listed[l.strip()] = step
         for seq, note_id, nstep, author, text in by_id.values():
-            line = "- [%d] %s: %s" % (note_id, author, text)
+            line = "- [n%d] %s: %s" % (note_id, author, text)
             check(line in listed, "the poster lacks %r:\n%s"
                   % (line, tail("\n".join(out), 40)))
             check(listed[line] == nstep, "%r is under step %s, not %s"

@@ -9,6 +9,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from harness import (ENV_ACK, ENV_CLOSING, ENV_JOINED,  # noqa: E402
+                     SERVER_BIN,
                      ENV_REFUSAL, ENV_WELCOME, Scope, check, env_add_note,
                      env_create_room, env_hello, frame, pb_bytes, pb_dict,
                      pb_varint, run_tests)
@@ -263,6 +264,57 @@ def test_orderly_shutdown():
         srv.killed = True
 
 
+def test_content_sent_unless_known():
+    with Scope() as sc:
+        srv = sc.server()
+        raw = sc.raw(srv.port)
+        raw.handshake()
+        raw.send_env(env_create_room(1, b"Inhoud", b"Anna"))
+        joined = answer(raw, ENV_JOINED)
+        content = joined.get(6)
+        check(content and len(content) > 1000, "no content in Joined")
+        snapshot = pb_dict(joined[5])
+        digest = snapshot.get(5)
+        check(digest and len(digest) == 16, "content hash %r" % digest)
+        code = joined[2]
+        # Who has this content already is not sent it again.
+        again = sc.raw(srv.port)
+        again.handshake()
+        again.send_env(pb_bytes(ENV_JOIN_ROOM, pb_varint(1, 1) +
+                                pb_bytes(2, code) + pb_bytes(3, b"Bram") +
+                                pb_bytes(6, digest)))
+        check(6 not in answer(again, ENV_JOINED), "content sent twice")
+        other = sc.raw(srv.port)
+        other.handshake()
+        other.send_env(pb_bytes(ENV_JOIN_ROOM, pb_varint(1, 1) +
+                                pb_bytes(2, code) + pb_bytes(3, b"Carla") +
+                                pb_bytes(6, b"0123456789abcdef")))
+        check(6 in answer(other, ENV_JOINED), "stale content kept")
+
+
+def test_broken_content_file():
+    with Scope() as sc:
+        # The project's own file with one value broken.
+        source = os.path.join(os.path.dirname(os.path.dirname(
+            os.path.dirname(os.path.abspath(__file__)))), "data",
+            "content.yaml")
+        with open(source, encoding="utf-8") as f:
+            lines = f.read().split("\n")
+        broken = next(i for i, l in enumerate(lines)
+                      if l.strip() == "minutes: 30")
+        lines[broken] = lines[broken].replace("30", "dertig")
+        path = os.path.join(sc.tmpdir(), "kapot.yaml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines))
+        proc = sc.proc([SERVER_BIN, "--listen", "127.0.0.1", "--port", "0",
+                        "--content", path], "broken server")
+        check(proc.wait_exit() == 1, "exit status")
+        check(proc.stderr().startswith("aandeslag-server: %s:" % path),
+              "message %r" % proc.stderr())
+        check(":%d: " % (broken + 1) in proc.stderr(),
+              "not line %d: %r" % (broken + 1, proc.stderr()))
+
+
 def test_bad_lines_lose_nothing():
     with Scope() as sc:
         srv = sc.server()
@@ -288,4 +340,5 @@ if __name__ == "__main__":
     run_tests([test_version_negotiation, test_ping_pong, test_resume_token,
                test_leave_frees_the_seat, test_seat_of_someone_away_too_long,
                test_viewer, test_request_ids, test_too_many_rooms,
-               test_orderly_shutdown, test_bad_lines_lose_nothing])
+               test_orderly_shutdown, test_bad_lines_lose_nothing,
+               test_content_sent_unless_known, test_broken_content_file])

@@ -13,6 +13,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import (ENV_ACK, ENV_EVENT, ENV_HELLO, ENV_JOINED,  # noqa: E402
                      ENV_WELCOME, HOST, POLL, Scope, check, closed_port,
                      describe_frames, env_add_note, event_note_text, frame,
+                     minimal_content,
                      pb_bytes, pb_dict, pb_parse, pb_sint, pb_varint,
                      run_tests, wait_until)
 
@@ -237,7 +238,7 @@ class FakeServer:
                     pb_varint(6, 1) + clocks + participant)
         joined = (pb_varint(1, 1) + pb_bytes(2, "2222-2222") +
                   pb_varint(3, 1) + pb_bytes(4, bytes(range(16))) +
-                  pb_bytes(5, snapshot))
+                  pb_bytes(5, snapshot) + pb_bytes(6, minimal_content()))
         return pb_bytes(ENV_JOINED, joined)
 
     def _serve(self, conn):

@@ -162,7 +162,7 @@ test_unknown_code(void)
 
 	CHECK_STR(refusal_name(999), "unknown");
 	CHECK_STR(refusal_name(-1), "unknown");
-	CHECK_STR(refusal_name(9), "unknown");
+	CHECK_STR(refusal_name(19), "unknown");
 	refusal_text(999, NULL, 0, text, sizeof text);
 	CHECK_CONTAINS(text, "999");
 	/* The number is the code's, not a parameter's. */

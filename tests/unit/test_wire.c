@@ -1,5 +1,6 @@
 /* Tests for wire.c: packing, the bounded allocator and the frame limits. */
 #include "check.h"
+#include "fixture.h"
 
 #include "frame.h"
 #include "model.h"
@@ -586,7 +587,7 @@ build_room(struct model_room *room, const char *title, size_t name_len,
 	ev = malloc(sizeof *ev);
 	text = malloc(MODEL_NOTE_MAX + 1);
 	CHECK(ev != NULL && text != NULL);
-	CHECK_INT(model_init(room, "K7QM-2XPD", title, UINT64_MAX - 1, &why),
+	CHECK_INT(model_init(room, fixture_content(), "K7QM-2XPD", title, UINT64_MAX - 1, &why),
 	          ==, 0);
 	for (i = 0; i < MODEL_SEATS; i++) {
 		if (wide) {
@@ -645,7 +646,7 @@ pack_joined(const struct model_room *room, struct snapshot *snap,
 	uint8_t token[16];
 
 	memset(token, 0xff, sizeof token);
-	CHECK_INT(snapshot_build(snap, room, 2000), ==, 0);
+	CHECK_INT(snapshot_build(snap, room, 2000, 0), ==, 0);
 	joined.request_id = UINT64_MAX;
 	joined.code = (char *)room->code;
 	joined.participant_id = UINT32_MAX;

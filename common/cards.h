@@ -1,0 +1,22 @@
+/* The model's the question cards: own questions and the question on the
+ * table. */
+#ifndef AANDESLAG_CARDS_H
+#define AANDESLAG_CARDS_H
+
+#include "model.h"
+
+/* Runs a command of this module for actor (seated, and allowed by the
+ * permission table) at now: checks it, fills ev with the event and
+ * applies it. Returns 0, -EINVAL with why, or -ENOMEM (the room is then
+ * unchanged). */
+int cards_execute(struct model_room *room,
+                  const struct model_participant *actor,
+                  const Aandeslag__Command *cmd, int64_t now,
+                  struct model_event *ev, struct refusal *why);
+
+/* Applies an event of this module. Returns 0, -EPROTO for an event that
+ * does not fit the room (which is then unchanged), or -ENOMEM. */
+int cards_apply(struct model_room *room, const Aandeslag__Event *ev,
+                int64_t now);
+
+#endif
