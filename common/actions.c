@@ -399,8 +399,7 @@ execute_delete(struct model_room *room, const struct model_participant *actor,
 	if (old == NULL)
 		return refusal_set_num(why, E(NO_SUCH_ACTION),
 		                       (long)cmd->action_id);
-	if (old->author_id != actor->id &&
-	    actor->role != AANDESLAG__ROLE__ROLE_CHAIR)
+	if (!model_may_change(actor, old->author_id, 0))
 		return refusal_set(why, E(NOT_AUTHOR));
 	model_event_begin(room, ev, actor->id);
 	aandeslag__item_deleted__init(&ev->deleted);

@@ -361,6 +361,14 @@ model_find(struct model_room *room, uint32_t id)
 	return NULL;
 }
 
+bool
+model_may_change(const struct model_participant *actor, uint32_t author,
+                 uint32_t writer)
+{
+	return actor->role == C || actor->id == author ||
+	       (writer != 0 && actor->id == writer);
+}
+
 const struct model_participant *
 model_participant(const struct model_room *room, uint32_t id)
 {

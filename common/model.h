@@ -318,6 +318,12 @@ bool model_valid_text(const char *s, size_t max, bool may_be_empty);
 /* Returns the seated participant with id, or NULL. */
 struct model_participant *model_find(struct model_room *room, uint32_t id);
 
+/* Returns whether actor may change or remove what author put on the
+ * poster (or writer wrote down for them; 0 when nobody did): the one who
+ * did, or the chair. */
+bool model_may_change(const struct model_participant *actor,
+                      uint32_t author, uint32_t writer);
+
 /* Returns 0 when s is a real date "YYYY-MM-DD" (years 2000..2199), or
  * -EINVAL. */
 int model_check_date(const char *s);

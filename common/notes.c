@@ -117,8 +117,7 @@ changeable(struct model_room *room, const struct model_participant *actor,
 	if (n == NULL)
 		return refusal_set_num(why, AANDESLAG__ERROR_CODE__ERROR_NO_SUCH_NOTE,
 		                       (long)id);
-	if (actor->role != AANDESLAG__ROLE__ROLE_CHAIR &&
-	    n->author_id != actor->id && n->writer_id != actor->id)
+	if (!model_may_change(actor, n->author_id, n->writer_id))
 		return refusal_set(why, AANDESLAG__ERROR_CODE__ERROR_NOT_AUTHOR);
 	*out = n;
 	return 0;

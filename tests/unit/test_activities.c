@@ -1,6 +1,7 @@
 /* Tests for activities.c: activities from the map or in the team's words,
  * their competences, and what deleting one does to actions. */
 #include "check.h"
+#include "fixture.h"
 
 #include "activities.h"
 #include "content.h"
@@ -21,22 +22,6 @@
 #define UNSET AANDESLAG__PLACE__PLACE_UNSET
 #define ABROAD AANDESLAG__PLACE__PLACE_ABROAD
 #define HOME AANDESLAG__PLACE__PLACE_HOME
-
-#define E(name) AANDESLAG__ERROR_CODE__ERROR_##name
-
-/* Checks that expr was refused with -EINVAL and code, with n parameters
- * p1 and p2 (ignored beyond n). */
-#define CHECK_REFUSED(expr, why, code_, n_, p1_, p2_)                       \
-	do {                                                                \
-		int refused_rc_ = (expr);                                   \
-		CHECK_INT(refused_rc_, ==, -EINVAL);                        \
-		CHECK_STR(refusal_name((why).code), refusal_name(code_));   \
-		CHECK_UINT((why).nparams, ==, (n_));                        \
-		if ((n_) > 0)                                               \
-			CHECK_STR((why).params[0], (p1_));                  \
-		if ((n_) > 1)                                               \
-			CHECK_STR((why).params[1], (p2_));                  \
-	} while (0)
 
 /* A small content of our own, so that these tests do not depend on the
  * real data file: five competences in two categories, a third category

@@ -39,23 +39,6 @@
 #define S_PREV AANDESLAG__STEP_ACTION__STEP_ACTION_PREV
 #define S_GOTO AANDESLAG__STEP_ACTION__STEP_ACTION_GOTO
 
-#define E(name) AANDESLAG__ERROR_CODE__ERROR_##name
-
-/* Checks that expr was refused with -EINVAL and code, with n parameters
- * p1 and p2 (ignored beyond n). */
-#define CHECK_REFUSED(expr, why, code_, n_, p1_, p2_)                       \
-	do {                                                                \
-		int refused_rc_ = (expr);                                   \
-		CHECK_INT(refused_rc_, ==, -EINVAL);                        \
-		CHECK_STR(refusal_name((why).code), refusal_name(code_));   \
-		CHECK_INT((why).code, ==, (code_));                         \
-		CHECK_UINT((why).nparams, ==, (n_));                        \
-		if ((n_) > 0)                                               \
-			CHECK_STR((why).params[0], (p1_));                  \
-		if ((n_) > 1)                                               \
-			CHECK_STR((why).params[1], (p2_));                  \
-	} while (0)
-
 /* Checks that two rooms hold the same state, room a read at now_a and
  * room b at now_b (their local clocks may differ). */
 #define CHECK_SAME(a, now_a, b, now_b)                                      \
