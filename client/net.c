@@ -180,8 +180,12 @@ on_event(struct net *net, const Aandeslag__Event *ev)
 	if (net->handlers.event != NULL)
 		net->handlers.event(net, ev, net->arg);
 	rc = model_apply(&net->room, ev, net_now(net));
-	if (rc < 0)
+	if (rc < 0) {
 		finish(net, rc == -ENOMEM ? UV_ENOMEM : UV_EPROTO, NULL);
+		return;
+	}
+	if (net->handlers.applied != NULL)
+		net->handlers.applied(net, ev, net->arg);
 }
 
 static void

@@ -25,6 +25,8 @@ struct net_handlers {
 	/* An event arrives; it has not been applied yet, so the mirror still
 	 * shows the room as it was. */
 	void (*event)(struct net *net, const Aandeslag__Event *ev, void *arg);
+	/* The event has been applied: the mirror shows the room after it. */
+	void (*applied)(struct net *net, const Aandeslag__Event *ev, void *arg);
 	/* A command was accepted. */
 	void (*ack)(struct net *net, uint64_t request_id, void *arg);
 	/* A command (or the join) was refused. */

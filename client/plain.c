@@ -416,6 +416,23 @@ on_event(struct net *net, const Aandeslag__Event *ev, void *arg)
 	strbuf_free(&line);
 }
 
+/* When the chair finishes the session, everyone gets the summary: the
+ * poster as the team leaves it. */
+static void
+on_applied(struct net *net, const Aandeslag__Event *ev, void *arg)
+{
+	struct strbuf out = { 0 };
+
+	(void)arg;
+	if (ev->change_case != AANDESLAG__EVENT__CHANGE_SETTING ||
+	    ev->setting->setting->key != AANDESLAG__SETTING_KEY__SETTING_FINISHED)
+		return;
+	strbuf_printf(&out, "%s\n", _("Samenvatting van de werksessie:"));
+	poster_render(&net->room, net_now(net), net->self_id, &out);
+	fputs(strbuf_str(&out), stdout);
+	strbuf_free(&out);
+}
+
 static void
 on_answer(struct plain *p)
 {
@@ -503,6 +520,7 @@ plain_run(const struct net_options *opts, unsigned timeout_s)
 	static const struct net_handlers handlers = {
 		.joined = on_joined,
 		.event = on_event,
+		.applied = on_applied,
 		.ack = on_ack,
 		.refused = on_refused,
 		.closed = on_closed,

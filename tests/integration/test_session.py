@@ -137,6 +137,10 @@ def test_whole_session():
 
         anna.send("finish")
         sync(team)
+        # Everyone gets the summary at once.
+        for c in team:
+            check(any(l.startswith("Samenvatting van de werksessie")
+                      for l in c.lines()), c.describe())
         daan.send("note te laat")
         daan.send("status 2 klaar")
         sync(team)
