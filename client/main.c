@@ -11,7 +11,9 @@
 #include "config.h"
 #include "i18n.h"
 #include "number.h"
+#include "clientconf.h"
 #include "plain.h"
+#include "tui.h"
 
 #define CLIENT_DEFAULT_PORT 7557
 
@@ -19,17 +21,19 @@ static void
 usage(FILE *out)
 {
 	fprintf(out, "%s", _(
-"Gebruik: aandeslag --host SERVER [--port N] --name NAAM\n"
-"                   (--new-room TITEL | --room CODE) [--plain] [--timeout SEC]\n"
+"Gebruik: aandeslag [CODE] [--host SERVER] [--port N] [--name NAAM]\n"
+"                   [--new-room TITEL | --room CODE] [--view] [--plain]\n"
+"Zonder --plain: het volledige scherm, dat vraagt wat nog ontbreekt.\n"
 "Doe mee aan een werksessie \"Aan de slag met internationalisering\".\n"
 "\n"
-"  --host SERVER     naam of adres van de server (standaard: de variabele\n"
-"                    AANDESLAG_SERVER, anders localhost)\n"
+"  --host SERVER     naam of adres van de server (standaard: die van de\n"
+"                    vorige keer, AANDESLAG_SERVER, ~/.config/aandeslag/\n"
+"                    client.conf of /etc/aandeslag/client.conf)\n"
 "  --port N          poort van de server (standaard 7557)\n"
 "  --name NAAM       je naam zoals de anderen hem zien\n"
 "  --new-room TITEL  maak een nieuwe werksessie; jij bent de voorzitter\n"
 "  --room CODE       doe mee aan de werksessie met deze code\n"
-"  --view            kijk alleen mee (bijvoorbeeld op de beamer)\n"
+"  --view            de beamer: groot, alleen kijken, zonder plek aan tafel\n"
 "  --plain           regelmodus: opdrachten op de invoer, gebeurtenissen\n"
 "                    als regels op de uitvoer\n"
 "  --timeout SEC     wacht na het einde van de invoer zo lang op antwoord\n"
@@ -61,7 +65,11 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct net_options o = { 0 };
+	struct tui_options full = { 0 };
+	char default_host[CLIENTCONF_HOST_SIZE];
+	char conf_error[CLIENTCONF_ERROR_SIZE];
 	long long v, timeout = 10;
+	bool plain = false, host_given = false;
 	int opt;
 
 	/* A server that goes away while we write must end in a message and
@@ -69,14 +77,18 @@ main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	setlocale(LC_ALL, "");
 	bindtextdomain("aandeslag", LOCALEDIR);
-	o.host = getenv("AANDESLAG_SERVER");
-	if (o.host == NULL || o.host[0] == '\0')
-		o.host = "localhost";
 	o.port = CLIENT_DEFAULT_PORT;
+	/* Without --host: the server of last time, AANDESLAG_SERVER, or a
+	 * config file (see clientconf.h); a broken config file is named but
+	 * does not stop us. */
+	if (clientconf_server(default_host, &o.port, conf_error) < 0)
+		fprintf(stderr, "aandeslag: %s\n", conf_error);
+	o.host = default_host;
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
 		switch (opt) {
 		case OPT_HOST:
 			o.host = optarg;
+			host_given = true;
 			break;
 		case OPT_PORT:
 			if (number_parse(optarg, 1, 65535, &v) < 0)
@@ -96,7 +108,7 @@ main(int argc, char **argv)
 			o.viewer = true;
 			break;
 		case OPT_PLAIN:
-			/* The line mode is the only mode for now. */
+			plain = true;
 			break;
 		case OPT_TIMEOUT:
 			if (number_parse(optarg, 0, 24 * 3600, &v) < 0)
@@ -114,10 +126,27 @@ main(int argc, char **argv)
 			return PLAIN_NO_JOIN;
 		}
 	}
+	/* "aandeslag CODE" is the short way to join. */
+	if (optind < argc && o.room == NULL && o.new_room == NULL)
+		o.room = argv[optind++];
 	if (optind < argc) {
 		fprintf(stderr, _("aandeslag: onverwacht argument: %s\n"),
 		        argv[optind]);
 		return PLAIN_NO_JOIN;
+	}
+	if (o.viewer && o.new_room != NULL) {
+		fprintf(stderr, "%s\n", _("aandeslag: --view kan alleen met --room CODE."));
+		return PLAIN_NO_JOIN;
+	}
+	if (!plain) {
+		/* The full screen asks for what is missing. */
+		full.host = host_given ? o.host : NULL;
+		full.port = o.port;
+		full.code = o.room;
+		full.name = o.name;
+		full.new_room = o.new_room;
+		full.viewer = o.viewer;
+		return tui_run(&full);
 	}
 	if ((o.new_room == NULL) == (o.room == NULL)) {
 		fprintf(stderr, "%s\n", _("aandeslag: geef --new-room TITEL om een werksessie te maken, of --room CODE om mee te doen."));
@@ -125,10 +154,6 @@ main(int argc, char **argv)
 	}
 	if (o.name == NULL && !(o.viewer && o.room != NULL)) {
 		fprintf(stderr, "%s\n", _("aandeslag: geef je naam met --name NAAM."));
-		return PLAIN_NO_JOIN;
-	}
-	if (o.viewer && o.new_room != NULL) {
-		fprintf(stderr, "%s\n", _("aandeslag: --view kan alleen met --room CODE."));
 		return PLAIN_NO_JOIN;
 	}
 	return plain_run(&o, (unsigned)timeout);

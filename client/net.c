@@ -7,8 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "config.h"
+#include "i18n.h"
 #include "snapshot.h"
 #include "wire.h"
 
@@ -388,6 +390,14 @@ net_send(struct net *net, Aandeslag__Command *cmd, uint64_t *request_id)
 int64_t
 net_now(const struct net *net)
 {
+#ifdef CLOCK_BOOTTIME
+	struct timespec ts;
+
+	/* The boot-time clock goes on while the laptop sleeps, so a step's
+	 * countdown is right again the moment the lid opens. */
+	if (clock_gettime(CLOCK_BOOTTIME, &ts) == 0)
+		return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+#endif
 	return (int64_t)uv_now(net->loop);
 }
 
@@ -398,6 +408,34 @@ net_close(struct net *net)
 	if (net->state == NET_RESOLVING)
 		uv_cancel((uv_req_t *)&net->resolver);
 	finish(net, 0, NULL);
+}
+
+void
+net_describe_error(const struct net_options *o, int err, char *out,
+                   size_t size)
+{
+	const char *why;
+
+	switch (err) {
+	case UV_ECONNREFUSED:
+		why = _("er luistert niets op die poort. Draait de server, en klopt de poort?");
+		break;
+	case UV_EAI_NONAME:
+	case UV_EAI_AGAIN:
+	case UV_EAI_FAIL:
+		why = _("die naam is onbekend. Klopt de naam of het adres van de server?");
+		break;
+	case UV_ETIMEDOUT:
+	case UV_EHOSTUNREACH:
+	case UV_ENETUNREACH:
+		why = _("de server is niet bereikbaar. Zit je op hetzelfde netwerk? Houdt een firewall de poort tegen?");
+		break;
+	default:
+		why = uv_strerror(err);
+		break;
+	}
+	snprintf(out, size, _("geen verbinding met %s poort %d: %s"), o->host,
+	         o->port, why);
 }
 
 void

@@ -93,12 +93,19 @@ int net_start(struct net *net, uv_loop_t *loop,
  * room is joined, or another negative error. */
 int net_send(struct net *net, Aandeslag__Command *cmd, uint64_t *request_id);
 
-/* Returns the loop's time in milliseconds, the clock the mirror uses. */
+/* Returns the time in milliseconds of the clock the mirror uses: a
+ * monotonic clock that also counts the time the computer slept where the
+ * system has one (Linux), else the loop's. */
 int64_t net_now(const struct net *net);
 
 /* Closes the connection; handlers are not called any more. The mirror
  * stays readable until net_free(). */
 void net_close(struct net *net);
+
+/* Writes into out, in the user's language, why a connection to o's
+ * server failed with the libuv error err, and what to check. */
+void net_describe_error(const struct net_options *o, int err, char *out,
+                        size_t size);
 
 /* Frees the mirror; call after the loop has run the close callbacks. */
 void net_free(struct net *net);

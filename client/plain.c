@@ -471,28 +471,10 @@ on_refused(struct net *net, uint64_t request_id, const struct refusal *why,
 static void
 explain_connect_error(const struct net_options *o, int err)
 {
-	const char *why;
+	char text[512];
 
-	switch (err) {
-	case UV_ECONNREFUSED:
-		why = _("er luistert niets op die poort. Draait de server, en klopt de poort?");
-		break;
-	case UV_EAI_NONAME:
-	case UV_EAI_AGAIN:
-	case UV_EAI_FAIL:
-		why = _("die naam is onbekend. Klopt de naam of het adres van de server?");
-		break;
-	case UV_ETIMEDOUT:
-	case UV_EHOSTUNREACH:
-	case UV_ENETUNREACH:
-		why = _("de server is niet bereikbaar. Zit je op hetzelfde netwerk? Houdt een firewall de poort tegen?");
-		break;
-	default:
-		why = uv_strerror(err);
-		break;
-	}
-	fprintf(stderr, _("aandeslag: geen verbinding met %s poort %d: %s\n"),
-	        o->host, o->port, why);
+	net_describe_error(o, err, text, sizeof text);
+	fprintf(stderr, "aandeslag: %s\n", text);
 }
 
 static void

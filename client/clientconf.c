@@ -1,0 +1,192 @@
+/* The client's defaults: which server to use. Config files are read with
+ * inih; the server of last time is kept in the XDG state directory. */
+#include "clientconf.h"
+
+#include <errno.h>
+#include <ini.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "number.h"
+
+int
+clientconf_split(const char *text, char host[CLIENTCONF_HOST_SIZE], int *port)
+{
+	const char *colon, *end;
+	long long v;
+	size_t n;
+
+	while (*text == ' ')
+		text++;
+	if (text[0] == '[') {
+		end = strchr(text, ']');
+		if (end == NULL)
+			return -EINVAL;
+		n = (size_t)(end - text - 1);
+		colon = end[1] == ':' ? end + 1 : NULL;
+		if (end[1] != '\0' && colon == NULL)
+			return -EINVAL;
+		text++;
+	} else {
+		colon = strrchr(text, ':');
+		/* More than one colon is an IPv6 address without a port. */
+		if (colon != NULL && strchr(text, ':') != colon)
+			colon = NULL;
+		n = colon ? (size_t)(colon - text) : strlen(text);
+	}
+	while (n > 0 && text[n - 1] == ' ')
+		n--;
+	if (n == 0 || n >= CLIENTCONF_HOST_SIZE)
+		return -EINVAL;
+	if (colon != NULL) {
+		if (number_parse(colon + 1, 1, 65535, &v) < 0)
+			return -EINVAL;
+		*port = (int)v;
+	}
+	memcpy(host, text, n);
+	host[n] = '\0';
+	return 0;
+}
+
+struct reading {
+	char *host;
+	int *port;
+	int found;
+	char why[128];
+};
+
+static int
+on_entry(void *user, const char *section, const char *name,
+         const char *value)
+{
+	struct reading *r = user;
+
+	if (section[0] != '\0' && strcmp(section, "client") != 0)
+		return 1;
+	if (strcmp(name, "server") != 0) {
+		snprintf(r->why, sizeof r->why, "unknown key '%s'", name);
+		return 0;
+	}
+	if (clientconf_split(value, r->host, r->port) < 0) {
+		snprintf(r->why, sizeof r->why,
+		         "'server' must be a host or host:port, not '%s'", value);
+		return 0;
+	}
+	r->found = 1;
+	return 1;
+}
+
+int
+clientconf_read(const char *path, char host[CLIENTCONF_HOST_SIZE],
+                int *port, char err[CLIENTCONF_ERROR_SIZE])
+{
+	struct reading r = { .host = host, .port = port };
+	FILE *f = fopen(path, "r");
+	int line;
+
+	if (f == NULL)
+		return 0;
+	line = ini_parse_file(f, on_entry, &r);
+	fclose(f);
+	if (line != 0) {
+		snprintf(err, CLIENTCONF_ERROR_SIZE, "%s:%d: %s", path, line,
+		         r.why[0] ? r.why : "not a key = value line");
+		return -EINVAL;
+	}
+	return r.found;
+}
+
+/* Writes the path of a file in an XDG directory into out. */
+static int
+xdg_path(const char *variable, const char *fallback, const char *name,
+         char *out, size_t size)
+{
+	const char *base = getenv(variable), *home = getenv("HOME");
+	int n;
+
+	if (base != NULL && base[0] == '/')
+		n = snprintf(out, size, "%s/aandeslag/%s", base, name);
+	else if (home != NULL)
+		n = snprintf(out, size, "%s/%s/aandeslag/%s", home, fallback,
+		             name);
+	else
+		return -ENOENT;
+	return n < 0 || (size_t)n >= size ? -ENAMETOOLONG : 0;
+}
+
+int
+clientconf_server(char host[CLIENTCONF_HOST_SIZE], int *port,
+                  char err[CLIENTCONF_ERROR_SIZE])
+{
+	char path[1024], line[CLIENTCONF_HOST_SIZE + 16];
+	const char *env = getenv("AANDESLAG_SERVER");
+	int rc = 0, r;
+	FILE *f;
+
+	err[0] = '\0';
+	if (xdg_path("XDG_STATE_HOME", ".local/state", "server", path,
+	             sizeof path) == 0 && (f = fopen(path, "r")) != NULL) {
+		r = fgets(line, sizeof line, f) != NULL;
+		fclose(f);
+		line[strcspn(line, "\n")] = '\0';
+		if (r && clientconf_split(line, host, port) == 0)
+			return 0;
+	}
+	if (env != NULL && clientconf_split(env, host, port) == 0)
+		return 0;
+	if (xdg_path("XDG_CONFIG_HOME", ".config", "client.conf", path,
+	             sizeof path) == 0) {
+		r = clientconf_read(path, host, port, err);
+		if (r > 0)
+			return 0;
+		if (r < 0)
+			rc = r;
+	}
+	r = clientconf_read("/etc/aandeslag/client.conf", host, port,
+	                    rc < 0 ? (char [CLIENTCONF_ERROR_SIZE]){ 0 } : err);
+	if (r > 0)
+		return rc;
+	if (r < 0 && rc == 0)
+		rc = r;
+	snprintf(host, CLIENTCONF_HOST_SIZE, "%s", "localhost");
+	return rc;
+}
+
+int
+clientconf_state_file(const char *name, char *out, size_t size)
+{
+	char *slash;
+	int rc;
+
+	rc = xdg_path("XDG_STATE_HOME", ".local/state", name, out, size);
+	if (rc < 0)
+		return rc;
+	/* Make the directory and its parents, as far as they are missing. */
+	for (slash = strchr(out + 1, '/'); slash != NULL;
+	     slash = strchr(slash + 1, '/')) {
+		*slash = '\0';
+		mkdir(out, 0700);
+		*slash = '/';
+	}
+	return 0;
+}
+
+int
+clientconf_remember(const char *host, int port)
+{
+	char path[1024];
+	FILE *f;
+
+	if (clientconf_state_file("server", path, sizeof path) < 0)
+		return -ENOENT;
+	f = fopen(path, "w");
+	if (f == NULL)
+		return -errno;
+	if (strchr(host, ':') != NULL)
+		fprintf(f, "[%s]:%d\n", host, port);
+	else
+		fprintf(f, "%s:%d\n", host, port);
+	return fclose(f) == 0 ? 0 : -EIO;
+}

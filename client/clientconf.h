@@ -1,0 +1,44 @@
+/* Where the client finds its server without anyone typing an address:
+ * the one used last time, AANDESLAG_SERVER, or a config file that IT
+ * sets once (~/.config/aandeslag/client.conf, /etc/aandeslag/client.conf). */
+#ifndef AANDESLAG_CLIENTCONF_H
+#define AANDESLAG_CLIENTCONF_H
+
+#include <stddef.h>
+
+/* Bytes of a host name or address. */
+#define CLIENTCONF_HOST_SIZE 256
+/* Bytes of an error message "file:line: reason". */
+#define CLIENTCONF_ERROR_SIZE 512
+
+/* Splits "host", "host:port", "[v6]" or "[v6]:port" into host and port
+ * (port stays as given when absent). Returns 0, or -EINVAL for an empty
+ * host or a bad port. */
+int clientconf_split(const char *text, char host[CLIENTCONF_HOST_SIZE],
+                     int *port);
+
+/* Finds the default server: the one remembered from last time, else
+ * AANDESLAG_SERVER, else the user's config file, else the system's, else
+ * "localhost"; the port stays as given unless one of those names it.
+ * Returns 0, or -EINVAL with "file:line: reason" in err for a config file
+ * that cannot be used (host and port are then still filled from the next
+ * source). */
+int clientconf_server(char host[CLIENTCONF_HOST_SIZE], int *port,
+                      char err[CLIENTCONF_ERROR_SIZE]);
+
+/* Reads one config file: the key "server" (host or host:port) in the
+ * file or its [client] section. Returns 1 when it named a server, 0 when
+ * the file is missing or names none, -EINVAL with "path:line: reason" in
+ * err for a broken file. */
+int clientconf_read(const char *path, char host[CLIENTCONF_HOST_SIZE],
+                    int *port, char err[CLIENTCONF_ERROR_SIZE]);
+
+/* Writes the path of name in the client's XDG state directory into out,
+ * creating the directory as needed. Returns 0 or a negative errno. */
+int clientconf_state_file(const char *name, char *out, size_t size);
+
+/* Remembers host:port as the server of last time (in the XDG state
+ * directory). Returns 0 or a negative errno; failing is harmless. */
+int clientconf_remember(const char *host, int port);
+
+#endif

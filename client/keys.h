@@ -1,0 +1,16 @@
+/* Keys of the full-screen client. */
+#ifndef AANDESLAG_KEYS_H
+#define AANDESLAG_KEYS_H
+
+#include "tui.h"
+
+/* Our own key codes for the start and end of a bracketed paste, defined
+ * with define_key() when curses starts. */
+#define KEYS_PASTE_START (KEY_MAX + 1)
+#define KEYS_PASTE_END (KEY_MAX + 2)
+
+/* Handles one key as wget_wch() gave it: type OK for a character,
+ * KEY_CODE_YES for a function key. */
+void keys_handle(struct tui *t, int type, wint_t key);
+
+#endif

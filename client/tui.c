@@ -1,0 +1,585 @@
+/* The full-screen client's loop. One libuv loop drives everything: the
+ * server connection, keys (stdin through uv_poll, drained with wget_wch),
+ * signals (resize, suspend, quit) and a timer for the clock that runs only
+ * while a clock runs. Keys change state and mark the screen dirty; the
+ * screen is drawn once per loop turn, from a uv_prepare_t, when dirty. */
+#include "tui.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "clientconf.h"
+#include "cmd.h"
+#include "i18n.h"
+#include "keys.h"
+#include "poster.h"
+#include "projector.h"
+#include "strbuf.h"
+#include "ui.h"
+#include "view.h"
+
+/* How long a clock warning stands out in the header. */
+#define FLASH_MS 3000
+
+
+static struct tui *active;
+
+void
+tui_dirty(struct tui *t)
+{
+	t->dirty = true;
+}
+
+void
+tui_message(struct tui *t, enum ui_message_kind kind, const char *text)
+{
+	t->ui.message_kind = kind;
+	snprintf(t->ui.message, sizeof t->ui.message, "%s", text);
+	tui_dirty(t);
+}
+
+bool
+tui_is_chair(const struct tui *t)
+{
+	const struct net *n = t->ui.net;
+
+	return t->ui.joined && n->self_id != 0 &&
+	       model_chair(&n->room) == n->self_id;
+}
+
+/* Gives the terminal back as it was; safe to call more than once, also
+ * from atexit() after an error. */
+static void
+restore_terminal(void)
+{
+	if (active == NULL || !active->curses)
+		return;
+	active->curses = false;
+	/* Bracketed paste off again, then curses' own reset. */
+	fputs("\033[?2004l", active->term_out);
+	fflush(active->term_out);
+	endwin();
+}
+
+static void
+on_closed_handle(uv_handle_t *h)
+{
+	(void)h;
+}
+
+void
+tui_quit(struct tui *t, int code)
+{
+	size_t i;
+
+	if (t->done)
+		return;
+	t->done = true;
+	t->exit_code = code;
+	for (i = 0; i < t->nnets; i++)
+		net_close(t->nets[i]);
+	uv_poll_stop(&t->input);
+	uv_close((uv_handle_t *)&t->input, on_closed_handle);
+	uv_close((uv_handle_t *)&t->sigwinch, on_closed_handle);
+	uv_close((uv_handle_t *)&t->sigtstp, on_closed_handle);
+	uv_close((uv_handle_t *)&t->sigint, on_closed_handle);
+	uv_close((uv_handle_t *)&t->sigterm, on_closed_handle);
+	uv_close((uv_handle_t *)&t->sighup, on_closed_handle);
+	uv_close((uv_handle_t *)&t->draw, on_closed_handle);
+	uv_close((uv_handle_t *)&t->tick, on_closed_handle);
+	uv_close((uv_handle_t *)&t->flash, on_closed_handle);
+	restore_terminal();
+}
+
+/* ---------------------------------------------------------- connection */
+
+static void
+on_joined(struct net *net, void *arg)
+{
+	struct tui *t = arg;
+	char text[UI_MESSAGE_SIZE];
+
+	t->ui.joined = true;
+	t->ui.connected = true;
+	t->ui.connecting = false;
+	t->ui.net = net;
+	t->ui.viewed_step = net->room.current_step;
+	t->ui.follow_team = true;
+	t->ui.scroll = 0;
+	t->ui.screen = t->opts.viewer ? UI_PROJECTOR : UI_POSTER;
+	clientconf_remember(t->host, t->port);
+	snprintf(text, sizeof text,
+	         _("Welkom bij \"%s\". De code om mee te doen is %s. Druk ? voor hulp."),
+	         net->room.title, net->room.code);
+	tui_message(t, UI_MSG_INFO, text);
+}
+
+static void
+on_applied(struct net *net, const Aandeslag__Event *ev, void *arg)
+{
+	struct tui *t = arg;
+
+	(void)ev;
+	if (t->ui.follow_team && t->ui.viewed_step != net->room.current_step) {
+		t->ui.viewed_step = net->room.current_step;
+		t->ui.scroll = 0;
+	}
+	tui_dirty(t);
+}
+
+static void
+on_ack(struct net *net, uint64_t request_id, void *arg)
+{
+	struct tui *t = arg;
+
+	(void)request_id;
+	if (t->leaving && net->pending == 0)
+		tui_quit(t, 0);
+}
+
+static void
+on_refused(struct net *net, uint64_t request_id, const struct refusal *why,
+           void *arg)
+{
+	struct tui *t = arg;
+	char text[UI_MESSAGE_SIZE];
+
+	(void)request_id;
+	refusal_describe(why, text, sizeof text);
+	tui_message(t, UI_MSG_ERROR, text);
+	if (net->state != NET_JOINED) {
+		/* The join itself: back to the form, to fix the code or name. */
+		net_close(net);
+		t->ui.connecting = false;
+		t->ui.screen = UI_JOIN;
+	}
+}
+
+static void
+on_closed(struct net *net, int err, const struct refusal *why, void *arg)
+{
+	struct tui *t = arg;
+	char text[UI_MESSAGE_SIZE];
+
+	if (why->code != AANDESLAG__ERROR_CODE__ERROR_NONE)
+		refusal_describe(why, text, sizeof text);
+	else if (err != 0 && !t->ui.joined)
+		net_describe_error(&net->opts, err, text, sizeof text);
+	else
+		snprintf(text, sizeof text, "%s",
+		         _("De verbinding met de server is verbroken."));
+	tui_message(t, UI_MSG_ERROR, text);
+	t->ui.connecting = false;
+	t->ui.connected = false;
+	if (!t->ui.joined)
+		t->ui.screen = t->opts.viewer && t->opts.code ? UI_PROJECTOR :
+		               UI_JOIN;
+}
+
+static const struct net_handlers handlers = {
+	.joined = on_joined,
+	.applied = on_applied,
+	.ack = on_ack,
+	.refused = on_refused,
+	.closed = on_closed,
+};
+
+/* Connects with what the options and the join form say. */
+static void
+connect_now(struct tui *t)
+{
+	struct net_options o = { 0 };
+	struct net *net;
+	char text[UI_MESSAGE_SIZE];
+	int rc;
+
+	if (t->nnets == TUI_NETS_MAX) {
+		tui_message(t, UI_MSG_ERROR, _("Te veel pogingen; start het programma opnieuw."));
+		return;
+	}
+	net = calloc(1, sizeof *net);
+	if (net == NULL)
+		return;
+	t->nets[t->nnets++] = net;
+	o.host = t->host;
+	o.port = t->port;
+	o.name = t->ui.join[UI_FIELD_NAME].text;
+	o.viewer = t->opts.viewer;
+	if (t->opts.new_room != NULL)
+		o.new_room = t->opts.new_room;
+	else
+		o.room = t->ui.join[UI_FIELD_CODE].text;
+	t->ui.net = net;
+	t->ui.connecting = true;
+	rc = net_start(net, &t->loop, &o, &handlers, t);
+	if (rc < 0) {
+		t->ui.connecting = false;
+		net_describe_error(&o, rc, text, sizeof text);
+		tui_message(t, UI_MSG_ERROR, text);
+	}
+	tui_dirty(t);
+}
+
+/* Takes the join form's fields and connects, or says what is missing. */
+void
+tui_submit_join(struct tui *t)
+{
+	struct ui *ui = &t->ui;
+
+	if (clientconf_split(ui->join[UI_FIELD_SERVER].text, t->host,
+	                     &t->port) < 0) {
+		ui->field = UI_FIELD_SERVER;
+		tui_message(t, UI_MSG_ERROR, _("Vul de server in, bijvoorbeeld 192.168.1.20 of server.school.nl:7557."));
+		return;
+	}
+	if (t->opts.new_room == NULL && ui->join[UI_FIELD_CODE].len == 0) {
+		ui->field = UI_FIELD_CODE;
+		tui_message(t, UI_MSG_ERROR, _("Vul de code van de werksessie in; de voorzitter heeft hem."));
+		return;
+	}
+	if (!t->opts.viewer && ui->join[UI_FIELD_NAME].len == 0) {
+		ui->field = UI_FIELD_NAME;
+		tui_message(t, UI_MSG_ERROR, _("Vul je naam in, zoals de anderen je kennen."));
+		return;
+	}
+	tui_message(t, UI_MSG_NONE, "");
+	connect_now(t);
+}
+
+static void
+on_input(uv_poll_t *handle, int status, int events)
+{
+	struct tui *t = handle->data;
+	wint_t key;
+	int type;
+
+	(void)events;
+	if (status < 0) {
+		tui_quit(t, 0);
+		return;
+	}
+	/* ncurses buffers keys: take every one that is there. */
+	while (!t->done && (type = wget_wch(stdscr, &key)) != ERR)
+		keys_handle(t, type, key);
+}
+
+/* -------------------------------------------------------------- screen */
+
+/* Gives each clock warning once per step: 5 minutes, 1 minute, time up.
+ * Everyone sees it; only the chair's terminal rings, so that the room
+ * hears one bell rather than seven. */
+static void
+check_warnings(struct tui *t)
+{
+	const struct model_room *room = &t->ui.net->room;
+	const struct clock *c = &room->clocks[room->current_step - 1];
+	int64_t left = clock_remaining(c, t->ui.now);
+	struct ui *ui = &t->ui;
+	const char *text = NULL;
+	unsigned bit = 0;
+
+	if (ui->warned_step != room->current_step || left > 5 * 60000) {
+		ui->warned_step = room->current_step;
+		ui->warned = 0;
+	}
+	if (c->state != AANDESLAG__CLOCK_STATE__CLOCK_RUNNING)
+		return;
+	if (left <= 0 && !(ui->warned & 4)) {
+		bit = 7;
+		text = _("De tijd voor deze stap is om.");
+	} else if (left <= 60000 && left > 0 && !(ui->warned & 2)) {
+		bit = 3;
+		text = _("Nog 1 minuut voor deze stap.");
+	} else if (left <= 5 * 60000 && left > 60000 && !(ui->warned & 1)) {
+		bit = 1;
+		text = _("Nog 5 minuten voor deze stap.");
+	}
+	if (text == NULL)
+		return;
+	ui->warned |= bit;
+	ui->flash = true;
+	tui_message(t, UI_MSG_WARNING, text);
+	if (tui_is_chair(t))
+		beep();
+}
+
+static void
+on_flash_end(uv_timer_t *timer)
+{
+	struct tui *t = timer->data;
+
+	t->ui.flash = false;
+	tui_dirty(t);
+}
+
+static void
+on_tick(uv_timer_t *timer)
+{
+	tui_dirty(timer->data);
+}
+
+/* Plans the next redraw for when the clock shows another second; stops
+ * the timer while no clock runs, so an idle client sleeps. */
+static void
+plan_tick(struct tui *t)
+{
+	const struct model_room *room;
+	const struct clock *c;
+	int64_t left, wait;
+
+	if (!t->ui.joined) {
+		uv_timer_stop(&t->tick);
+		return;
+	}
+	room = &t->ui.net->room;
+	c = &room->clocks[room->current_step - 1];
+	if (c->state != AANDESLAG__CLOCK_STATE__CLOCK_RUNNING) {
+		uv_timer_stop(&t->tick);
+		return;
+	}
+	left = clock_remaining(c, t->ui.now);
+	wait = left > 0 ? (left - 1) % 1000 + 1 : 1000 - (-left) % 1000;
+	uv_timer_start(&t->tick, on_tick, (uint64_t)wait + 5, 0);
+}
+
+static void
+on_draw(uv_prepare_t *handle)
+{
+	struct tui *t = handle->data;
+	bool cursor;
+
+	if (!t->dirty || t->done)
+		return;
+	t->dirty = false;
+	t->ui.now = t->ui.net ? net_now(t->ui.net) : 0;
+	if (t->ui.joined) {
+		bool flashing = t->ui.flash;
+
+		check_warnings(t);
+		if (t->ui.flash && !flashing)
+			uv_timer_start(&t->flash, on_flash_end, FLASH_MS, 0);
+	}
+	if (t->ui.screen == UI_PROJECTOR && t->ui.joined)
+		projector_draw(stdscr, &t->ui);
+	else
+		view_draw(stdscr, &t->ui);
+	cursor = t->ui.screen == UI_JOIN ||
+	         (t->ui.typing && t->ui.screen != UI_PROJECTOR);
+	curs_set(cursor ? 1 : 0);
+	doupdate();
+	plan_tick(t);
+}
+
+static void
+on_resize(uv_signal_t *handle, int signum)
+{
+	struct tui *t = handle->data;
+	struct winsize ws;
+
+	(void)signum;
+	/* uv_signal took SIGWINCH from ncurses: resize by hand. */
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    ws.ws_col > 0)
+		resizeterm(ws.ws_row, ws.ws_col);
+	clearok(curscr, TRUE);
+	tui_dirty(t);
+}
+
+static void
+on_suspend(uv_signal_t *handle, int signum)
+{
+	struct tui *t = handle->data;
+
+	(void)signum;
+	fputs("\033[?2004l", t->term_out);
+	fflush(t->term_out);
+	endwin();
+	/* Stop for real; we go on here when the shell continues us. */
+	kill(getpid(), SIGSTOP);
+	fputs("\033[?2004h", t->term_out);
+	fflush(t->term_out);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	tui_dirty(t);
+}
+
+static void
+on_quit_signal(uv_signal_t *handle, int signum)
+{
+	(void)signum;
+	tui_quit(handle->data, 0);
+}
+
+/* ---------------------------------------------------------------- setup */
+
+/* Sends what goes to stderr into a log file while curses owns the
+ * screen, so that no message lands in the middle of the poster. */
+static void
+log_to_file(void)
+{
+	char path[1024];
+	int fd = -1;
+
+	if (clientconf_state_file("client.log", path, sizeof path) == 0)
+		fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+	if (fd < 0)
+		fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		dup2(fd, STDERR_FILENO);
+		close(fd);
+	}
+}
+
+static int
+start_curses(struct tui *t)
+{
+	const char *term = getenv("TERM");
+
+	t->term_out = stdout;
+	t->screen = newterm(NULL, stdout, stdin);
+	if (t->screen == NULL) {
+		fprintf(stderr, _("aandeslag: dit type terminal (TERM=%s) is onbekend. Gebruik aandeslag --plain, of zet TERM op bijvoorbeeld xterm-256color.\n"),
+		        term ? term : "");
+		return -EINVAL;
+	}
+	t->curses = true;
+	active = t;
+	atexit(restore_terminal);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	meta(stdscr, TRUE);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+	          | BUTTON5_PRESSED
+#endif
+	          , NULL);
+	define_key("\033[200~", KEYS_PASTE_START);
+	define_key("\033[201~", KEYS_PASTE_END);
+	t->ui.colour = has_colors() && getenv("NO_COLOR") == NULL;
+	if (t->ui.colour) {
+		start_color();
+		use_default_colors();
+	}
+	view_colours(t->ui.colour);
+	/* Ask the terminal to mark pasted text. */
+	fputs("\033[?2004h", t->term_out);
+	fflush(t->term_out);
+	return 0;
+}
+
+static void
+init_loop(struct tui *t)
+{
+	uv_loop_init(&t->loop);
+	uv_poll_init(&t->loop, &t->input, STDIN_FILENO);
+	t->input.data = t;
+	uv_poll_start(&t->input, UV_READABLE, on_input);
+	uv_signal_init(&t->loop, &t->sigwinch);
+	uv_signal_init(&t->loop, &t->sigtstp);
+	uv_signal_init(&t->loop, &t->sigint);
+	uv_signal_init(&t->loop, &t->sigterm);
+	uv_signal_init(&t->loop, &t->sighup);
+	t->sigwinch.data = t->sigtstp.data = t->sigint.data = t;
+	t->sigterm.data = t->sighup.data = t;
+	uv_signal_start(&t->sigwinch, on_resize, SIGWINCH);
+	uv_signal_start(&t->sigtstp, on_suspend, SIGTSTP);
+	uv_signal_start(&t->sigint, on_quit_signal, SIGINT);
+	uv_signal_start(&t->sigterm, on_quit_signal, SIGTERM);
+	uv_signal_start(&t->sighup, on_quit_signal, SIGHUP);
+	uv_prepare_init(&t->loop, &t->draw);
+	t->draw.data = t;
+	uv_prepare_start(&t->draw, on_draw);
+	uv_timer_init(&t->loop, &t->tick);
+	uv_timer_init(&t->loop, &t->flash);
+	t->tick.data = t->flash.data = t;
+}
+
+/* Fills the join form from the options and the remembered server. */
+static void
+init_form(struct tui *t)
+{
+	struct ui *ui = &t->ui;
+	char server[CLIENTCONF_HOST_SIZE + 16], err[CLIENTCONF_ERROR_SIZE];
+
+	t->port = t->opts.port;
+	if (t->opts.host != NULL) {
+		snprintf(t->host, sizeof t->host, "%s", t->opts.host);
+	} else if (clientconf_server(t->host, &t->port, err) < 0) {
+		tui_message(t, UI_MSG_ERROR, err);
+	}
+	if (t->port == 7557)
+		snprintf(server, sizeof server, "%s", t->host);
+	else if (strchr(t->host, ':') != NULL)
+		snprintf(server, sizeof server, "[%s]:%d", t->host, t->port);
+	else
+		snprintf(server, sizeof server, "%s:%d", t->host, t->port);
+	editline_set(&ui->join[UI_FIELD_SERVER], server);
+	editline_set(&ui->join[UI_FIELD_CODE], t->opts.code ? t->opts.code : "");
+	editline_set(&ui->join[UI_FIELD_NAME], t->opts.name ? t->opts.name : "");
+	ui->host = t->host;
+	ui->port = t->port;
+	ui->viewed_step = 1;
+	/* Start at the first field that still needs an answer. */
+	ui->field = t->opts.host == NULL ? UI_FIELD_SERVER :
+	            ui->join[UI_FIELD_CODE].len == 0 && t->opts.new_room == NULL ?
+	            UI_FIELD_CODE : UI_FIELD_NAME;
+}
+
+int
+tui_run(const struct tui_options *opts)
+{
+	struct tui *t;
+	bool ready;
+	size_t i;
+	int code;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "%s\n", _("aandeslag: het volledige scherm heeft een terminal nodig; gebruik aandeslag --plain om opdrachten als tekst te geven."));
+		return 2;
+	}
+	t = calloc(1, sizeof *t);
+	if (t == NULL)
+		return 2;
+	t->opts = *opts;
+	if (start_curses(t) < 0) {
+		free(t);
+		return 2;
+	}
+	log_to_file();
+	init_loop(t);
+	init_form(t);
+	ready = opts->host != NULL &&
+	        (opts->new_room != NULL || opts->code != NULL) &&
+	        (opts->name != NULL || opts->viewer);
+	t->ui.screen = ready && opts->viewer ? UI_PROJECTOR :
+	               ready ? UI_POSTER : UI_JOIN;
+	if (ready)
+		connect_now(t);
+	tui_dirty(t);
+	uv_run(&t->loop, UV_RUN_DEFAULT);
+	restore_terminal();
+	uv_run(&t->loop, UV_RUN_DEFAULT);
+	for (i = 0; i < t->nnets; i++) {
+		net_free(t->nets[i]);
+		free(t->nets[i]);
+	}
+	uv_loop_close(&t->loop);
+	if (t->screen != NULL)
+		delscreen(t->screen);
+	active = NULL;
+	code = t->exit_code;
+	free(t);
+	return code;
+}

@@ -1,0 +1,153 @@
+/* Pieces of the room shared by the poster's header (view.c) and the
+ * projector (projector.c), so that both say the same in the same words:
+ * what the clock does, when the session ends at this pace, where the
+ * server is and who is there. */
+#include "viewparts.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "i18n.h"
+#include "viewtext.h"
+
+const struct model_room *
+vp_room(const struct ui *ui)
+{
+	if (!ui->joined || ui->net == NULL || !ui->net->have_room)
+		return NULL;
+	return &ui->net->room;
+}
+
+const char *
+vp_clock_state(int state)
+{
+	switch (state) {
+	case AANDESLAG__CLOCK_STATE__CLOCK_RUNNING:
+		return _("loopt");
+	case AANDESLAG__CLOCK_STATE__CLOCK_PAUSED:
+		return _("pauze");
+	default:
+		return _("nog niet gestart");
+	}
+}
+
+int
+vp_elapsed(const struct clock *c, int64_t now)
+{
+	int64_t left = clock_remaining(c, now);
+
+	if (c->duration_ms <= 0 || left <= 0)
+		return 1000;
+	if (left >= c->duration_ms)
+		return 0;
+	return (int)((c->duration_ms - left) * 1000 / c->duration_ms);
+}
+
+void
+vp_address(const struct ui *ui, char *out, size_t size)
+{
+	if (ui->host == NULL || ui->host[0] == '\0')
+		snprintf(out, size, "%s", "");
+	else if (strchr(ui->host, ':') != NULL)
+		snprintf(out, size, "[%s]:%d", ui->host, ui->port);
+	else
+		snprintf(out, size, "%s:%d", ui->host, ui->port);
+}
+
+bool
+vp_session_end(const struct model_room *room, int64_t now, char out[16])
+{
+	int64_t left, ms = 0;
+	struct tm tm;
+	time_t end;
+	unsigned step;
+
+	if (room->settings.finished)
+		return false;
+	/* What is left of every step from the team's on: a step the team
+	 * went back from has only its rest to go, an untouched one all. */
+	for (step = room->current_step; step <= STEPS_COUNT; step++) {
+		left = clock_remaining(&room->clocks[step - 1], now);
+		if (left > 0)
+			ms += left;
+	}
+	end = time(NULL) + (time_t)((ms + 999) / 1000);
+	if (localtime_r(&end, &tm) == NULL)
+		return false;
+	snprintf(out, 16, "%02d:%02d", tm.tm_hour, tm.tm_min);
+	return true;
+}
+
+const char *
+vp_table(const struct model_room *room, char idbuf[16], const char **id)
+{
+	const Aandeslag__ContentQuestion *cq = NULL;
+	const Aandeslag__CardQuestion *q;
+
+	if (room->table.step == 0)
+		return NULL;
+	if (room->table.content_id[0] != '\0') {
+		*id = room->table.content_id;
+		if (room->content != NULL)
+			cq = content_question(room->content,
+			                      room->table.content_id, NULL);
+		return cq ? content_text(cq->text) : "?";
+	}
+	snprintf(idbuf, 16, "e%" PRIu32, room->table.own_id);
+	*id = idbuf;
+	q = (const Aandeslag__CardQuestion *)items_find(&room->questions,
+	                                                room->table.own_id);
+	return q ? q->text : "?";
+}
+
+int
+vp_presence(WINDOW *w, const struct ui *ui, int y, int x, attr_t attr,
+            int cols, bool draw)
+{
+	const struct model_room *room = vp_room(ui);
+	const struct model_participant *part;
+	char name[MODEL_NAME_MAX + 8];
+	int width = 0, nw;
+	size_t i;
+
+	if (room == NULL)
+		return -1;
+	for (i = 0; i < room->nparticipants; i++) {
+		part = &room->participants[i];
+		snprintf(name, sizeof name, "%s%s%s%s", part->connected ? "" : "(",
+		         part->name,
+		         part->role == AANDESLAG__ROLE__ROLE_CHAIR ? "*" : "",
+		         part->connected ? "" : ")");
+		width += (i > 0) + vt_width(name);
+	}
+	if (width > cols)
+		return -1;
+	if (!draw)
+		return width;
+	for (i = 0; i < room->nparticipants; i++) {
+		part = &room->participants[i];
+		snprintf(name, sizeof name, "%s%s%s%s", part->connected ? "" : "(",
+		         part->name,
+		         part->role == AANDESLAG__ROLE__ROLE_CHAIR ? "*" : "",
+		         part->connected ? "" : ")");
+		if (i > 0)
+			x++;
+		nw = vt_put(w, y, x, part->connected ? attr : attr | A_DIM,
+		            name, cols);
+		x += nw;
+	}
+	return width;
+}
+
+void
+vp_present_count(const struct model_room *room, char *out, size_t size)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < room->nparticipants; i++)
+		if (room->participants[i].connected)
+			n++;
+	snprintf(out, size, _("%zu aanwezig"), n);
+}

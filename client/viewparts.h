@@ -1,0 +1,52 @@
+/* Pieces of the room that the poster's header and the projector both
+ * show: the state of the clock, how far the step is, the planned end of
+ * the session, the server's address to read aloud, the question on the
+ * table and who is present. */
+#ifndef AANDESLAG_VIEWPARTS_H
+#define AANDESLAG_VIEWPARTS_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+#include "ui.h"
+
+/* Returns the joined room, or NULL while there is none. */
+const struct model_room *vp_room(const struct ui *ui);
+
+/* Returns a clock state's word: loopt, pauze, nog niet gestart. */
+const char *vp_clock_state(int state);
+
+/* Returns how much of the step's planned time has gone, in thousandths
+ * (1000 in overtime). */
+int vp_elapsed(const struct clock *c, int64_t now);
+
+/* Writes the server's address as "host:port" ("[::1]:7557"), or "" when
+ * there is no host. */
+void vp_address(const struct ui *ui, char *out, size_t size);
+
+/* Writes when the session will end at this pace, "HH:MM" in local time:
+ * now plus what is left of the team's step and of the steps after it.
+ * Returns false when it cannot say (finished, or no local time). */
+bool vp_session_end(const struct model_room *room, int64_t now,
+                    char out[16]);
+
+/* Returns the text of the question on the table and sets *id to its id
+ * (written into idbuf for an own question); NULL when the table is
+ * empty. */
+const char *vp_table(const struct model_room *room, char idbuf[16],
+                     const char **id);
+
+/* Puts who is present from y, x in at most cols columns: names with the
+ * chair marked "*" and those who are away in parentheses and dim. With
+ * draw false only measures. Returns the width, or -1 when the names do
+ * not fit (nothing is drawn then). */
+int vp_presence(WINDOW *w, const struct ui *ui, int y, int x, attr_t attr,
+                int cols, bool draw);
+
+/* Writes "3 aanwezig" (those connected). */
+void vp_present_count(const struct model_room *room, char *out, size_t size);
+
+#endif

@@ -1,0 +1,193 @@
+"""The full-screen client, driven by keystrokes in tmux and read from the
+screen: the join screen, the clock, a colleague's note arriving, the chair
+moving the team, votes and their reveal, a claimed action, the projector
+following the team, and resizing."""
+
+import os
+import re
+import shutil
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from harness import Scope, check, run_tests  # noqa: E402
+from screen import Tmux, client  # noqa: E402
+
+
+def with_tmux(fn):
+    def wrapper():
+        if shutil.which("tmux") is None:
+            raise AssertionError("tmux is not installed (scripts/deps)")
+        tmux = Tmux()
+        try:
+            fn(tmux)
+        finally:
+            tmux.close()
+    wrapper.__name__ = fn.__name__
+    return wrapper
+
+
+def start_room(sc, tmux, title="Team Techniek"):
+    """A server, and the chair's full-screen client for a new room."""
+    srv = sc.server()
+    chair = tmux.start(client("--host", "127.0.0.1", "--port", str(srv.port),
+                              "--name", "Anna", "--new-room", title))
+    screen = tmux.wait_text(chair, title)
+    code = re.search(r"\b([2-9A-Z]{4}-[2-9A-Z]{4})\b", screen).group(1)
+    return srv, chair, code
+
+
+@with_tmux
+def test_join_screen(tmux):
+    with Scope() as sc:
+        srv, chair, code = start_room(sc, tmux)
+        # A colleague starts the client without options: one screen asks
+        # for the server, the code and the name.
+        bram = tmux.start(client())
+        form = tmux.wait_text(bram, "Naam")
+        check("Server" in form and "Code" in form, form)
+        tmux.keys(bram, "C-u")
+        tmux.type(bram, "127.0.0.1:%d" % srv.port)
+        tmux.keys(bram, "Enter")
+        tmux.type(bram, code.lower().replace("-", ""))
+        tmux.keys(bram, "Enter")
+        tmux.type(bram, "Bram Ölçer")
+        tmux.keys(bram, "Enter")
+        tmux.wait_text(bram, "Stap 1/5")
+        tmux.wait_text(chair, "Bram")
+        # The server is remembered for next time.
+        again = tmux.start(client(code))
+        form = tmux.wait_text(again, "Naam")
+        check("127.0.0.1:%d" % srv.port in form, form)
+
+
+@with_tmux
+def test_unreachable_server(tmux):
+    with Scope() as sc:
+        import socket
+        s = socket.socket()
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+        sc.sock(s)
+        w = tmux.start(client("--host", "127.0.0.1", "--port", str(port),
+                              "--name", "Bram", "ABCD-EFGH"))
+        screen = tmux.wait_text(w, "poort %d" % port)
+        check("Draait de server" in screen, screen)
+
+
+@with_tmux
+def test_clock_notes_and_steps(tmux):
+    with Scope() as sc:
+        srv, chair, code = start_room(sc, tmux)
+        screen = tmux.wait_text(chair, "Stap 1/5")
+        check("20:00" in screen and "Betekenis" in screen, screen)
+        # The chair starts the clock with the space bar.
+        tmux.keys(chair, "Space")
+        tmux.wait(chair, lambda s: re.search(r"19:5\d", s) is not None,
+                  "the clock running")
+        # A colleague's note with diacritics appears on the poster.
+        bram = sc.client(srv.port, "Bram", room=code)
+        bram.room_code()
+        bram.send("note Eén café in Gent, ruïne van Brügge")
+        tmux.wait_text(chair, "Eén café in Gent, ruïne van Brügge")
+        # The chair moves the team with the command line.
+        tmux.type(chair, ":next")
+        tmux.keys(chair, "Enter")
+        tmux.wait_text(chair, "Stap 2/5")
+        tmux.type(chair, ":next")
+        tmux.keys(chair, "Enter")
+        screen = tmux.wait_text(chair, "Stap 3/5")
+        check("Competenties" in screen, screen)
+        bram.wait_line(lambda l: "stap 3 Competenties" in l, "step 3")
+        # A participant cannot: the refusal is on the screen.
+        b = tmux.start(client("--host", "127.0.0.1", "--port",
+                              str(srv.port), "--name", "Carla", code))
+        tmux.wait_text(b, "Stap 3/5")
+        tmux.type(b, ":next")
+        tmux.keys(b, "Enter")
+        tmux.wait_text(b, "voorzitter")
+        check(bram.finish() == 0, bram.describe())
+
+
+@with_tmux
+def test_votes_reveal_and_claim(tmux):
+    with Scope() as sc:
+        srv, chair, code = start_room(sc, tmux)
+        carla = tmux.start(client("--host", "127.0.0.1", "--port",
+                                  str(srv.port), "--name", "Carla", code),
+                           width=100, height=40)
+        tmux.wait_text(carla, "Stap 1/5")
+        for line in (":goto 3", ":votes hidden"):
+            tmux.type(chair, line)
+            tmux.keys(chair, "Enter")
+        tmux.wait_text(carla, "Stap 3/5")
+        bram = sc.client(srv.port, "Bram", room=code)
+        bram.room_code()
+        bram.send("vote vreemde-taal")
+        tmux.wait_text(carla, "verborgen")
+        tmux.type(chair, ":votes open")
+        tmux.keys(chair, "Enter")
+        tmux.wait(carla, lambda s: "verborgen" not in s and
+                  any("vreemde-taal" in l and re.search(r"\b1\b", l)
+                      for l in s.split("\n")),
+                  "the revealed tally")
+        tmux.type(chair, ":mark vreemde-taal")
+        tmux.keys(chair, "Enter")
+        tmux.wait_text(carla, "gekozen")
+        # Step 5: an action claimed shows its owner everywhere.
+        tmux.type(chair, ":goto 5")
+        tmux.keys(chair, "Enter")
+        bram.send("action add Stageplaatsen in Duitsland zoeken")
+        tmux.wait_text(carla, "nog niemand")
+        tmux.keys(carla, "c")
+        tmux.type(carla, "1")
+        tmux.keys(carla, "Enter")
+        tmux.wait(carla, lambda s: "nog niemand" not in s, "the owner")
+        bram.wait_line(lambda l: "Carla" in l and "p1" in l, "the claim")
+        tmux.wait(chair, lambda s: "Stageplaatsen" in s and
+                  "nog niemand" not in s, "the owner at the chair")
+        check(bram.finish() == 0, bram.describe())
+
+
+@with_tmux
+def test_projector_follows(tmux):
+    with Scope() as sc:
+        srv, chair, code = start_room(sc, tmux)
+        beamer = tmux.start(client("--host", "127.0.0.1", "--port",
+                                   str(srv.port), "--view", code),
+                            width=120, height=40)
+        tmux.wait_text(beamer, "Betekenis")
+        tmux.type(chair, ":table b1")
+        tmux.keys(chair, "Enter")
+        tmux.wait_text(beamer, "buitenland")
+        tmux.keys(chair, ">")
+        screen = tmux.wait_text(beamer, "Relevantie")
+        check("Betekenis" not in screen, screen)
+        # The projector takes no seat among the seven.
+        tmux.wait(chair, lambda s: "Stap 2/5" in s, "the chair's step")
+
+
+@with_tmux
+def test_resize(tmux):
+    with Scope() as sc:
+        srv, chair, code = start_room(sc, tmux)
+        tmux.wait_text(chair, "Stap 1/5")
+        for w, h in ((160, 50), (80, 24), (120, 30)):
+            tmux.resize(chair, w, h)
+            screen = tmux.wait(chair, lambda s: "Stap 1/5" in s and
+                               "hulp" in s, "a redraw at %dx%d" % (w, h))
+            lines = screen.split("\n")
+            check(max(len(l) for l in lines) <= w, screen)
+        # After all that the client still works.
+        tmux.type(chair, ":note na het vergroten")
+        tmux.keys(chair, "Enter")
+        tmux.wait_text(chair, "na het vergroten")
+        tmux.keys(chair, "q")
+        time.sleep(0)
+
+
+if __name__ == "__main__":
+    run_tests([test_join_screen, test_unreachable_server,
+               test_clock_notes_and_steps, test_votes_reveal_and_claim,
+               test_projector_follows, test_resize])

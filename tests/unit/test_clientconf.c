@@ -1,0 +1,118 @@
+/* Tests for clientconf.c: finding the server without typing an address. */
+#include <errno.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include "check.h"
+#include "clientconf.h"
+
+static void
+test_split(void)
+{
+	char host[CLIENTCONF_HOST_SIZE];
+	int port = 7557;
+
+	CHECK_INT(clientconf_split("server.school.nl", host, &port), ==, 0);
+	CHECK_STR(host, "server.school.nl");
+	CHECK_INT(port, ==, 7557);
+	CHECK_INT(clientconf_split("192.168.1.20:7600", host, &port), ==, 0);
+	CHECK_STR(host, "192.168.1.20");
+	CHECK_INT(port, ==, 7600);
+	CHECK_INT(clientconf_split("[fe80::1]:7601", host, &port), ==, 0);
+	CHECK_STR(host, "fe80::1");
+	CHECK_INT(port, ==, 7601);
+	CHECK_INT(clientconf_split("::1", host, &port), ==, 0);
+	CHECK_STR(host, "::1");
+	CHECK_INT(port, ==, 7601);
+	port = 1;
+	CHECK_INT(clientconf_split("", host, &port), ==, -EINVAL);
+	CHECK_INT(clientconf_split("host:0", host, &port), ==, -EINVAL);
+	CHECK_INT(clientconf_split("host:70000", host, &port), ==, -EINVAL);
+	CHECK_INT(clientconf_split("host:x", host, &port), ==, -EINVAL);
+	CHECK_INT(clientconf_split("[::1", host, &port), ==, -EINVAL);
+	CHECK_INT(port, ==, 1);
+}
+
+/* Writes text to a new file in dir and returns its path in path. */
+static void
+write_file(const char *dir, const char *name, const char *text, char *path,
+           size_t size)
+{
+	FILE *f;
+
+	snprintf(path, size, "%s/%s", dir, name);
+	f = fopen(path, "w");
+	CHECK(f != NULL);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void
+test_read(void)
+{
+	char dir[] = "/tmp/aandeslag-conf-XXXXXX", path[1024];
+	char host[CLIENTCONF_HOST_SIZE], err[CLIENTCONF_ERROR_SIZE];
+	char want[1100];
+	int port = 7557;
+
+	CHECK(mkdtemp(dir) != NULL);
+	write_file(dir, "good.conf", "# the school's server\n[client]\n"
+	           "server = aandeslag.school.nl:7600\n", path, sizeof path);
+	CHECK_INT(clientconf_read(path, host, &port, err), ==, 1);
+	CHECK_STR(host, "aandeslag.school.nl");
+	CHECK_INT(port, ==, 7600);
+	write_file(dir, "empty.conf", "# nothing yet\n", path, sizeof path);
+	CHECK_INT(clientconf_read(path, host, &port, err), ==, 0);
+	write_file(dir, "typo.conf", "[client]\n\nserverr = x\n", path,
+	           sizeof path);
+	CHECK_INT(clientconf_read(path, host, &port, err), ==, -EINVAL);
+	snprintf(want, sizeof want, "%s:3: unknown key 'serverr'", path);
+	CHECK_STR(err, want);
+	write_file(dir, "port.conf", "server = host:http\n", path, sizeof path);
+	CHECK_INT(clientconf_read(path, host, &port, err), ==, -EINVAL);
+	snprintf(want, sizeof want, "%s:1: ", path);
+	CHECK(strncmp(err, want, strlen(want)) == 0);
+	CHECK_CONTAINS(err, "host:port");
+	CHECK_INT(clientconf_read("/nonexistent/x.conf", host, &port, err),
+	          ==, 0);
+}
+
+static void
+test_server_order(void)
+{
+	char dir[] = "/tmp/aandeslag-conf-XXXXXX", path[1024], cfg[600];
+	char sub[700];
+	char host[CLIENTCONF_HOST_SIZE], err[CLIENTCONF_ERROR_SIZE];
+	int port = 7557;
+
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(cfg, sizeof cfg, "%s/config", dir);
+	CHECK_INT(mkdir(cfg, 0700), ==, 0);
+	setenv("XDG_STATE_HOME", dir, 1);
+	setenv("XDG_CONFIG_HOME", cfg, 1);
+	unsetenv("AANDESLAG_SERVER");
+	/* The user's config file. */
+	snprintf(sub, sizeof sub, "%s/aandeslag", cfg);
+	CHECK_INT(mkdir(sub, 0700), ==, 0);
+	write_file(sub, "client.conf", "server = uit-config\n", path,
+	           sizeof path);
+	CHECK_INT(clientconf_server(host, &port, err), ==, 0);
+	CHECK_STR(host, "uit-config");
+	/* The environment goes before it. */
+	setenv("AANDESLAG_SERVER", "uit-omgeving:7700", 1);
+	CHECK_INT(clientconf_server(host, &port, err), ==, 0);
+	CHECK_STR(host, "uit-omgeving");
+	CHECK_INT(port, ==, 7700);
+	/* And the server of last time before both. */
+	CHECK_INT(clientconf_remember("vorige-keer", 7800), ==, 0);
+	CHECK_INT(clientconf_server(host, &port, err), ==, 0);
+	CHECK_STR(host, "vorige-keer");
+	CHECK_INT(port, ==, 7800);
+	CHECK_INT(clientconf_remember("fe80::2", 7801), ==, 0);
+	CHECK_INT(clientconf_server(host, &port, err), ==, 0);
+	CHECK_STR(host, "fe80::2");
+	CHECK_INT(port, ==, 7801);
+}
+
+CHECK_MAIN(CHECK_TEST(test_split), CHECK_TEST(test_read),
+           CHECK_TEST(test_server_order))
