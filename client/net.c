@@ -167,7 +167,9 @@ on_joined(struct net *net, const Aandeslag__Joined *j)
 	}
 	net->have_room = true;
 	net->self_id = j->participant_id;
-	memcpy(net->token, j->resume_token.data, j->resume_token.len);
+	/* A viewer gets no token at all. */
+	if (j->resume_token.len > 0)
+		memcpy(net->token, j->resume_token.data, j->resume_token.len);
 	net->token_len = j->resume_token.len;
 	net->state = NET_JOINED;
 	if (net->handlers.joined != NULL)

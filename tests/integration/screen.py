@@ -9,7 +9,8 @@ import subprocess
 import tempfile
 import time
 
-from harness import CLIENT_BIN, CHILD_ENV, DEADLINE, POLL, TestFailure
+from harness import (CHILD_ENV, CLIENT_BIN, DEADLINE, POLL,
+                     SANITIZER_MARKERS, TestFailure)
 
 
 class Tmux:
@@ -82,9 +83,26 @@ class Tmux:
         return self.wait(target, lambda s: needle in s, repr(needle),
                          timeout)
 
+    def log(self):
+        """What the clients wrote to their log (stderr while curses owns
+        the terminal)."""
+        path = os.path.join(self.dir, "state", "aandeslag", "client.log")
+        try:
+            with open(path, encoding="utf-8", errors="replace") as f:
+                return f.read()
+        except OSError:
+            return ""
+
     def close(self):
+        """Ends the clients; fails when one of them logged a sanitizer
+        report."""
         self.run("kill-server", check=False)
+        log = self.log()
         shutil.rmtree(self.dir, ignore_errors=True)
+        for marker in SANITIZER_MARKERS:
+            if marker in log:
+                raise TestFailure("a client's log mentions %r:\n%s"
+                                  % (marker, log[-4000:]))
 
 
 def client(*args):
