@@ -36,8 +36,9 @@ class Tmux:
         self.windows += 1
         extra = " ".join("%s=%s" % (k, shlex.quote(v))
                          for k, v in (env or {}).items())
-        command = "env LC_ALL=C.UTF-8 TERM=xterm-256color %s %s; sleep 600" \
-            % (extra, " ".join(shlex.quote(a) for a in argv))
+        command = ("env LC_ALL=C.UTF-8 TERM=xterm-256color %s %s; "
+                   "echo EXIT $?; sleep 600"
+                   % (extra, " ".join(shlex.quote(a) for a in argv)))
         if self.windows == 1:
             self.run("-f", "/dev/null", "new-session", "-d", "-s", "t",
                      "-n", name, "-x", str(width), "-y", str(height), command)

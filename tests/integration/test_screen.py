@@ -187,7 +187,71 @@ def test_resize(tmux):
         time.sleep(0)
 
 
+@with_tmux
+def test_warnings_bell_only_at_chair(tmux):
+    with Scope() as sc:
+        srv, chair, code = start_room(sc, tmux)
+        carla = tmux.start(client("--host", "127.0.0.1", "--port",
+                                  str(srv.port), "--name", "Carla", code))
+        tmux.wait_text(carla, "Stap 1/5")
+        tmux.run("set-option", "-g", "monitor-bell", "on")
+        tmux.run("set-option", "-g", "bell-action", "any")
+        # A step of five minutes: the five-minute warning comes at once.
+        tmux.type(chair, ":set minutes 1 5")
+        tmux.keys(chair, "Enter")
+        tmux.wait_text(carla, "5:00")
+        tmux.keys(chair, "Space")
+        tmux.wait_text(chair, "Nog 5 minuten")
+        tmux.wait_text(carla, "Nog 5 minuten")
+        # Another window has the focus, so tmux keeps the bell flags.
+        tmux.start(["sh", "-c", "sleep 600"])
+        flags = {}
+        for w in (chair, carla):
+            flags[w] = tmux.run("display-message", "-p", "-t", w,
+                                "#{window_bell_flag}").stdout.strip()
+        check(flags[chair] == "1", "no bell at the chair: %r" % flags)
+        check(flags[carla] == "0", "a bell at a participant: %r" % flags)
+
+
+@with_tmux
+def test_paste_and_quit(tmux):
+    with Scope() as sc:
+        srv, chair, code = start_room(sc, tmux)
+        tmux.keys(chair, "n")
+        # A pasted line break must not send half a note.
+        tmux.run("set-buffer", "Eerste regel\nTweede regel")
+        tmux.run("paste-buffer", "-p", "-t", chair)
+        tmux.wait_text(chair, "Eerste regel Tweede regel")
+        screen = tmux.screen(chair)
+        check("notitie 1" not in screen and "[n1]" not in screen, screen)
+        tmux.keys(chair, "Enter")
+        tmux.wait_text(chair, "n1")
+        # q gives the terminal back and exits 0.
+        tmux.keys(chair, "q")
+        tmux.wait_text(chair, "EXIT 0")
+
+
+@with_tmux
+def test_unknown_terminal_and_no_colour(tmux):
+    w = tmux.start(client("ABCD-EFGH"), env={"TERM": "geen-terminal"})
+    screen = tmux.wait_text(w, "--plain")
+    check("geen-terminal" in screen, screen)
+    with Scope() as sc:
+        srv = sc.server()
+        mono = tmux.start(client("--host", "127.0.0.1", "--port",
+                                 str(srv.port), "--name", "Anna",
+                                 "--new-room", "Zonder kleur"),
+                          env={"NO_COLOR": "1"})
+        tmux.wait_text(mono, "Stap 1/5")
+        escapes = tmux.run("capture-pane", "-p", "-e", "-t",
+                           mono).stdout
+        check(re.search(r"\x1b\[[0-9;]*3[0-7]m", escapes) is None,
+              "colours despite NO_COLOR: %r" % escapes[:400])
+
+
 if __name__ == "__main__":
     run_tests([test_join_screen, test_unreachable_server,
                test_clock_notes_and_steps, test_votes_reveal_and_claim,
-               test_projector_follows, test_resize])
+               test_projector_follows, test_resize,
+               test_warnings_bell_only_at_chair, test_paste_and_quit,
+               test_unknown_terminal_and_no_colour])
