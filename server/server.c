@@ -257,14 +257,14 @@ print_join_line(struct server *srv)
 			    strcmp(srv->opts.listen, "0.0.0.0") != 0 &&
 			    strcmp(srv->opts.listen, "::") != 0)
 				continue;
-			printf(_("Collega's doen mee met: aandeslag --host %s --port %d --room CODE --name NAAM --plain\n"),
+			printf(_("Collega's doen mee met: aandeslag --host %s --port %d CODE\n"),
 			       ip, port);
 			shown++;
 		}
 		uv_free_interface_addresses(ifs, n);
 	}
 	if (shown == 0)
-		printf(_("Collega's op deze computer doen mee met: aandeslag --host %s --port %d --room CODE --name NAAM --plain\n"),
+		printf(_("Collega's op deze computer doen mee met: aandeslag --host %s --port %d CODE\n"),
 		       srv->opts.listen ? srv->opts.listen : "127.0.0.1", port);
 	printf(_("De code van een werksessie staat bij de voorzitter, die hem maakt met --new-room.\n"));
 	fflush(stdout);
