@@ -199,8 +199,12 @@ dispatch(struct net *net, const Aandeslag__Envelope *env)
 
 	switch (env->body_case) {
 	case AANDESLAG__ENVELOPE__BODY_WELCOME:
-		if (net->state == NET_HELLO)
-			send_join(net);
+		if (net->state != NET_HELLO)
+			return;
+		if (env->welcome->n_addresses > 0)
+			snprintf(net->server_address, sizeof net->server_address,
+			         "%s", env->welcome->addresses[0]);
+		send_join(net);
 		return;
 	case AANDESLAG__ENVELOPE__BODY_VERSION_REFUSED:
 		refusal_set_num2(&why, AANDESLAG__ERROR_CODE__ERROR_VERSION,

@@ -69,6 +69,8 @@ struct net {
 	bool tcp_open;
 	struct frame_partial partial;
 	uint8_t readbuf[64 * 1024];
+	/* Where colleagues can join, as the server said ("ip:port"), or "". */
+	char server_address[64];
 	uint64_t next_request_id;
 	size_t pending;                 /* commands not yet answered */
 	/* The method's content as the server sent it; the mirror uses it. */

@@ -101,6 +101,13 @@ tui_quit(struct tui *t, int code)
 
 /* ---------------------------------------------------------- connection */
 
+static bool
+is_loopback(const char *host)
+{
+	return strcmp(host, "localhost") == 0 || strncmp(host, "127.", 4) == 0 ||
+	       strcmp(host, "::1") == 0;
+}
+
 static void
 on_joined(struct net *net, void *arg)
 {
@@ -116,6 +123,17 @@ on_joined(struct net *net, void *arg)
 	t->ui.scroll = 0;
 	t->ui.screen = t->opts.viewer ? UI_PROJECTOR : UI_POSTER;
 	clientconf_remember(t->host, t->port);
+	/* On the server's own computer we connected by loopback, which
+	 * nobody else can use: read aloud the address the server gave. */
+	if (net->server_address[0] != '\0' && is_loopback(t->host)) {
+		int port = t->port;
+
+		if (clientconf_split(net->server_address, t->shown_host,
+		                     &port) == 0) {
+			t->ui.host = t->shown_host;
+			t->ui.port = port;
+		}
+	}
 	snprintf(text, sizeof text,
 	         _("Welkom bij \"%s\". De code om mee te doen is %s. Druk ? voor hulp."),
 	         net->room.title, net->room.code);

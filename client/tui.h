@@ -48,6 +48,7 @@ struct tui {
 	bool done;
 	int exit_code;
 	char host[CLIENTCONF_HOST_SIZE];
+	char shown_host[CLIENTCONF_HOST_SIZE];  /* the address to read aloud */
 	int port;
 };
 

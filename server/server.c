@@ -92,6 +92,8 @@ handshake(struct conn *c, const Aandeslag__Hello *hello)
 	Aandeslag__Welcome welcome = AANDESLAG__WELCOME__INIT;
 	Aandeslag__VersionRefused refused = AANDESLAG__VERSION_REFUSED__INIT;
 	uint32_t version = hello->max_version;
+	char *address_ptrs[8];
+	size_t i;
 
 	if (version > WIRE_VERSION_MAX)
 		version = WIRE_VERSION_MAX;
@@ -113,6 +115,10 @@ handshake(struct conn *c, const Aandeslag__Hello *hello)
 	welcome.software = (char *)"aandeslag-server " PACKAGE_VERSION;
 	welcome.max_client_frame = FRAME_MAX_CLIENT;
 	welcome.max_server_frame = FRAME_MAX_SERVER;
+	welcome.n_addresses = c->server->naddresses;
+	welcome.addresses = address_ptrs;
+	for (i = 0; i < c->server->naddresses; i++)
+		address_ptrs[i] = c->server->addresses[i];
 	env.body_case = AANDESLAG__ENVELOPE__BODY_WELCOME;
 	env.welcome = &welcome;
 	c->state = CONN_LOBBY;
@@ -260,6 +266,9 @@ print_join_line(struct server *srv)
 			printf(_("Collega's doen mee met: aandeslag --host %s --port %d CODE\n"),
 			       ip, port);
 			shown++;
+			if (srv->naddresses < 8)
+				snprintf(srv->addresses[srv->naddresses++],
+				         sizeof srv->addresses[0], "%s:%d", ip, port);
 		}
 		uv_free_interface_addresses(ifs, n);
 	}

@@ -37,6 +37,10 @@ struct server {
 	uint64_t conns_ever;
 	struct rooms rooms;
 	struct content content;         /* the method's content, for all */
+	/* "ip:port" on each network interface, for Welcome; the chair reads
+	 * the first aloud. */
+	char addresses[8][80];
+	size_t naddresses;
 	bool started;
 	bool stopping;
 	/* One read buffer for every connection (see conn.c). */
