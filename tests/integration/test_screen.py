@@ -6,6 +6,8 @@ following the team, and resizing."""
 import os
 import re
 import shutil
+import signal
+import subprocess
 import sys
 import time
 
@@ -249,9 +251,39 @@ def test_unknown_terminal_and_no_colour(tmux):
               "colours despite NO_COLOR: %r" % escapes[:400])
 
 
+@with_tmux
+def test_suspend_and_resume(tmux):
+    with Scope() as sc:
+        srv, chair, code = start_room(sc, tmux, title="Even weg")
+        tmux.wait_text(chair, "Stap 1/5")
+        pid = int(tmux.run("display-message", "-p", "-t", chair,
+                           "#{pane_pid}").stdout.strip())
+        # Ctrl-Z gives the terminal back; the client stops.
+        tmux.keys(chair, "C-z")
+        tmux.wait(chair, lambda s: "Stap 1/5" not in s, "the terminal back")
+        client_pid = None
+        for line in subprocess.run(["ps", "-o", "pid=,stat=,args=",
+                                    "--ppid", str(pid)], text=True,
+                                   capture_output=True).stdout.split("\n"):
+            if "aandeslag" in line:
+                client_pid, state = int(line.split()[0]), line.split()[1]
+                check(state.startswith("T"), "not stopped: %r" % line)
+        check(client_pid is not None, "no client process")
+        # A colleague's note arrives while it is stopped; on continuing
+        # the poster is back and up to date.
+        bram = sc.client(srv.port, "Bram", room=code)
+        bram.room_code()
+        bram.send("note terwijl Anna weg was")
+        os.kill(client_pid, signal.SIGCONT)
+        tmux.wait_text(chair, "terwijl Anna weg was")
+        tmux.wait_text(chair, "Stap 1/5")
+        check(bram.finish() == 0, bram.describe())
+
+
 if __name__ == "__main__":
     run_tests([test_join_screen, test_unreachable_server,
                test_clock_notes_and_steps, test_votes_reveal_and_claim,
                test_projector_follows, test_resize,
                test_warnings_bell_only_at_chair, test_paste_and_quit,
-               test_unknown_terminal_and_no_colour])
+               test_unknown_terminal_and_no_colour,
+               test_suspend_and_resume])
