@@ -280,10 +280,26 @@ def test_suspend_and_resume(tmux):
         check(bram.finish() == 0, bram.describe())
 
 
+@with_tmux
+def test_mouse_selects_a_step(tmux):
+    with Scope() as sc:
+        srv, chair, code = start_room(sc, tmux)
+        screen = tmux.wait_text(chair, "Stap 1/5")
+        row = next(i for i, l in enumerate(screen.split("\n"))
+                   if "Competenties" in l)
+        col = screen.split("\n")[row].index("Competenties")
+        # An SGR mouse click (press and release) on that step's box.
+        click = "\x1b[<0;%d;%dM\x1b[<0;%d;%dm" % (col + 2, row + 1,
+                                                  col + 2, row + 1)
+        tmux.type(chair, click)
+        screen = tmux.wait_text(chair, "[3 Competenties]")
+        check("Welke internationale competenties" in screen, screen)
+
+
 if __name__ == "__main__":
     run_tests([test_join_screen, test_unreachable_server,
                test_clock_notes_and_steps, test_votes_reveal_and_claim,
                test_projector_follows, test_resize,
                test_warnings_bell_only_at_chair, test_paste_and_quit,
                test_unknown_terminal_and_no_colour,
-               test_suspend_and_resume])
+               test_suspend_and_resume, test_mouse_selects_a_step])
