@@ -252,29 +252,6 @@ action(struct vt_flow *f, const struct viewpage *p, const Aandeslag__Action *a,
 	vt_flow_end(f);
 }
 
-/* Whether an action has a place in the time plan: a date or a month. */
-static bool
-dated(const Aandeslag__Action *a)
-{
-	return a->when != NULL &&
-	       (a->when->kind == AANDESLAG__WHEN_KIND__WHEN_DATE ||
-	        a->when->kind == AANDESLAG__WHEN_KIND__WHEN_MONTH) &&
-	       strlen(a->when->value) >= 7;
-}
-
-/* Orders dated actions by when ("2027-03" before "2027-03-15"), then id. */
-static int
-by_when(const void *x, const void *y)
-{
-	const Aandeslag__Action *a = *(const Aandeslag__Action *const *)x;
-	const Aandeslag__Action *b = *(const Aandeslag__Action *const *)y;
-	int c = strcmp(a->when->value, b->when->value);
-
-	if (c != 0)
-		return c;
-	return a->id < b->id ? -1 : a->id > b->id;
-}
-
 /* One action in the plan: id, the day when it has one, text, who and
  * the status. */
 static void
@@ -354,7 +331,7 @@ time_plan(struct vt_flow *f, const struct viewpage *p, int width)
 
 	for (i = 0; i < room->actions.n && n < MODEL_ACTIONS_MAX; i++) {
 		a = (const Aandeslag__Action *)room->actions.v[i].msg;
-		if (dated(a))
+		if (poster_dated(a))
 			v[n++] = a;
 	}
 	vt_flow_gap(f);
@@ -367,13 +344,13 @@ time_plan(struct vt_flow *f, const struct viewpage *p, int width)
 		vt_flow_text(f, p->dim, _("(nog geen acties met een datum of maand)"));
 		vt_flow_end(f);
 	}
-	qsort(v, n, sizeof v[0], by_when);
+	qsort(v, n, sizeof v[0], poster_by_when);
 	for (year = 1; year <= 4; year++)
 		plan_year(f, p, v, n, year, width);
 	plan_year(f, p, v, n, 0, width);
 	for (i = 0; i < room->actions.n; i++) {
 		a = (const Aandeslag__Action *)room->actions.v[i].msg;
-		if (dated(a))
+		if (poster_dated(a))
 			continue;
 		if (rest++ == 0) {
 			vt_flow_tab(f, 2);

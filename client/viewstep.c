@@ -250,26 +250,13 @@ notes(struct vt_flow *f, const struct viewpage *p)
 
 /* -------------------------------------------------------------- step 3 */
 
-/* Returns the dots participant id has on competence cid. */
-static uint32_t
-dots_of(const struct model_room *room, uint32_t id, const char *cid)
-{
-	size_t i;
-
-	for (i = 0; i < room->nvotes; i++)
-		if (room->votes[i].participant_id == id &&
-		    strcmp(room->votes[i].competence_id, cid) == 0)
-			return room->votes[i].dots;
-	return 0;
-}
-
 /* The dots shown for a competence: the tally, or while the votes are
  * hidden only one's own. */
 static uint32_t
 shown_dots(const struct viewpage *p, const char *cid)
 {
 	if (p->room->settings.votes_hidden)
-		return dots_of(p->room, p->self, cid);
+		return model_dots_on(p->room, p->self, cid);
 	return model_tally(p->room, cid);
 }
 

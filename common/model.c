@@ -410,6 +410,18 @@ model_dots_used(const struct model_room *room, uint32_t id)
 }
 
 uint32_t
+model_dots_on(const struct model_room *room, uint32_t id, const char *cid)
+{
+	size_t i;
+
+	for (i = 0; i < room->nvotes; i++)
+		if (room->votes[i].participant_id == id &&
+		    strcmp(room->votes[i].competence_id, cid) == 0)
+			return room->votes[i].dots;
+	return 0;
+}
+
+uint32_t
 model_tally(const struct model_room *room, const char *id)
 {
 	uint32_t dots = 0;

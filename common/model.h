@@ -267,6 +267,10 @@ size_t model_uncovered(const struct model_room *room, const char **out);
 /* Returns the dots participant id has placed in all. */
 uint32_t model_dots_used(const struct model_room *room, uint32_t id);
 
+/* Returns the dots participant id has on competence cid. */
+uint32_t model_dots_on(const struct model_room *room, uint32_t id,
+                       const char *cid);
+
 /* Returns the dots on competence id: the tally everyone sees once the
  * votes are revealed (hidden dots of others are not counted). */
 uint32_t model_tally(const struct model_room *room, const char *id);

@@ -260,19 +260,6 @@ notes(const struct model_room *room, unsigned step, struct strbuf *out)
 		strbuf_printf(out, "    %s\n", _("(nog geen notities)"));
 }
 
-/* Returns the dots participant id has on competence cid. */
-static uint32_t
-dots_of(const struct model_room *room, uint32_t id, const char *cid)
-{
-	size_t i;
-
-	for (i = 0; i < room->nvotes; i++)
-		if (room->votes[i].participant_id == id &&
-		    strcmp(room->votes[i].competence_id, cid) == 0)
-			return room->votes[i].dots;
-	return 0;
-}
-
 static void
 tally(uint32_t dots, struct strbuf *out)
 {
@@ -348,7 +335,7 @@ competences(const struct model_room *room, uint32_t self_id, int indent,
 			comp = c->categories[i]->competences[j];
 			strbuf_printf(out, "%*s  %s: %s: ", indent, "", comp->id,
 			              content_text(comp->name));
-			mine = dots_of(room, self_id, comp->id);
+			mine = model_dots_on(room, self_id, comp->id);
 			if (!hidden) {
 				tally(model_tally(room, comp->id), out);
 			} else {

@@ -113,4 +113,11 @@ void poster_plan_activities(const struct model_room *room, int indent,
 void poster_plan_actions(const struct model_room *room, int indent,
                          struct strbuf *out);
 
+/* Whether an action has a place in the time plan: a date or a month. */
+bool poster_dated(const Aandeslag__Action *a);
+
+/* qsort() order of dated actions (pointers to them): by when ("2027-03"
+ * before "2027-03-15"), then by id. */
+int poster_by_when(const void *x, const void *y);
+
 #endif

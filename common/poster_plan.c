@@ -347,8 +347,8 @@ action_block(const struct model_room *room, const Aandeslag__Action *a,
 }
 
 /* Whether an action has a place in the time plan: a date or a month. */
-static bool
-dated(const Aandeslag__Action *a)
+bool
+poster_dated(const Aandeslag__Action *a)
 {
 	return a->when != NULL &&
 	       (a->when->kind == AANDESLAG__WHEN_KIND__WHEN_DATE ||
@@ -357,8 +357,8 @@ dated(const Aandeslag__Action *a)
 }
 
 /* Orders dated actions by when ("2027-03" before "2027-03-15"), then id. */
-static int
-by_when(const void *x, const void *y)
+int
+poster_by_when(const void *x, const void *y)
 {
 	const Aandeslag__Action *a = *(const Aandeslag__Action *const *)x;
 	const Aandeslag__Action *b = *(const Aandeslag__Action *const *)y;
@@ -424,20 +424,20 @@ time_plan(const struct model_room *room, int indent, struct strbuf *out)
 
 	for (i = 0; i < room->actions.n && n < MODEL_ACTIONS_MAX; i++) {
 		a = (const Aandeslag__Action *)room->actions.v[i].msg;
-		if (dated(a))
+		if (poster_dated(a))
 			v[n++] = a;
 	}
 	strbuf_printf(out, "%*s%s\n", indent, "", _("Tijdsplan:"));
 	if (n == 0)
 		strbuf_printf(out, "%*s  %s\n", indent, "",
 		              _("(nog geen acties met een datum of maand)"));
-	qsort(v, n, sizeof v[0], by_when);
+	qsort(v, n, sizeof v[0], poster_by_when);
 	for (year = 1; year <= 4; year++)
 		plan_year(v, n, year, indent, out);
 	plan_year(v, n, 0, indent, out);
 	for (i = 0; i < room->actions.n; i++) {
 		a = (const Aandeslag__Action *)room->actions.v[i].msg;
-		if (dated(a))
+		if (poster_dated(a))
 			continue;
 		if (rest++ == 0)
 			strbuf_printf(out, "%*s  %s\n", indent, "",
