@@ -179,14 +179,8 @@ execute_delete(struct model_room *room, const struct model_participant *actor,
 	if (old == NULL)
 		return refusal_set_num(why, E(NO_SUCH_ACTIVITY),
 		                       (long)cmd->activity_id);
-	if (!model_may_change(actor, old->author_id, 0))
-		return refusal_set(why, E(NOT_AUTHOR));
-	model_event_begin(room, ev, actor->id);
-	aandeslag__item_deleted__init(&ev->deleted);
-	ev->deleted.id = old->id;
-	ev->event.change_case = AANDESLAG__EVENT__CHANGE_ACTIVITY_DELETED;
-	ev->event.activity_deleted = &ev->deleted;
-	return model_apply(room, &ev->event, now);
+	return model_delete_item(room, actor, old->id, old->author_id,
+	                         AANDESLAG__EVENT__CHANGE_ACTIVITY_DELETED, now, ev, why);
 }
 
 int

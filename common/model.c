@@ -274,6 +274,25 @@ model_event_begin(const struct model_room *room, struct model_event *ev,
 	ev->event.actor_id = actor;
 }
 
+int
+model_delete_item(struct model_room *room,
+                  const struct model_participant *actor, uint32_t id,
+                  uint32_t author, int event_case, int64_t now,
+                  struct model_event *ev, struct refusal *why)
+{
+	if (!model_may_change(actor, author, 0))
+		return refusal_set(why, AANDESLAG__ERROR_CODE__ERROR_NOT_AUTHOR);
+	model_event_begin(room, ev, actor->id);
+	aandeslag__item_deleted__init(&ev->deleted);
+	ev->deleted.id = id;
+	ev->event.change_case = (Aandeslag__Event__ChangeCase)event_case;
+	if (event_case == AANDESLAG__EVENT__CHANGE_ACTIVITY_DELETED)
+		ev->event.activity_deleted = &ev->deleted;
+	else
+		ev->event.action_deleted = &ev->deleted;
+	return model_apply(room, &ev->event, now);
+}
+
 void
 model_event_release(struct model_event *ev)
 {

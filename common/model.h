@@ -328,6 +328,15 @@ struct model_participant *model_find(struct model_room *room, uint32_t id);
 bool model_may_change(const struct model_participant *actor,
                       uint32_t author, uint32_t writer);
 
+/* Takes an activity or action (event_case ACTIVITY_DELETED or
+ * ACTION_DELETED) with id off the poster, if actor may change what
+ * author put there: fills ev and applies it. Returns 0, -EINVAL (why:
+ * not_author) or -ENOMEM. */
+int model_delete_item(struct model_room *room,
+                      const struct model_participant *actor, uint32_t id,
+                      uint32_t author, int event_case, int64_t now,
+                      struct model_event *ev, struct refusal *why);
+
 /* Returns 0 when s is a real date "YYYY-MM-DD" (years 2000..2199), or
  * -EINVAL. */
 int model_check_date(const char *s);
