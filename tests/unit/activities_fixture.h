@@ -6,6 +6,7 @@
 
 #include "check.h"
 #include "fixture.h"
+#include "pair_fixture.h"
 
 #include "activities.h"
 #include "content.h"
@@ -16,9 +17,6 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define CODE "K7QM-2XPD"
-#define TITLE "Titel"
-#define EPOCH UINT64_C(42)
 
 #define ROLE_P AANDESLAG__ROLE__ROLE_PARTICIPANT
 #define ROLE_C AANDESLAG__ROLE__ROLE_CHAIR
@@ -80,12 +78,6 @@ static const char content_tail[] =
 #define MANY (MODEL_LINKS_MAX + 1)
 
 static char content_yaml[16384];
-static struct content content;
-static struct model_room room, mirror;
-static struct model_event ev;
-static struct refusal why;
-static uint32_t chair, ann, bob;
-static const int64_t now = 1000;
 
 static inline void
 make_content(void)
@@ -109,50 +101,11 @@ make_content(void)
 	CHECK_UINT(n, <, sizeof content_yaml);
 }
 
-static inline uint32_t
-join(const char *name, int role)
-{
-	CHECK_INT(model_join(&room, name, role, now, &ev, &why), ==, 0);
-	CHECK_INT(model_apply(&mirror, &ev.event, now), ==, 0);
-	return ev.participant.id;
-}
-
 static inline void
 setup(void)
 {
-	char err[CONTENT_ERROR_SIZE] = "";
-
 	make_content();
-	if (content_parse(&content, content_yaml, strlen(content_yaml),
-	                  "unit.yaml", err) != 0)
-		CHECK_FAIL("content: %s", err);
-	CHECK_INT(model_init(&room, &content, CODE, TITLE, EPOCH, &why), ==, 0);
-	CHECK_INT(model_init(&mirror, &content, CODE, TITLE, EPOCH, &why), ==,
-	          0);
-	chair = join("Chris", ROLE_C);
-	ann = join("Ann", ROLE_P);
-	bob = join("Bob", ROLE_P);
-}
-
-static inline void
-teardown(void)
-{
-	model_event_release(&ev);
-	model_free(&room);
-	model_free(&mirror);
-	content_free(&content);
-}
-
-/* Runs cmd for actor in the room; an accepted command's event is applied
- * to the mirror too, which must accept it. */
-static inline int
-run(uint32_t actor, const Aandeslag__Command *cmd)
-{
-	int rc = model_execute(&room, actor, cmd, now, &ev, &why);
-
-	if (rc == 0)
-		CHECK_INT(model_apply(&mirror, &ev.event, now), ==, 0);
-	return rc;
+	pair_setup(content_yaml);
 }
 
 /* An activity as a command gives it. */

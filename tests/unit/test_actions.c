@@ -1,15 +1,6 @@
 /* Tests for actions.c: adding, editing, deleting, status, mirroring. */
 #include "actions_fixture.h"
 
-/* An event for the mirror: the next one, caused by the server. */
-static void
-next_event(Aandeslag__Event *e)
-{
-	aandeslag__event__init(e);
-	e->epoch = mirror.epoch;
-	e->seq = mirror.seq + 1;
-}
-
 static int
 apply_action(bool added, Aandeslag__Action *a)
 {

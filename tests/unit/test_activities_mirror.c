@@ -1,15 +1,6 @@
 /* Tests for activities.c: mirroring activities, and nonsense events. */
 #include "activities_fixture.h"
 
-/* An event for the mirror: the next one, caused by the server. */
-static void
-next_event(Aandeslag__Event *e)
-{
-	aandeslag__event__init(e);
-	e->epoch = mirror.epoch;
-	e->seq = mirror.seq + 1;
-}
-
 static int
 apply_activity(bool added, Aandeslag__Activity *a)
 {

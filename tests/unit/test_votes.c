@@ -9,7 +9,7 @@ test_vote_adds_dot(void)
 	setup();
 	CHECK_INT(vote(ann, "talen", false), ==, 0);
 	CHECK_INT(ev.event.change_case, ==, AANDESLAG__EVENT__CHANGE_VOTE);
-	CHECK_UINT(ev.event.epoch, ==, EPOCH);
+	CHECK_UINT(ev.event.epoch, ==, PAIR_EPOCH);
 	CHECK_UINT(ev.event.seq, ==, room.seq);
 	CHECK_UINT(ev.event.actor_id, ==, ann);
 	CHECK(ev.event.vote == &ev.vote);

@@ -6,6 +6,7 @@
 
 #include "check.h"
 #include "fixture.h"
+#include "pair_fixture.h"
 
 #include "content.h"
 #include "model.h"
@@ -16,68 +17,16 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define CODE "K7QM-2XPD"
-#define TITLE "Titel"
-#define EPOCH UINT64_C(42)
 
 #define ROLE_P AANDESLAG__ROLE__ROLE_PARTICIPANT
 #define ROLE_C AANDESLAG__ROLE__ROLE_CHAIR
 
 static const char content_yaml[] = FIXTURE_SMALL_CONTENT;
 
-/* ------------------------------------------------------------- fixture */
-
-/* A server's room and a client's mirror of it, fed every event. */
-static struct content content;
-static struct model_room room, mirror;
-static struct model_event ev;
-static struct refusal why;
-static uint32_t chair, ann, bob;
-static const int64_t now = 1000;
-
-static inline uint32_t
-join(const char *name, int role)
-{
-	CHECK_INT(model_join(&room, name, role, now, &ev, &why), ==, 0);
-	CHECK_INT(model_apply(&mirror, &ev.event, now), ==, 0);
-	return ev.participant.id;
-}
-
 static inline void
 setup(void)
 {
-	char err[CONTENT_ERROR_SIZE] = "";
-
-	if (content_parse(&content, content_yaml, sizeof content_yaml - 1,
-	                  "unit.yaml", err) != 0)
-		CHECK_FAIL("content: %s", err);
-	CHECK_INT(model_init(&room, &content, CODE, TITLE, EPOCH, &why), ==, 0);
-	CHECK_INT(model_init(&mirror, &content, CODE, TITLE, EPOCH, &why), ==,
-	          0);
-	chair = join("Chris", ROLE_C);
-	ann = join("Ann", ROLE_P);
-	bob = join("Bob", ROLE_P);
-}
-
-static inline void
-teardown(void)
-{
-	model_event_release(&ev);
-	model_free(&room);
-	model_free(&mirror);
-	content_free(&content);
-}
-
-/* Runs cmd for actor in the room; an accepted command's event is applied
- * to the mirror too, which must accept it. */
-static inline int
-run(uint32_t actor, const Aandeslag__Command *cmd)
-{
-	int rc = model_execute(&room, actor, cmd, now, &ev, &why);
-
-	if (rc == 0)
-		CHECK_INT(model_apply(&mirror, &ev.event, now), ==, 0);
-	return rc;
+	pair_setup(content_yaml);
 }
 
 static inline int
@@ -142,15 +91,6 @@ check_same(const struct model_room *a, const struct model_room *b)
 	CHECK_UINT(a->nmarked, ==, b->nmarked);
 	for (i = 0; i < a->nmarked; i++)
 		CHECK_STR(a->marked[i], b->marked[i]);
-}
-
-/* An event for the mirror: the next one, caused by the server. */
-static inline void
-next_event(Aandeslag__Event *e)
-{
-	aandeslag__event__init(e);
-	e->epoch = mirror.epoch;
-	e->seq = mirror.seq + 1;
 }
 
 static inline int
