@@ -400,7 +400,8 @@ execute_delete(struct model_room *room, const struct model_participant *actor,
 		return refusal_set_num(why, E(NO_SUCH_ACTION),
 		                       (long)cmd->action_id);
 	return model_delete_item(room, actor, old->id, old->author_id,
-	                         AANDESLAG__EVENT__CHANGE_ACTION_DELETED, now, ev, why);
+	                         AANDESLAG__EVENT__CHANGE_ACTION_DELETED, now,
+	                         ev, why);
 }
 
 static int

@@ -180,7 +180,8 @@ execute_delete(struct model_room *room, const struct model_participant *actor,
 		return refusal_set_num(why, E(NO_SUCH_ACTIVITY),
 		                       (long)cmd->activity_id);
 	return model_delete_item(room, actor, old->id, old->author_id,
-	                         AANDESLAG__EVENT__CHANGE_ACTIVITY_DELETED, now, ev, why);
+	                         AANDESLAG__EVENT__CHANGE_ACTIVITY_DELETED, now,
+	                         ev, why);
 }
 
 int
