@@ -76,4 +76,23 @@ next_event(Aandeslag__Event *e)
 	e->seq = mirror.seq + 1;
 }
 
+/* Applies to the mirror, as the next event, the removal of the activity
+ * or action id (change_case ACTIVITY_DELETED or ACTION_DELETED). */
+static inline int
+pair_apply_deleted(int change_case, uint32_t id)
+{
+	Aandeslag__Event e;
+	Aandeslag__ItemDeleted d;
+
+	next_event(&e);
+	aandeslag__item_deleted__init(&d);
+	d.id = id;
+	e.change_case = (Aandeslag__Event__ChangeCase)change_case;
+	if (change_case == AANDESLAG__EVENT__CHANGE_ACTIVITY_DELETED)
+		e.activity_deleted = &d;
+	else
+		e.action_deleted = &d;
+	return model_apply(&mirror, &e, now);
+}
+
 #endif

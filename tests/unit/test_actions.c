@@ -1,6 +1,10 @@
 /* Tests for actions.c: adding, editing, deleting, status, mirroring. */
 #include "actions_fixture.h"
 
+/* The mirror hears that action id was taken off the poster. */
+#define apply_deleted(id) \
+	pair_apply_deleted(AANDESLAG__EVENT__CHANGE_ACTION_DELETED, (id))
+
 static int
 apply_action(bool added, Aandeslag__Action *a)
 {
@@ -14,20 +18,6 @@ apply_action(bool added, Aandeslag__Action *a)
 		e.change_case = AANDESLAG__EVENT__CHANGE_ACTION_CHANGED;
 		e.action_changed = a;
 	}
-	return model_apply(&mirror, &e, now);
-}
-
-static int
-apply_deleted(uint32_t id)
-{
-	Aandeslag__Event e;
-	Aandeslag__ItemDeleted d;
-
-	next_event(&e);
-	aandeslag__item_deleted__init(&d);
-	d.id = id;
-	e.change_case = AANDESLAG__EVENT__CHANGE_ACTION_DELETED;
-	e.action_deleted = &d;
 	return model_apply(&mirror, &e, now);
 }
 

@@ -1,6 +1,10 @@
 /* Tests for activities.c: mirroring activities, and nonsense events. */
 #include "activities_fixture.h"
 
+/* The mirror hears that activity id was taken off the poster. */
+#define apply_deleted(id) \
+	pair_apply_deleted(AANDESLAG__EVENT__CHANGE_ACTIVITY_DELETED, (id))
+
 static int
 apply_activity(bool added, Aandeslag__Activity *a)
 {
@@ -14,20 +18,6 @@ apply_activity(bool added, Aandeslag__Activity *a)
 		e.change_case = AANDESLAG__EVENT__CHANGE_ACTIVITY_CHANGED;
 		e.activity_changed = a;
 	}
-	return model_apply(&mirror, &e, now);
-}
-
-static int
-apply_deleted(uint32_t id)
-{
-	Aandeslag__Event e;
-	Aandeslag__ItemDeleted d;
-
-	next_event(&e);
-	aandeslag__item_deleted__init(&d);
-	d.id = id;
-	e.change_case = AANDESLAG__EVENT__CHANGE_ACTIVITY_DELETED;
-	e.activity_deleted = &d;
 	return model_apply(&mirror, &e, now);
 }
 
