@@ -35,6 +35,8 @@ finish(struct net *net, int err, const struct refusal *why)
 		return;
 	net->state = NET_CLOSED;
 	frame_partial_reset(&net->partial);
+	if (!uv_is_closing((uv_handle_t *)&net->heartbeat))
+		uv_close((uv_handle_t *)&net->heartbeat, on_tcp_closed);
 	if (net->tcp_open && !uv_is_closing((uv_handle_t *)&net->tcp))
 		uv_close((uv_handle_t *)&net->tcp, on_tcp_closed);
 	if (why == NULL) {
@@ -77,6 +79,7 @@ send_env(struct net *net, const Aandeslag__Envelope *env)
 		free(w);
 		return rc;
 	}
+	net->last_sent = net_now(net);
 	return 0;
 }
 
@@ -93,6 +96,44 @@ send_hello(struct net *net)
 	env.hello = &hello;
 	if (send_env(net, &env) < 0)
 		finish(net, UV_EPIPE, NULL);
+}
+
+static void
+on_heartbeat(uv_timer_t *timer)
+{
+	struct net *net = timer->data;
+	Aandeslag__Envelope env = AANDESLAG__ENVELOPE__INIT;
+	Aandeslag__Ping ping = AANDESLAG__PING__INIT;
+	int64_t now = net_now(net);
+
+	if (now - net->last_heard >= net->idle_timeout_ms) {
+		/* Nothing, not even a Pong: the network is gone (no FIN came,
+		 * as when a laptop leaves the Wi-Fi). */
+		finish(net, UV_ETIMEDOUT, NULL);
+		return;
+	}
+	if (now - net->last_sent < net->idle_timeout_ms / 3)
+		return;
+	ping.nonce = (uint64_t)now;
+	env.body_case = AANDESLAG__ENVELOPE__BODY_PING;
+	env.ping = &ping;
+	if (send_env(net, &env) < 0)
+		finish(net, UV_EPIPE, NULL);
+}
+
+/* Starts the heartbeat with the server's idle timeout from Welcome. */
+static void
+start_heartbeat(struct net *net, uint32_t idle_timeout_ms)
+{
+	uint64_t every;
+
+	net->idle_timeout_ms = idle_timeout_ms;
+	if (idle_timeout_ms == 0)
+		return;
+	every = idle_timeout_ms / 6;
+	if (every < 50)
+		every = 50;
+	uv_timer_start(&net->heartbeat, on_heartbeat, every, every);
 }
 
 static void
@@ -204,6 +245,7 @@ dispatch(struct net *net, const Aandeslag__Envelope *env)
 		if (env->welcome->n_addresses > 0)
 			snprintf(net->server_address, sizeof net->server_address,
 			         "%s", env->welcome->addresses[0]);
+		start_heartbeat(net, env->welcome->idle_timeout_ms);
 		send_join(net);
 		return;
 	case AANDESLAG__ENVELOPE__BODY_VERSION_REFUSED:
@@ -285,6 +327,7 @@ on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
 		finish(net, (int)nread, NULL);
 		return;
 	}
+	net->last_heard = net_now(net);
 	rc = frame_feed(&net->partial, (const uint8_t *)buf->base,
 	                (size_t)nread, FRAME_MAX_SERVER, on_frame, net);
 	if (rc < 0)
@@ -365,6 +408,8 @@ net_start(struct net *net, uv_loop_t *loop, const struct net_options *opts,
 	net->arg = arg;
 	net->state = NET_RESOLVING;
 	net->resolver.data = net;
+	uv_timer_init(loop, &net->heartbeat);
+	net->heartbeat.data = net;
 	memset(&hints, 0, sizeof hints);
 	hints.ai_family = AF_UNSPEC;
 	hints.ai_socktype = SOCK_STREAM;

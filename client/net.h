@@ -67,6 +67,12 @@ struct net {
 	uv_connect_t connector;
 	uv_tcp_t tcp;
 	bool tcp_open;
+	/* Heartbeat: a Ping when we have been quiet, and the server taken
+	 * for gone when it has been silent for its idle timeout. */
+	uv_timer_t heartbeat;
+	int64_t idle_timeout_ms;        /* from Welcome; 0: no heartbeat */
+	int64_t last_heard;
+	int64_t last_sent;
 	struct frame_partial partial;
 	uint8_t readbuf[64 * 1024];
 	/* Where colleagues can join, as the server said ("ip:port"), or "". */

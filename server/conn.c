@@ -46,6 +46,7 @@ on_closed(uv_handle_t *handle)
 	if (c->next != NULL)
 		c->next->prev = c->prev;
 	c->server->nconns--;
+	server_watch(c->server);
 	free(c);
 }
 
@@ -184,6 +185,7 @@ on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
 	}
 	if (c->state == CONN_CLOSING || c->state == CONN_CLOSED)
 		return;
+	c->last_heard = server_now(c->server);
 	rc = frame_feed(&c->partial, (const uint8_t *)buf->base,
 	                (size_t)nread, FRAME_MAX_CLIENT, on_frame, c);
 	if (rc == -EMSGSIZE)
@@ -235,6 +237,8 @@ conn_accept(struct server *srv, uv_stream_t *listener)
 		           (unsigned long long)c->log_id, addr);
 	}
 	c->state = CONN_HELLO;
+	c->last_heard = server_now(srv);
+	server_watch(srv);
 	rc = uv_read_start((uv_stream_t *)&c->tcp, on_alloc, on_read);
 	if (rc < 0)
 		conn_close(c);

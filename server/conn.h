@@ -28,6 +28,7 @@ struct conn {
 	struct conn *prev, *next;       /* in server->conns */
 	enum conn_state state;
 	uint64_t log_id;
+	int64_t last_heard;             /* loop time of the last bytes read */
 	/* Bytes of a frame that arrived in pieces; empty between frames, so
 	 * an idle connection holds no read buffer of its own. */
 	struct frame_partial partial;

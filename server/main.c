@@ -27,6 +27,8 @@ usage(FILE *out, const struct server_options *opts)
 "  --send-queue BYTES   zoveel bytes mogen per verbinding wachten\n"
 "                       (standaard %zu)\n"
 "  --max-rooms N        zoveel werksessies tegelijk (standaard %zu)\n"
+"  --idle-timeout SEC   een verbinding die zo lang zwijgt, is weg\n"
+"                       (standaard 30)\n"
 "  --content BESTAND    de inhoud van de stappen, kaarten, competenties en\n"
 "                       activiteiten (standaard %s)\n"
 "  --help               deze hulp\n"
@@ -38,7 +40,7 @@ int
 main(int argc, char **argv)
 {
 	enum { OPT_LISTEN = 256, OPT_PORT, OPT_GRACE, OPT_QUEUE, OPT_ROOMS,
-	       OPT_CONTENT, OPT_HELP, OPT_VERSION };
+	       OPT_CONTENT, OPT_IDLE, OPT_HELP, OPT_VERSION };
 	static const struct option options[] = {
 		{ "listen", required_argument, NULL, OPT_LISTEN },
 		{ "port", required_argument, NULL, OPT_PORT },
@@ -46,6 +48,7 @@ main(int argc, char **argv)
 		{ "send-queue", required_argument, NULL, OPT_QUEUE },
 		{ "max-rooms", required_argument, NULL, OPT_ROOMS },
 		{ "content", required_argument, NULL, OPT_CONTENT },
+		{ "idle-timeout", required_argument, NULL, OPT_IDLE },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -86,6 +89,11 @@ main(int argc, char **argv)
 			break;
 		case OPT_CONTENT:
 			opts.content_path = optarg;
+			break;
+		case OPT_IDLE:
+			if (number_parse(optarg, 1, 3600, &v) < 0)
+				goto bad;
+			opts.idle_timeout_ms = v * 1000;
 			break;
 		case OPT_HELP:
 			usage(stdout, &opts);

@@ -36,6 +36,9 @@ server_options_default(struct server_options *opts)
 	 * has stopped reading. */
 	opts->send_queue_max = 4 * FRAME_MAX_SERVER;
 	opts->max_rooms = 1000;
+	/* School Wi-Fi drops without a word; a laptop that is gone for this
+	 * long is noticed, and its seat shows as away. */
+	opts->idle_timeout_ms = 30 * 1000;
 }
 
 int64_t
@@ -115,6 +118,7 @@ handshake(struct conn *c, const Aandeslag__Hello *hello)
 	welcome.software = (char *)"aandeslag-server " PACKAGE_VERSION;
 	welcome.max_client_frame = FRAME_MAX_CLIENT;
 	welcome.max_server_frame = FRAME_MAX_SERVER;
+	welcome.idle_timeout_ms = (uint32_t)c->server->opts.idle_timeout_ms;
 	welcome.n_addresses = c->server->naddresses;
 	welcome.addresses = address_ptrs;
 	for (i = 0; i < c->server->naddresses; i++)
@@ -179,6 +183,48 @@ server_dispatch(struct conn *c, const Aandeslag__Envelope *env)
 		return;
 	}
 	conn_fail(c, AANDESLAG__ERROR_CODE__ERROR_UNEXPECTED_MESSAGE, NULL, 0);
+}
+
+/* Closes the connections nothing was heard from for the idle timeout:
+ * a half-open connection (a laptop that left the Wi-Fi) looks alive to
+ * TCP for a long time. Clients ping well within the timeout. */
+static void
+on_sweep(uv_timer_t *timer)
+{
+	struct server *srv = timer->data;
+	int64_t now = server_now(srv);
+	struct conn *c;
+
+	for (c = srv->conns; c != NULL; c = c->next) {
+		if (c->state == CONN_CLOSED ||
+		    now - c->last_heard < srv->opts.idle_timeout_ms)
+			continue;
+		server_log(srv, "connection %llu: silent for %lld ms; closing",
+		           (unsigned long long)c->log_id,
+		           (long long)(now - c->last_heard));
+		conn_close(c);
+	}
+}
+
+void
+server_watch(struct server *srv)
+{
+	uint64_t every;
+
+	if (srv->stopping || !srv->started)
+		return;
+	if (srv->nconns == 0) {
+		uv_timer_stop(&srv->sweep_timer);
+		return;
+	}
+	if (uv_is_active((uv_handle_t *)&srv->sweep_timer))
+		return;
+	/* Look a few times per timeout, so a silent connection goes within
+	 * about a third of a timeout after it has run out. */
+	every = (uint64_t)(srv->opts.idle_timeout_ms / 3);
+	if (every < 100)
+		every = 100;
+	uv_timer_start(&srv->sweep_timer, on_sweep, every, every);
 }
 
 static void
@@ -317,6 +363,8 @@ server_start(struct server *srv, uv_loop_t *loop,
 	uv_signal_start(&srv->sigterm, on_signal, SIGTERM);
 	uv_timer_init(loop, &srv->stop_timer);
 	srv->stop_timer.data = srv;
+	uv_timer_init(loop, &srv->sweep_timer);
+	srv->sweep_timer.data = srv;
 	srv->started = true;
 	print_join_line(srv);
 	return 0;
@@ -346,6 +394,7 @@ server_stop(struct server *srv)
 	uv_close((uv_handle_t *)&srv->listener, NULL);
 	uv_close((uv_handle_t *)&srv->sigint, NULL);
 	uv_close((uv_handle_t *)&srv->sigterm, NULL);
+	uv_close((uv_handle_t *)&srv->sweep_timer, NULL);
 	for (c = srv->conns; c != NULL; c = next) {
 		next = c->next;
 		conn_fail(c, AANDESLAG__ERROR_CODE__ERROR_SERVER_SHUTDOWN, NULL, 0);

@@ -21,6 +21,7 @@ struct server_options {
 	int64_t seat_grace_ms;          /* an absent participant's seat */
 	size_t send_queue_max;          /* bytes queued per connection */
 	size_t max_rooms;
+	int64_t idle_timeout_ms;        /* silent connections are closed */
 };
 
 struct conn;
@@ -32,6 +33,7 @@ struct server {
 	uv_signal_t sigint;
 	uv_signal_t sigterm;
 	uv_timer_t stop_timer;          /* ends a shutdown that hangs */
+	uv_timer_t sweep_timer;         /* closes silent connections */
 	struct conn *conns;
 	size_t nconns;
 	uint64_t conns_ever;
@@ -66,6 +68,10 @@ void server_stop(struct server *srv);
  * the content, once
  * the loop has ended; run the loop once more afterwards. */
 void server_free(struct server *srv);
+
+/* Starts or stops the sweep for silent connections as connections come
+ * and go: a server without connections needs no timer at all. */
+void server_watch(struct server *srv);
 
 /* Handles one envelope from c according to its state. */
 void server_dispatch(struct conn *c, const Aandeslag__Envelope *env);

@@ -5,6 +5,7 @@ shutdown, each against the real server on 127.0.0.1."""
 import os
 import signal
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -315,6 +316,33 @@ def test_broken_content_file():
               "not line %d: %r" % (broken + 1, proc.stderr()))
 
 
+def test_silent_connections_closed():
+    with Scope() as sc:
+        srv = sc.server("--idle-timeout", "1")
+        chair = sc.client(srv.port, "Anna", new_room="Stilte")
+        code = chair.room_code()
+        # A participant whose laptop vanished without a FIN: it joined,
+        # then says nothing at all.
+        silent = sc.raw(srv.port)
+        welcome = silent.handshake()
+        check(welcome.get(6) == 1000, "idle timeout %r" % welcome.get(6))
+        silent.send_env(env_join(1, code.encode(), b"Bram"))
+        answer(silent, ENV_JOINED)
+        start = time.monotonic()
+        check(silent.read_to_end(timeout=5) is not None, "not closed")
+        waited = time.monotonic() - start
+        check(0.9 <= waited <= 2.5, "closed after %.2f s" % waited)
+        chair.wait_line(lambda l: l.endswith("] Bram is niet meer verbonden"),
+                        "Bram away")
+        # A client that is merely quiet keeps its seat: it pings.
+        deadline = time.monotonic() + 2.5
+        while time.monotonic() < deadline:
+            time.sleep(0.1)
+        chair.send("note nog steeds hier")
+        chair.wait_note("nog steeds hier")
+        check(chair.finish() == 0, chair.describe())
+
+
 def test_bad_lines_lose_nothing():
     with Scope() as sc:
         srv = sc.server()
@@ -341,4 +369,5 @@ if __name__ == "__main__":
                test_leave_frees_the_seat, test_seat_of_someone_away_too_long,
                test_viewer, test_request_ids, test_too_many_rooms,
                test_orderly_shutdown, test_bad_lines_lose_nothing,
-               test_content_sent_unless_known, test_broken_content_file])
+               test_content_sent_unless_known, test_broken_content_file,
+               test_silent_connections_closed])

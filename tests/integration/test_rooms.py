@@ -190,8 +190,9 @@ class FakeServer:
     waits for the first command and for go to be set, then acknowledges
     that command and closes the connection at once."""
 
-    def __init__(self, answer_and_close=False):
+    def __init__(self, answer_and_close=False, idle_timeout_ms=0):
         self.answer_and_close = answer_and_close
+        self.idle_timeout_ms = idle_timeout_ms
         self.listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.listener.bind((HOST, 0))
         self.listener.listen(4)
@@ -252,7 +253,8 @@ class FakeServer:
             raise AssertionError("first frame is not a Hello")
         conn.sendall(frame(pb_bytes(ENV_WELCOME, pb_varint(1, 1) +
                                     pb_varint(3, 16384) +
-                                    pb_varint(4, 2 * 1024 * 1024))))
+                                    pb_varint(4, 2 * 1024 * 1024) +
+                                    pb_varint(6, self.idle_timeout_ms))))
         body = self._recv_frame(conn, buf)
         if body is None:
             return
@@ -321,6 +323,24 @@ def test_timeout_when_unanswered():
               "nothing answered: %s" % c.describe())
         command = pb_dict(fake.received[2])
         check(7 in command, "third frame is not a Command")
+
+
+def test_silent_server_noticed():
+    with Scope() as sc:
+        # A server that says "600 ms" and then never says anything again,
+        # not even a Pong: a network that dropped without a FIN.
+        fake = FakeServer(idle_timeout_ms=600)
+        sc.on_exit(fake.close)
+        c = sc.client(fake.port, "Bram", room="2222-2222")
+        check(c.room_code() == "2222-2222", c.describe())
+        start = time.monotonic()
+        rc = c.wait_exit(timeout=10)
+        waited = time.monotonic() - start
+        check(rc == 3, "expected exit 3: %s" % c.describe())
+        check(0.5 <= waited <= 3, "noticed after %.2f s" % waited)
+        check("verbroken" in c.stderr(), c.describe())
+        pings = [b for b in fake.received if pb_parse(b)[0][0] == 13]
+        check(pings, "the client sent no Ping while it waited")
 
 
 def process_state(pid):
@@ -393,4 +413,5 @@ if __name__ == "__main__":
         test_timeout_when_unanswered,
         test_connection_lost_while_sending,
         test_connect_to_closed_port,
+        test_silent_server_noticed,
     ])
