@@ -10,6 +10,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "dates.h"
 #include "i18n.h"
 #include "scan.h"
 
@@ -293,7 +294,7 @@ parse_set(struct scan *s)
 			return -EINVAL;
 		if (scan_is(v, "none") || scan_is(v, "geen"))
 			v = (char *)"";
-		else if (model_check_date(v) < 0)
+		else if (dates_check_day(v) < 0)
 			return scan_fail(s, _("\"%s\" is geen datum als 2027-03-15."), v);
 		c->text = v;
 		break;

@@ -6,6 +6,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "dates.h"
 #include "i18n.h"
 #include "scan.h"
 
@@ -196,11 +197,11 @@ parse_when(struct scan *s, char *v)
 	if (*v == '\0' || scan_is(v, "none") || scan_is(v, "geen"))
 		return 0;
 	if (shaped(v, "dddd-dd-dd")) {
-		if (model_check_date(v) < 0)
+		if (dates_check_day(v) < 0)
 			return scan_fail(s, _("\"%s\" is geen bestaande datum."), v);
 		w->kind = AANDESLAG__WHEN_KIND__WHEN_DATE;
 	} else if (shaped(v, "dddd-dd")) {
-		if (model_check_month(v) < 0)
+		if (dates_check_month(v) < 0)
 			return scan_fail(s, _("\"%s\" is geen bestaande maand."), v);
 		w->kind = AANDESLAG__WHEN_KIND__WHEN_MONTH;
 	} else {

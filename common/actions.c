@@ -6,6 +6,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dates.h"
+
 #define E(name) AANDESLAG__ERROR_CODE__ERROR_##name
 #define OWNER_PARTICIPANT AANDESLAG__OWNER_KIND__OWNER_PARTICIPANT
 #define OWNER_TEAM AANDESLAG__OWNER_KIND__OWNER_TEAM
@@ -178,12 +180,12 @@ check_when(const Aandeslag__When *w, struct model_event *ev,
 	value = str(w->value);
 	switch (w->kind) {
 	case AANDESLAG__WHEN_KIND__WHEN_DATE:
-		if (model_check_date(value) < 0)
+		if (dates_check_day(value) < 0)
 			return refusal_set_str(why, E(BAD_DATE), value);
 		snprintf(ev->name, sizeof ev->name, "%s", value);
 		break;
 	case AANDESLAG__WHEN_KIND__WHEN_MONTH:
-		if (model_check_month(value) < 0)
+		if (dates_check_month(value) < 0)
 			return refusal_set_str(why, E(BAD_DATE), value);
 		snprintf(ev->name, sizeof ev->name, "%s", value);
 		break;
@@ -521,9 +523,9 @@ valid_when(const Aandeslag__When *w)
 	case AANDESLAG__WHEN_KIND__WHEN_NONE:
 		return w->value == NULL || w->value[0] == '\0';
 	case AANDESLAG__WHEN_KIND__WHEN_DATE:
-		return w->value != NULL && model_check_date(w->value) == 0;
+		return w->value != NULL && dates_check_day(w->value) == 0;
 	case AANDESLAG__WHEN_KIND__WHEN_MONTH:
-		return w->value != NULL && model_check_month(w->value) == 0;
+		return w->value != NULL && dates_check_month(w->value) == 0;
 	case AANDESLAG__WHEN_KIND__WHEN_PERIOD:
 		return model_valid_text(w->value, MODEL_PERIOD_MAX, false);
 	default:

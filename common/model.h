@@ -337,11 +337,4 @@ int model_delete_item(struct model_room *room,
                       uint32_t author, int event_case, int64_t now,
                       struct model_event *ev, struct refusal *why);
 
-/* Returns 0 when s is a real date "YYYY-MM-DD" (years 2000..2199), or
- * -EINVAL. */
-int model_check_date(const char *s);
-
-/* Returns 0 when s is a month "YYYY-MM" (years 2000..2199), or -EINVAL. */
-int model_check_month(const char *s);
-
 #endif

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dates.h"
 #include "votes.h"
 
 /* Normalises levels: each 1..4, ascending, once. Returns the count, or -1
@@ -123,7 +124,7 @@ check_change(struct model_room *room, const Aandeslag__ChangeSetting *in,
 		return 0;
 	case AANDESLAG__SETTING_KEY__SETTING_FOLLOW_UP:
 		if (in->text != NULL && in->text[0] != '\0' &&
-		    model_check_date(in->text) < 0)
+		    dates_check_day(in->text) < 0)
 			return refusal_set_str(why,
 			        AANDESLAG__ERROR_CODE__ERROR_BAD_DATE, in->text);
 		out->text = in->text ? in->text : (char *)"";
@@ -266,7 +267,7 @@ settings_apply(struct model_room *room, const Aandeslag__Event *ev,
 		return 0;
 	case AANDESLAG__SETTING_KEY__SETTING_FOLLOW_UP:
 		if (ch->text == NULL ||
-		    (ch->text[0] != '\0' && model_check_date(ch->text) < 0))
+		    (ch->text[0] != '\0' && dates_check_day(ch->text) < 0))
 			return -EPROTO;
 		strcpy(s->follow_up, ch->text);
 		return 0;

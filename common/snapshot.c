@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dates.h"
+
 /* Points an array of message pointers at a list's items. */
 static int
 list_ptrs(const struct items *items, ProtobufCMessage ***out, size_t *n)
@@ -243,7 +245,7 @@ load_settings(struct model_room *room, const Aandeslag__Settings *in)
 	    in->n_levels > 4 || in->vote_budget < 1 ||
 	    in->vote_budget > MODEL_VOTE_BUDGET_MAX ||
 	    in->follow_up == NULL ||
-	    (in->follow_up[0] != '\0' && model_check_date(in->follow_up) < 0))
+	    (in->follow_up[0] != '\0' && dates_check_day(in->follow_up) < 0))
 		return -EPROTO;
 	for (i = 0; i < in->n_levels; i++) {
 		if (in->levels[i] < 1 || in->levels[i] > 4)
