@@ -42,6 +42,27 @@ find_action(const struct model_room *room, uint32_t id)
 	return (Aandeslag__Action *)items_find(&room->actions, id);
 }
 
+/* Finds the action a command names; refuses with no_such_action (the id
+ * as parameter) when there is none. */
+static const Aandeslag__Action *
+named_action(const struct model_room *room, uint32_t id, struct refusal *why)
+{
+	const Aandeslag__Action *a = find_action(room, id);
+
+	if (a == NULL)
+		refusal_set_num(why, E(NO_SUCH_ACTION), (long)id);
+	return a;
+}
+
+/* Sends the action in ev as changed, and applies it. */
+static int
+action_changed(struct model_room *room, struct model_event *ev, int64_t now)
+{
+	ev->event.change_case = AANDESLAG__EVENT__CHANGE_ACTION_CHANGED;
+	ev->event.action_changed = &ev->action;
+	return model_apply(room, &ev->event, now);
+}
+
 static bool
 valid_status(int status)
 {
@@ -369,10 +390,9 @@ execute_edit(struct model_room *room, const struct model_participant *actor,
 
 	if (cmd == NULL || cmd->action == NULL)
 		return refusal_set(why, E(UNKNOWN_COMMAND));
-	old = find_action(room, cmd->action->id);
+	old = named_action(room, cmd->action->id, why);
 	if (old == NULL)
-		return refusal_set_num(why, E(NO_SUCH_ACTION),
-		                       (long)cmd->action->id);
+		return -EINVAL;
 	model_event_begin(room, ev, actor->id);
 	aandeslag__action__init(&ev->action);
 	rc = check_action(room, cmd->action, old, ev, why);
@@ -383,9 +403,7 @@ execute_edit(struct model_room *room, const struct model_participant *actor,
 		return refusal_set_str(why, E(NOT_ALLOWED), "chair");
 	ev->action.id = old->id;
 	ev->action.author_id = old->author_id;
-	ev->event.change_case = AANDESLAG__EVENT__CHANGE_ACTION_CHANGED;
-	ev->event.action_changed = &ev->action;
-	return model_apply(room, &ev->event, now);
+	return action_changed(room, ev, now);
 }
 
 static int
@@ -397,10 +415,9 @@ execute_delete(struct model_room *room, const struct model_participant *actor,
 
 	if (cmd == NULL)
 		return refusal_set(why, E(UNKNOWN_COMMAND));
-	old = find_action(room, cmd->action_id);
+	old = named_action(room, cmd->action_id, why);
 	if (old == NULL)
-		return refusal_set_num(why, E(NO_SUCH_ACTION),
-		                       (long)cmd->action_id);
+		return -EINVAL;
 	return model_delete_item(room, actor, old->id, old->author_id,
 	                         AANDESLAG__EVENT__CHANGE_ACTION_DELETED, now,
 	                         ev, why);
@@ -417,10 +434,9 @@ execute_claim(struct model_room *room, const struct model_participant *actor,
 
 	if (cmd == NULL)
 		return refusal_set(why, E(UNKNOWN_COMMAND));
-	old = find_action(room, cmd->action_id);
+	old = named_action(room, cmd->action_id, why);
 	if (old == NULL)
-		return refusal_set_num(why, E(NO_SUCH_ACTION),
-		                       (long)cmd->action_id);
+		return -EINVAL;
 	model_event_begin(room, ev, actor->id);
 	copy_action(room, old, ev);
 	n = ev->action.n_owners;
@@ -441,9 +457,7 @@ execute_claim(struct model_room *room, const struct model_participant *actor,
 		n--;
 	}
 	set_owners(ev, n);
-	ev->event.change_case = AANDESLAG__EVENT__CHANGE_ACTION_CHANGED;
-	ev->event.action_changed = &ev->action;
-	return model_apply(room, &ev->event, now);
+	return action_changed(room, ev, now);
 }
 
 static int
@@ -455,18 +469,15 @@ execute_status(struct model_room *room, const struct model_participant *actor,
 
 	if (cmd == NULL)
 		return refusal_set(why, E(UNKNOWN_COMMAND));
-	old = find_action(room, cmd->action_id);
+	old = named_action(room, cmd->action_id, why);
 	if (old == NULL)
-		return refusal_set_num(why, E(NO_SUCH_ACTION),
-		                       (long)cmd->action_id);
+		return -EINVAL;
 	if (!valid_status(cmd->status))
 		return refusal_set(why, E(BAD_SETTING));
 	model_event_begin(room, ev, actor->id);
 	copy_action(room, old, ev);
 	ev->action.status = cmd->status;
-	ev->event.change_case = AANDESLAG__EVENT__CHANGE_ACTION_CHANGED;
-	ev->event.action_changed = &ev->action;
-	return model_apply(room, &ev->event, now);
+	return action_changed(room, ev, now);
 }
 
 int
