@@ -323,7 +323,8 @@ parse_votes(struct scan *s)
 /* ------------------------------------------------------------- seats */
 
 /* Reads the name of a seated participant: the rest of the line, in
- * quotes or not, since names may hold spaces. */
+ * quotes or not, since names may hold spaces. For hand over, scribe,
+ * remove and recognise. */
 static int
 parse_seat(struct scan *s, int op)
 {
@@ -364,6 +365,10 @@ parse_seat(struct scan *s, int op)
 		s->out->scribe.participant_id = id;
 		s->out->scribe.scribe = on;
 		return SEND(s, SCRIBE, scribe, &s->out->scribe);
+	case OP(RECOGNISE):
+		aandeslag__recognise__init(&s->out->recognise);
+		s->out->recognise.participant_id = id;
+		return SEND(s, RECOGNISE, recognise, &s->out->recognise);
 	default:
 		aandeslag__remove_participant__init(&s->out->remove);
 		s->out->remove.participant_id = id;
@@ -437,6 +442,10 @@ parse_simple(struct scan *s, int op)
 		aandeslag__leave__init(&s->out->leave);
 		return SEND(s, LEAVE, leave, &s->out->leave);
 	}
+	if (op == OP(TAKE_CHAIR)) {
+		aandeslag__take_chair__init(&s->out->take_chair);
+		return SEND(s, TAKE_CHAIR, take_chair, &s->out->take_chair);
+	}
 	aandeslag__finish__init(&s->out->finish);
 	return SEND(s, FINISH, finish, &s->out->finish);
 }
@@ -495,6 +504,10 @@ cmd_parse(char *line, const struct model_room *room, uint32_t self_id,
 		rc = parse_seat(&s, OP(SCRIBE));
 	else if (IS("remove"))
 		rc = parse_seat(&s, OP(REMOVE));
+	else if (IS("overnemen") || IS("take-chair"))
+		rc = parse_simple(&s, OP(TAKE_CHAIR));
+	else if (IS("herken") || IS("recognise"))
+		rc = parse_seat(&s, OP(RECOGNISE));
 	else if (IS("finish"))
 		rc = parse_simple(&s, OP(FINISH));
 	else if (IS("leave"))
@@ -560,6 +573,8 @@ cmd_help(void)
 "  settings                de instellingen van de werksessie\n"
 "  help                    deze lijst\n"
 "  leave                   de werksessie verlaten (je plek komt vrij)\n"
+"  overnemen               voorzitter worden als de voorzitter 5 min weg is\n"
+"                          (ook: take-chair)\n"
 "\n"
 "Notities en vragen, bij elke stap\n"
 "  note [--step N] TEKST   notitie bij de stap van het team (of bij stap N)\n"
@@ -606,5 +621,7 @@ cmd_help(void)
 "  chair NAAM              de voorzitter overdragen\n"
 "  scribe NAAM [off]       iemand notulist maken (of niet meer)\n"
 "  remove NAAM             iemand uit de werksessie halen\n"
+"  herken NAAM             een collega die weg is, laten terugkomen op een\n"
+"                          andere laptop (ook: recognise NAAM)\n"
 "  finish                  de werksessie afronden\n");
 }

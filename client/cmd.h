@@ -65,6 +65,8 @@ struct cmd {
 	Aandeslag__ClaimAction claim;
 	Aandeslag__SetActionStatus action_status;
 	Aandeslag__Finish finish;
+	Aandeslag__TakeChair take_chair;
+	Aandeslag__Recognise recognise;
 };
 
 /* Bytes of a parse error message. */

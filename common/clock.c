@@ -11,6 +11,7 @@ clock_init(struct clock *c, int64_t duration_ms)
 	c->remaining_ms = duration_ms;
 	c->duration_ms = duration_ms;
 	c->anchor_ms = 0;
+	c->interrupted = false;
 }
 
 int64_t
@@ -48,6 +49,7 @@ clock_to_wire(const struct clock *c, unsigned step, int64_t now,
 	if (out->remaining_ms < -CLOCK_OVERTIME_MAX)
 		out->remaining_ms = -CLOCK_OVERTIME_MAX;
 	out->duration_ms = c->duration_ms;
+	out->interrupted = c->interrupted;
 }
 
 int
@@ -70,6 +72,9 @@ clock_from_wire(struct clock *c, const Aandeslag__StepClock *w, int64_t now)
 	c->remaining_ms = w->remaining_ms;
 	c->duration_ms = w->duration_ms;
 	c->anchor_ms = now;
+	/* Only a paused clock can have been paused by the server. */
+	c->interrupted = w->interrupted &&
+	                 w->state == AANDESLAG__CLOCK_STATE__CLOCK_PAUSED;
 	return 0;
 }
 

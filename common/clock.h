@@ -4,6 +4,7 @@
 #ifndef AANDESLAG_CLOCK_H
 #define AANDESLAG_CLOCK_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "aandeslag.pb-c.h"
@@ -21,6 +22,7 @@ struct clock {
 	int64_t remaining_ms;   /* time left at anchor_ms; negative: overtime */
 	int64_t duration_ms;    /* the planned time, after extensions */
 	int64_t anchor_ms;      /* when remaining_ms was true */
+	bool interrupted;       /* paused because the server stopped */
 };
 
 /* Sets c to an idle clock with the full duration. */

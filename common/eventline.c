@@ -53,6 +53,9 @@ clock_line(const Aandeslag__ClockChanged *c, struct strbuf *out)
 	case AANDESLAG__CLOCK_ACTION__CLOCK_ACTION_SHORTEN:
 		strbuf_printf(out, _("ingekort met %" PRIu32 " min"), c->minutes);
 		break;
+	case AANDESLAG__CLOCK_ACTION__CLOCK_ACTION_SERVER_STOPPED:
+		strbuf_puts(out, _("gepauzeerd omdat de server wegviel"));
+		break;
 	default:
 		strbuf_puts(out, _("gewijzigd"));
 		break;
@@ -92,17 +95,30 @@ left_line(const struct model_room *room, const Aandeslag__Event *ev,
 		              poster_name(room, l->participant_id));
 }
 
+/* A new chair says who has the role now: handed over by the chair (the
+ * plain line), taken over from a chair who was away, or given back by
+ * the server to the chair with the recovery code (actor 0). */
 static void
-role_line(const struct model_room *room, const Aandeslag__RoleChanged *r,
+role_line(const struct model_room *room, const Aandeslag__Event *ev,
           struct strbuf *out)
 {
+	const Aandeslag__RoleChanged *r = ev->role;
 	const struct model_participant *p = model_participant(room,
 	                                                      r->participant_id);
 	const char *name = poster_name(room, r->participant_id);
+	uint32_t chair = model_chair(room);
 
 	if (r->role == AANDESLAG__ROLE__ROLE_PARTICIPANT && p != NULL &&
 	    p->role == AANDESLAG__ROLE__ROLE_SCRIBE)
 		strbuf_printf(out, _("%s is geen notulist meer"), name);
+	else if (r->role == AANDESLAG__ROLE__ROLE_CHAIR &&
+	         ev->actor_id == r->participant_id && chair != 0 &&
+	         chair != r->participant_id)
+		strbuf_printf(out, _("%s heeft het voorzitterschap overgenomen "
+		                     "van %s"), name, poster_name(room, chair));
+	else if (r->role == AANDESLAG__ROLE__ROLE_CHAIR && ev->actor_id == 0)
+		strbuf_printf(out, _("%s is weer voorzitter, met de "
+		                     "voorzitterscode"), name);
 	else
 		strbuf_printf(out, _("%s is nu %s"), name, poster_role(r->role));
 }
@@ -468,7 +484,7 @@ eventline_render(const struct model_room *room, const Aandeslag__Event *ev,
 		setting_line(room, ev->setting, out);
 		break;
 	case AANDESLAG__EVENT__CHANGE_ROLE:
-		role_line(room, ev->role, out);
+		role_line(room, ev, out);
 		break;
 	case AANDESLAG__EVENT__CHANGE_QUESTION_ADDED:
 		question_line(room, ev->question_added, out);

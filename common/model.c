@@ -1,19 +1,19 @@
-/* The session model's core: the room, who sits in it and with what role,
- * the permission table, and the dispatch of commands and events to the
- * modules that know the steps (steps.c, settings.c, notes.c, cards.c,
- * votes.c, activities.c, actions.c). */
+/* The session model's core: the room, the permission table, and the
+ * dispatch of commands and events to the modules that know the seats and
+ * the steps (seats.c, steps.c, settings.c, notes.c, cards.c, votes.c,
+ * activities.c, actions.c). */
 #include "model.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "actions.h"
 #include "activities.h"
 #include "cards.h"
 #include "notes.h"
+#include "seats.h"
 #include "settings.h"
 #include "steps.h"
 #include "utf8.h"
@@ -31,14 +31,16 @@ _Static_assert(MODEL_NAME_MAX < REFUSAL_PARAM_SIZE,
 
 /* Role × operation: the only place that says who may do what. A viewer
  * may do nothing; a scribe is a participant who may also write for
- * others; the facilitator of a workshop runs the clock and the steps. */
+ * others; the facilitator of a workshop runs the clock and the steps.
+ * Participants and scribes may take over the chair (seats.c says when);
+ * the chair, who has it, may not. */
 static const bool permissions[ROLES][MODEL_OP_COUNT] = {
 	[P] = {
 		[MODEL_OP_ADD_NOTE] = true, [MODEL_OP_EDIT_NOTE] = true,
 		[MODEL_OP_LEAVE] = true, [MODEL_OP_ADD_QUESTION] = true,
 		[MODEL_OP_VOTE] = true, [MODEL_OP_ACTIVITY] = true,
 		[MODEL_OP_ACTION] = true, [MODEL_OP_CLAIM] = true,
-		[MODEL_OP_ACTION_STATUS] = true,
+		[MODEL_OP_ACTION_STATUS] = true, [MODEL_OP_TAKE_CHAIR] = true,
 	},
 	[C] = {
 		[MODEL_OP_ADD_NOTE] = true, [MODEL_OP_NOTE_FOR] = true,
@@ -51,7 +53,7 @@ static const bool permissions[ROLES][MODEL_OP_COUNT] = {
 		[MODEL_OP_MARK] = true, [MODEL_OP_ACTIVITY] = true,
 		[MODEL_OP_ACTION] = true, [MODEL_OP_CLAIM] = true,
 		[MODEL_OP_ASSIGN] = true, [MODEL_OP_ACTION_STATUS] = true,
-		[MODEL_OP_FINISH] = true,
+		[MODEL_OP_FINISH] = true, [MODEL_OP_RECOGNISE] = true,
 	},
 	[V] = { false },
 	[F] = {
@@ -64,6 +66,7 @@ static const bool permissions[ROLES][MODEL_OP_COUNT] = {
 		[MODEL_OP_ADD_QUESTION] = true, [MODEL_OP_VOTE] = true,
 		[MODEL_OP_ACTIVITY] = true, [MODEL_OP_ACTION] = true,
 		[MODEL_OP_CLAIM] = true, [MODEL_OP_ACTION_STATUS] = true,
+		[MODEL_OP_TAKE_CHAIR] = true,
 	},
 };
 
@@ -122,6 +125,10 @@ model_command_op(const Aandeslag__Command *cmd)
 		return MODEL_OP_ACTION_STATUS;
 	case AANDESLAG__COMMAND__OP_FINISH:
 		return MODEL_OP_FINISH;
+	case AANDESLAG__COMMAND__OP_TAKE_CHAIR:
+		return MODEL_OP_TAKE_CHAIR;
+	case AANDESLAG__COMMAND__OP_RECOGNISE:
+		return MODEL_OP_RECOGNISE;
 	default:
 		return MODEL_OP_COUNT;
 	}
@@ -159,6 +166,8 @@ command_complete(const Aandeslag__Command *cmd)
 	case AANDESLAG__COMMAND__OP_CLAIM: sub = cmd->claim; break;
 	case AANDESLAG__COMMAND__OP_ACTION_STATUS: sub = cmd->action_status; break;
 	case AANDESLAG__COMMAND__OP_FINISH: sub = cmd->finish; break;
+	case AANDESLAG__COMMAND__OP_TAKE_CHAIR: sub = cmd->take_chair; break;
+	case AANDESLAG__COMMAND__OP_RECOGNISE: sub = cmd->recognise; break;
 	default: sub = NULL; break;
 	}
 	return sub != NULL;
@@ -446,119 +455,31 @@ int
 model_join(struct model_room *room, const char *name, int role,
            int64_t now, struct model_event *ev, struct refusal *why)
 {
-	size_t i;
-
-	if (model_clean_text(name, MODEL_NAME_MAX, ev->name) != MODEL_TEXT_OK)
-		return refusal_set_num(why, AANDESLAG__ERROR_CODE__ERROR_BAD_NAME,
-		                       MODEL_NAME_MAX);
-	for (i = 0; i < room->nparticipants; i++)
-		if (strcasecmp(room->participants[i].name, ev->name) == 0)
-			return refusal_set_str(why,
-			        AANDESLAG__ERROR_CODE__ERROR_NAME_TAKEN, ev->name);
-	if (room->nparticipants == MODEL_SEATS)
-		return refusal_set_num(why, AANDESLAG__ERROR_CODE__ERROR_ROOM_FULL,
-		                       MODEL_SEATS);
-	if (role != P && role != C)
-		return refusal_set(why, AANDESLAG__ERROR_CODE__ERROR_NOT_ALLOWED);
-	if (role == C && model_chair(room) != 0)
-		role = P;
-	model_event_begin(room, ev, room->next_participant_id);
-	aandeslag__participant__init(&ev->participant);
-	ev->participant.id = room->next_participant_id;
-	ev->participant.name = ev->name;
-	ev->participant.role = (Aandeslag__Role)role;
-	ev->participant.connected = true;
-	ev->event.change_case = AANDESLAG__EVENT__CHANGE_PARTICIPANT_JOINED;
-	ev->event.participant_joined = &ev->participant;
-	return model_apply(room, &ev->event, now);
-}
-
-static int
-leave_event(struct model_room *room, uint32_t id, uint32_t actor,
-            bool removed, int64_t now, struct model_event *ev)
-{
-	model_event_begin(room, ev, actor);
-	aandeslag__participant_left__init(&ev->left);
-	ev->left.participant_id = id;
-	ev->left.removed = removed;
-	ev->event.change_case = AANDESLAG__EVENT__CHANGE_PARTICIPANT_LEFT;
-	ev->event.participant_left = &ev->left;
-	return model_apply(room, &ev->event, now);
+	return seats_join(room, name, role, now, ev, why);
 }
 
 int
 model_leave(struct model_room *room, uint32_t id, uint32_t actor,
             int64_t now, struct model_event *ev, struct refusal *why)
 {
-	if (model_find(room, id) == NULL)
-		return refusal_set_num(why,
-		        AANDESLAG__ERROR_CODE__ERROR_NO_SUCH_PARTICIPANT, (long)id);
-	return leave_event(room, id, actor, false, now, ev);
+	return seats_leave(room, id, actor, now, ev, why);
 }
 
 int
 model_presence(struct model_room *room, uint32_t id, bool connected,
                int64_t now, struct model_event *ev, struct refusal *why)
 {
-	const struct model_participant *p = model_find(room, id);
-
-	if (p == NULL)
-		return refusal_set_num(why,
-		        AANDESLAG__ERROR_CODE__ERROR_NO_SUCH_PARTICIPANT, (long)id);
-	if (p->connected == connected)
-		return refusal_set(why, AANDESLAG__ERROR_CODE__ERROR_NOT_ALLOWED);
-	model_event_begin(room, ev, id);
-	aandeslag__presence_changed__init(&ev->presence);
-	ev->presence.participant_id = id;
-	ev->presence.connected = connected;
-	ev->event.change_case = AANDESLAG__EVENT__CHANGE_PRESENCE;
-	ev->event.presence = &ev->presence;
-	return model_apply(room, &ev->event, now);
+	return seats_presence(room, id, connected, now, ev, why);
 }
 
-static int
-role_event(struct model_room *room, uint32_t actor, uint32_t id, int role,
-           int64_t now, struct model_event *ev)
+int
+model_give_chair(struct model_room *room, uint32_t id, int64_t now,
+                 struct model_event *ev)
 {
-	model_event_begin(room, ev, actor);
-	aandeslag__role_changed__init(&ev->role);
-	ev->role.participant_id = id;
-	ev->role.role = (Aandeslag__Role)role;
-	ev->event.change_case = AANDESLAG__EVENT__CHANGE_ROLE;
-	ev->event.role = &ev->role;
-	return model_apply(room, &ev->event, now);
+	return seats_give_chair(room, id, now, ev);
 }
 
-/* Hand over the chair, name a scribe, or remove someone: the chair's
- * say over the seats. */
-static int
-execute_seats(struct model_room *room, const struct model_participant *actor,
-              const Aandeslag__Command *cmd, int64_t now,
-              struct model_event *ev, struct refusal *why)
-{
-	const struct model_participant *target;
-	uint32_t id;
-
-	id = cmd->op_case == AANDESLAG__COMMAND__OP_HAND_OVER ?
-	     cmd->hand_over->participant_id :
-	     cmd->op_case == AANDESLAG__COMMAND__OP_SCRIBE ?
-	     cmd->scribe->participant_id : cmd->remove->participant_id;
-	target = model_find(room, id);
-	if (target == NULL)
-		return refusal_set_num(why,
-		        AANDESLAG__ERROR_CODE__ERROR_NO_SUCH_PARTICIPANT, (long)id);
-	if (target == actor || target->role == C)
-		return refusal_set(why, AANDESLAG__ERROR_CODE__ERROR_ALREADY_CHAIR);
-	switch (cmd->op_case) {
-	case AANDESLAG__COMMAND__OP_HAND_OVER:
-		return role_event(room, actor->id, id, C, now, ev);
-	case AANDESLAG__COMMAND__OP_SCRIBE:
-		return role_event(room, actor->id, id, cmd->scribe->scribe ? S : P,
-		                  now, ev);
-	default:
-		return leave_event(room, id, actor->id, true, now, ev);
-	}
-}
+/* ------------------------------------------------------------ commands */
 
 /* What a finished session still allows: the follow-up of its actions. */
 static bool
@@ -566,7 +487,40 @@ allowed_when_finished(enum model_op op)
 {
 	return op == MODEL_OP_ACTION_STATUS || op == MODEL_OP_FOLLOW_UP ||
 	       op == MODEL_OP_LEAVE || op == MODEL_OP_HAND_OVER ||
-	       op == MODEL_OP_REMOVE;
+	       op == MODEL_OP_REMOVE || op == MODEL_OP_TAKE_CHAIR ||
+	       op == MODEL_OP_RECOGNISE;
+}
+
+/* Whether actor may do what cmd (complete) does in the room as it is:
+ * the permission table, and what a finished session still allows.
+ * Returns 0 or -EINVAL with why. */
+static int
+permitted(const struct model_room *room,
+          const struct model_participant *who, const Aandeslag__Command *cmd,
+          struct refusal *why)
+{
+	enum model_op op = model_command_op(cmd);
+
+	if (who == NULL || !model_allowed(who->role, op))
+		return refusal_set_str(why, AANDESLAG__ERROR_CODE__ERROR_NOT_ALLOWED,
+		                       "chair");
+	if (room->settings.finished && !allowed_when_finished(op))
+		return refusal_set(why, AANDESLAG__ERROR_CODE__ERROR_FINISHED);
+	return 0;
+}
+
+int
+model_check_recognise(const struct model_room *room, uint32_t actor,
+                      const Aandeslag__Command *cmd, struct refusal *why)
+{
+	const struct model_participant *who = model_participant(room, actor);
+
+	if (cmd->op_case != AANDESLAG__COMMAND__OP_RECOGNISE ||
+	    !command_complete(cmd))
+		return refusal_set(why, AANDESLAG__ERROR_CODE__ERROR_UNKNOWN_COMMAND);
+	if (permitted(room, who, cmd, why) < 0)
+		return -EINVAL;
+	return seats_recognise(room, who, cmd->recognise->participant_id, why);
 }
 
 int
@@ -575,18 +529,15 @@ model_execute(struct model_room *room, uint32_t actor,
               struct model_event *ev, struct refusal *why)
 {
 	const struct model_participant *who = model_find(room, actor);
-	enum model_op op;
 
 	ev->vote_list = NULL;
 	ev->vote_ptrs = NULL;
-	if (!command_complete(cmd))
+	/* Recognising makes no event: see model_check_recognise(). */
+	if (!command_complete(cmd) ||
+	    cmd->op_case == AANDESLAG__COMMAND__OP_RECOGNISE)
 		return refusal_set(why, AANDESLAG__ERROR_CODE__ERROR_UNKNOWN_COMMAND);
-	op = model_command_op(cmd);
-	if (who == NULL || !model_allowed(who->role, op))
-		return refusal_set_str(why, AANDESLAG__ERROR_CODE__ERROR_NOT_ALLOWED,
-		                       "chair");
-	if (room->settings.finished && !allowed_when_finished(op))
-		return refusal_set(why, AANDESLAG__ERROR_CODE__ERROR_FINISHED);
+	if (permitted(room, who, cmd, why) < 0)
+		return -EINVAL;
 	switch (cmd->op_case) {
 	case AANDESLAG__COMMAND__OP_ADD_NOTE:
 	case AANDESLAG__COMMAND__OP_EDIT_NOTE:
@@ -603,7 +554,8 @@ model_execute(struct model_room *room, uint32_t actor,
 	case AANDESLAG__COMMAND__OP_HAND_OVER:
 	case AANDESLAG__COMMAND__OP_SCRIBE:
 	case AANDESLAG__COMMAND__OP_REMOVE:
-		return execute_seats(room, who, cmd, now, ev, why);
+	case AANDESLAG__COMMAND__OP_TAKE_CHAIR:
+		return seats_execute(room, who, cmd, now, ev, why);
 	case AANDESLAG__COMMAND__OP_ADD_QUESTION:
 	case AANDESLAG__COMMAND__OP_TABLE:
 		return cards_execute(room, who, cmd, now, ev, why);
@@ -627,85 +579,6 @@ model_execute(struct model_room *room, uint32_t actor,
 
 /* ------------------------------------------------------------ applying */
 
-static int
-apply_joined(struct model_room *room, const Aandeslag__Participant *p)
-{
-	struct model_participant *seat;
-	char *name;
-	size_t i;
-
-	if (p == NULL || p->id == 0 || p->id < room->next_participant_id ||
-	    p->id == UINT32_MAX || room->nparticipants >= MODEL_SEATS ||
-	    !model_valid_text(p->name, MODEL_NAME_MAX, false))
-		return -EPROTO;
-	for (i = 0; i < room->nparticipants; i++)
-		if (strcasecmp(room->participants[i].name, p->name) == 0)
-			return -EPROTO;
-	if (p->role != P && p->role != C && p->role != S)
-		return -EPROTO;
-	if (p->role == C && model_chair(room) != 0)
-		return -EPROTO;
-	name = strdup(p->name);
-	if (name == NULL)
-		return -ENOMEM;
-	seat = &room->participants[room->nparticipants++];
-	seat->id = p->id;
-	seat->name = name;
-	seat->role = p->role;
-	seat->connected = p->connected;
-	room->next_participant_id = p->id + 1;
-	return 0;
-}
-
-static int
-apply_left(struct model_room *room, const Aandeslag__ParticipantLeft *l)
-{
-	struct model_participant *p;
-	bool was_chair;
-	size_t i;
-
-	if (l == NULL || (p = model_find(room, l->participant_id)) == NULL)
-		return -EPROTO;
-	was_chair = p->role == C;
-	free(p->name);
-	i = (size_t)(p - room->participants);
-	memmove(p, p + 1, (room->nparticipants - i - 1) * sizeof *p);
-	room->nparticipants--;
-	/* A room is never left without a chair while anyone is seated. */
-	if (was_chair && room->nparticipants > 0)
-		room->participants[0].role = C;
-	return 0;
-}
-
-static int
-apply_presence(struct model_room *room, const Aandeslag__PresenceChanged *c)
-{
-	struct model_participant *p;
-
-	if (c == NULL || (p = model_find(room, c->participant_id)) == NULL)
-		return -EPROTO;
-	p->connected = c->connected;
-	return 0;
-}
-
-static int
-apply_role(struct model_room *room, const Aandeslag__RoleChanged *r)
-{
-	struct model_participant *p, *chair;
-
-	if (r == NULL || (p = model_find(room, r->participant_id)) == NULL ||
-	    p->role == C || (r->role != C && r->role != P && r->role != S))
-		return -EPROTO;
-	if (r->role == C) {
-		/* The old chair sits on as a participant. */
-		chair = model_find(room, model_chair(room));
-		if (chair != NULL)
-			chair->role = P;
-	}
-	p->role = r->role;
-	return 0;
-}
-
 int
 model_apply(struct model_room *room, const Aandeslag__Event *ev, int64_t now)
 {
@@ -724,16 +597,10 @@ model_apply(struct model_room *room, const Aandeslag__Event *ev, int64_t now)
 		rc = steps_apply(room, ev, now);
 		break;
 	case AANDESLAG__EVENT__CHANGE_PARTICIPANT_JOINED:
-		rc = apply_joined(room, ev->participant_joined);
-		break;
 	case AANDESLAG__EVENT__CHANGE_PARTICIPANT_LEFT:
-		rc = apply_left(room, ev->participant_left);
-		break;
 	case AANDESLAG__EVENT__CHANGE_PRESENCE:
-		rc = apply_presence(room, ev->presence);
-		break;
 	case AANDESLAG__EVENT__CHANGE_ROLE:
-		rc = apply_role(room, ev->role);
+		rc = seats_apply(room, ev, now);
 		break;
 	case AANDESLAG__EVENT__CHANGE_SETTING:
 		rc = settings_apply(room, ev, now);

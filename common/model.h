@@ -60,6 +60,14 @@
 #define MODEL_NEEDS_ALL 31u
 /* Study years 1..4 as bits 1 << year. */
 #define MODEL_YEARS_ALL 0x1eu
+/* How long a chair whose laptop is not connected keeps the role to
+ * themselves: 5 minutes, enough to restart a laptop or walk back to the
+ * Wi-Fi. After that any participant or scribe may take the chair over
+ * (TakeChair); the old chair sits on as a participant, and sees who has
+ * the role when they come back. The time counts from the presence event
+ * that said the chair was gone (or from loading a snapshot in which they
+ * were). */
+#define MODEL_CHAIR_AWAY_MS (5 * CLOCK_MINUTE_MS)
 
 /* What a command does, for the permission table. Rules that depend on
  * more than the role (only the author may edit a note, a participant may
@@ -86,6 +94,8 @@ enum model_op {
 	MODEL_OP_ASSIGN,        /* set an action's owners to others */
 	MODEL_OP_ACTION_STATUS, /* also when finished */
 	MODEL_OP_FINISH,
+	MODEL_OP_TAKE_CHAIR,    /* from a chair away MODEL_CHAIR_AWAY_MS */
+	MODEL_OP_RECOGNISE,     /* vouch for a colleague on a new laptop */
 	MODEL_OP_COUNT
 };
 
@@ -94,6 +104,7 @@ struct model_participant {
 	char *name;
 	int role;               /* an Aandeslag__Role */
 	bool connected;
+	int64_t away_since;     /* when the connection went; 0 while connected */
 };
 
 struct model_note {
@@ -217,6 +228,13 @@ int model_init(struct model_room *room, const struct content *content,
 /* Frees everything the room holds; the room may be initialised again. */
 void model_free(struct model_room *room);
 
+/* Pauses the running clock of the team's step as it was at now, marked
+ * as paused by the server: recovery after the server stopped while it
+ * ran. Fills ev (actor 0); returns 0, -ENOENT when no clock runs, or
+ * -ENOMEM. */
+int model_interrupt(struct model_room *room, int64_t now,
+                    struct model_event *ev);
+
 /* Returns whether role may do op: the one permission table, used by the
  * server to enforce and by clients to show what is possible. */
 bool model_allowed(int role, enum model_op op);
@@ -246,18 +264,40 @@ int model_join(struct model_room *room, const char *name, int role,
 int model_leave(struct model_room *room, uint32_t id, uint32_t actor,
                 int64_t now, struct model_event *ev, struct refusal *why);
 
-/* Records that participant id's connection came or went. Fills ev;
- * returns 0, or -EINVAL when id has no seat or nothing changes. */
+/* Records that participant id's connection came or went: away_since
+ * becomes now when it went, 0 when it came back. Fills ev; returns 0, or
+ * -EINVAL when id has no seat or nothing changes. */
 int model_presence(struct model_room *room, uint32_t id, bool connected,
                    int64_t now, struct model_event *ev, struct refusal *why);
+
+/* Makes participant id the chair, as an event of the server's (actor 0):
+ * the room's first chair came back with the chair recovery code. The
+ * chair of the moment sits on as a participant. Fills ev; returns 0,
+ * -ENOENT when id has no seat, or -EALREADY when id is the chair. */
+int model_give_chair(struct model_room *room, uint32_t id, int64_t now,
+                     struct model_event *ev);
 
 /* Checks cmd from the seated participant actor at now and, when it is
  * allowed and valid, fills ev with the resulting event and applies it.
  * Strings in ev may point into cmd. Returns 0, -EINVAL with why, or
- * -ENOMEM (the room is unchanged). */
+ * -ENOMEM (the room is unchanged). A Recognise command makes no event
+ * and is refused here (unknown_command): the server checks it with
+ * model_check_recognise() and answers it itself. */
 int model_execute(struct model_room *room, uint32_t actor,
                   const Aandeslag__Command *cmd, int64_t now,
                   struct model_event *ev, struct refusal *why);
+
+/* Checks a Recognise command from actor without changing anything: the
+ * actor may recognise (the permission table, refused as model_execute()
+ * refuses: not_allowed), and the participant named is seated, someone
+ * else and not connected. What recognising does (letting a colleague on
+ * a new laptop take their seat by name) is up to the server. Returns 0,
+ * or -EINVAL with why (unknown_command for another command, not_allowed,
+ * no_such_participant with the id, already_chair for the chair
+ * themselves, already_present for someone connected). */
+int model_check_recognise(const struct model_room *room, uint32_t actor,
+                          const Aandeslag__Command *cmd,
+                          struct refusal *why);
 
 /* Fills out with the ids of the competences the team marked that no
  * activity is linked to yet, in the order they were marked; returns how
@@ -290,12 +330,12 @@ int model_apply(struct model_room *room, const Aandeslag__Event *ev,
                 int64_t now);
 
 /* ------------------------------------------------------------------
- * For the model's own modules (steps.c, settings.c, notes.c, cards.c,
- * votes.c, activities.c, actions.c), which each run their commands with
- * X_execute(room, actor, cmd, now, ev, why) (0, -EINVAL with why, or
- * -ENOMEM; on success ev is filled and applied) and apply their events
- * with X_apply(room, ev, now) (0, -EPROTO or -ENOMEM; the room unchanged
- * on failure). model.c dispatches to them. */
+ * For the model's own modules (seats.c, steps.c, settings.c, notes.c,
+ * cards.c, votes.c, activities.c, actions.c), which each run their
+ * commands with X_execute(room, actor, cmd, now, ev, why) (0, -EINVAL
+ * with why, or -ENOMEM; on success ev is filled and applied) and apply
+ * their events with X_apply(room, ev, now) (0, -EPROTO or -ENOMEM; the
+ * room unchanged on failure). model.c dispatches to them. */
 
 /* Starts ev as the next event of the room, caused by actor. */
 void model_event_begin(const struct model_room *room, struct model_event *ev,

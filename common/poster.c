@@ -61,6 +61,8 @@ void
 poster_clock(const struct clock *c, int64_t now, struct strbuf *out)
 {
 	poster_clock_state(c->state, clock_remaining(c, now), out);
+	if (c->interrupted)
+		strbuf_puts(out, _(" (de server viel weg; hervat de klok)"));
 }
 
 static const Aandeslag__ContentStep *

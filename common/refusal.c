@@ -121,6 +121,14 @@ static const struct entry entries[] = {
 	  N_("Deze actie staat niet op jouw naam.") },
 	{ AANDESLAG__ERROR_CODE__ERROR_ALREADY_CHAIR, "already_chair",
 	  N_("Dat kan niet bij de voorzitter zelf.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_STORAGE, "storage",
+	  N_("De server kan nu niets opslaan (is de schijf vol?). Er is niets "
+	     "veranderd; probeer het later opnieuw of waarschuw de beheerder.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_CHAIR_PRESENT, "chair_present",
+	  N_("De voorzitter is er nog, of is pas kort weg. Over {1} min kun "
+	     "je het voorzitterschap overnemen.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_BAD_CHAIR_CODE, "bad_chair_code",
+	  N_("Dat is niet de voorzitterscode van deze werksessie.") },
 };
 
 static const struct entry *

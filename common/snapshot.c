@@ -87,7 +87,8 @@ build_votes(struct snapshot *s, const struct model_room *room,
 	for (i = 0; i < room->nvotes; i++) {
 		const struct model_vote *v = &room->votes[i];
 
-		if ((hidden && v->participant_id != for_id) ||
+		if ((hidden && for_id != SNAPSHOT_ALL &&
+		     v->participant_id != for_id) ||
 		    v->competence_id[0] == '\0') {
 			add_hidden(s->votes, &n, v->participant_id, v->dots);
 			continue;
@@ -311,7 +312,8 @@ load_votes(struct model_room *room, const Aandeslag__Snapshot *s)
 	return 0;
 }
 
-/* Replays the lists as the events that made them. */
+/* Replays the lists as the events that made them. Participants who are
+ * not connected are away from now on (seats.c sets away_since). */
 static int
 load_items(struct model_room *room, const Aandeslag__Snapshot *s,
            int64_t now)

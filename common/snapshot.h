@@ -8,6 +8,10 @@
 #include "aandeslag.pb-c.h"
 #include "model.h"
 
+/* for_id of a snapshot with every vote visible: the server's own copy
+ * for storage, never sent to a client. */
+#define SNAPSHOT_ALL UINT32_MAX
+
 /* A snapshot and the storage it points into. Text fields and items point
  * into the room, so it is valid until the room changes. */
 struct snapshot {
@@ -32,7 +36,8 @@ struct snapshot {
 
 /* Fills s from room as it is at now, as participant for_id may see it:
  * while votes are hidden, the dots of everyone else come as totals
- * without their competences (0: a viewer, who sees no one's). Release
+ * without their competences (0: a viewer, who sees no one's;
+ * SNAPSHOT_ALL: everything, for storage). Release
  * with snapshot_release(). Returns 0 or -ENOMEM. */
 int snapshot_build(struct snapshot *s, const struct model_room *room,
                    int64_t now, uint32_t for_id);
@@ -42,8 +47,9 @@ void snapshot_release(struct snapshot *s);
 
 /* Makes room (uninitialised or freed) from a received snapshot at now,
  * with content (which must outlive the room), checking everything in it
- * as model_apply() checks events. On success the room owns its memory
- * (model_free()). Returns 0, -EPROTO for a snapshot that breaks the
+ * as model_apply() checks events; a participant who is not connected
+ * counts as away since now (away_since). On success the room owns its
+ * memory (model_free()). Returns 0, -EPROTO for a snapshot that breaks the
  * model's rules, or -ENOMEM; on failure nothing is left allocated. */
 int snapshot_load(struct model_room *room, const struct content *content,
                   const Aandeslag__Snapshot *s, int64_t now);

@@ -12,6 +12,9 @@ execute_clock(struct model_room *room, uint32_t actor,
 	struct clock c = clock_at(&room->clocks[room->current_step - 1], now);
 	int64_t minutes = cmd->minutes, most;
 
+	/* Whatever the chair does next, the clock is theirs again. */
+	c.interrupted = false;
+
 	switch (cmd->action) {
 	case AANDESLAG__CLOCK_ACTION__CLOCK_ACTION_START:
 		if (c.state == AANDESLAG__CLOCK_STATE__CLOCK_RUNNING)
@@ -106,6 +109,8 @@ execute_move(struct model_room *room, uint32_t actor,
 	 * keeps its time on pause, the step entered runs on from its own. */
 	left = clock_at(&room->clocks[from - 1], now);
 	entered = clock_at(&room->clocks[to - 1], now);
+	left.interrupted = false;
+	entered.interrupted = false;
 	if (left.state == AANDESLAG__CLOCK_STATE__CLOCK_RUNNING) {
 		left.state = AANDESLAG__CLOCK_STATE__CLOCK_PAUSED;
 		entered.state = AANDESLAG__CLOCK_STATE__CLOCK_RUNNING;
@@ -165,6 +170,25 @@ apply_move(struct model_room *room, const Aandeslag__StepChanged *s,
 	room->clocks[room->current_step - 1] = left;
 	room->current_step = s->step;
 	return 0;
+}
+
+int
+model_interrupt(struct model_room *room, int64_t now, struct model_event *ev)
+{
+	struct clock c = clock_at(&room->clocks[room->current_step - 1], now);
+
+	if (c.state != AANDESLAG__CLOCK_STATE__CLOCK_RUNNING)
+		return -ENOENT;
+	c.state = AANDESLAG__CLOCK_STATE__CLOCK_PAUSED;
+	c.interrupted = true;
+	model_event_begin(room, ev, 0);
+	aandeslag__clock_changed__init(&ev->clock);
+	ev->clock.action = AANDESLAG__CLOCK_ACTION__CLOCK_ACTION_SERVER_STOPPED;
+	clock_to_wire(&c, room->current_step, now, &ev->clocks[0]);
+	ev->clock.clock = &ev->clocks[0];
+	ev->event.change_case = AANDESLAG__EVENT__CHANGE_CLOCK;
+	ev->event.clock = &ev->clock;
+	return model_apply(room, &ev->event, now);
 }
 
 int

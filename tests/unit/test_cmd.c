@@ -477,6 +477,58 @@ test_seats(void)
 	parse_refused(&p, "finish now");
 }
 
+/* Taking over the chair of a chair who is away, and recognising a
+ * colleague on a new laptop (which the server checks, without an event). */
+static void
+test_chair_away(void)
+{
+	struct fixture f;
+	struct parsed p;
+
+	setup(&f, 'b');
+	parse_remote(&p, "overnemen", OP(TAKE_CHAIR));
+	CHECK(p.cmd.command.take_chair == &p.cmd.take_chair);
+	CHECK(!p.cmd.mirrored);
+	parse_remote(&p, "  Overnemen  ", OP(TAKE_CHAIR));
+	parse_remote(&p, "take-chair", OP(TAKE_CHAIR));
+	parse_refused(&p, "overnemen Anna");
+	parse_refused(&p, "take-chair now");
+	the_self = f.anna;
+	parse_remote(&p, "herken Bram", OP(RECOGNISE));
+	CHECK(p.cmd.command.recognise == &p.cmd.recognise);
+	CHECK_UINT(p.cmd.recognise.participant_id, ==, f.bram);
+	CHECK(p.cmd.mirrored);
+	parse_remote(&p, "recognise carla de vries", OP(RECOGNISE));
+	CHECK_UINT(p.cmd.recognise.participant_id, ==, f.carla);
+	parse_remote(&p, "HERKEN \"Carla de Vries\"", OP(RECOGNISE));
+	CHECK_UINT(p.cmd.recognise.participant_id, ==, f.carla);
+	parse_refused(&p, "herken");
+	parse_refused(&p, "herken Dirk");
+	CHECK_CONTAINS(p.error, "Dirk");
+	parse_refused(&p, "recognise Carla");
+
+	/* What the model makes of them. */
+	CHECK_INT(model_presence(&f.room, f.anna, false,
+	                         T0 - MODEL_CHAIR_AWAY_MS, &f.ev, &f.why), ==, 0);
+	run(&f, f.bram, "overnemen");
+	CHECK_UINT(model_chair(&f.room), ==, f.bram);
+	CHECK_INT(model_participant(&f.room, f.anna)->role, ==,
+	          AANDESLAG__ROLE__ROLE_PARTICIPANT);
+	the_self = f.bram;
+	parse_remote(&p, "herken Anna", OP(RECOGNISE));
+	CHECK_INT(model_check_recognise(&f.room, f.bram, &p.cmd.command, &f.why),
+	          ==, 0);
+	parse_remote(&p, "herken Carla de Vries", OP(RECOGNISE));
+	CHECK_INT(model_check_recognise(&f.room, f.bram, &p.cmd.command, &f.why),
+	          ==, -EINVAL);
+	CHECK_INT(f.why.code, ==, AANDESLAG__ERROR_CODE__ERROR_ALREADY_PRESENT);
+	teardown(&f);
+	/* Recognising names someone, so it needs the room; taking over
+	 * does not. */
+	parse_refused(&p, "herken Bram");
+	parse_remote(&p, "overnemen", OP(TAKE_CHAIR));
+}
+
 CHECK_MAIN(CHECK_TEST(test_note),
            CHECK_TEST(test_note_keeps_inner_spaces),
            CHECK_TEST(test_note_step),
@@ -490,4 +542,5 @@ CHECK_MAIN(CHECK_TEST(test_note),
            CHECK_TEST(test_votes),
            CHECK_TEST(test_set),
            CHECK_TEST(test_set_runs),
-           CHECK_TEST(test_seats))
+           CHECK_TEST(test_seats),
+           CHECK_TEST(test_chair_away))

@@ -178,7 +178,7 @@ test_every_command_packs(void)
 		"set stacking on", "set anonymous off", "set talk-only on",
 		"set follow-up 2030-01-31", "finish", "start", "pause",
 		"resume", "extend 1", "shorten 1", "next", "prev", "goto 2",
-		"leave",
+		"leave", "overnemen", "take-chair",
 	};
 	Aandeslag__Command *back;
 	uint8_t buf[4096];
@@ -240,6 +240,7 @@ test_help(void)
 		"shorten", "next", "prev", "goto", "leave", "who", "show",
 		"help", "card", "model", "catalogue", "settings", "uncovered",
 		"Stap 3", "Stap 4", "Stap 5", "financien", "bezig", "klaar",
+		"overnemen", "take-chair", "herken", "recognise",
 	};
 	const char *help = cmd_help(), *line, *end;
 	size_t i;

@@ -221,6 +221,45 @@ test_event_leave(void)
 	teardown(&f);
 }
 
+/* Who is chair now: handed over, taken over from a chair who was away,
+ * or given back with the chair recovery code. */
+static void
+test_event_chair(void)
+{
+	Aandeslag__TakeChair take = AANDESLAG__TAKE_CHAIR__INIT;
+	struct fixture f;
+	struct command c;
+
+	setup(&f);
+	CHECK_INT(model_presence(&f.room, f.anna, false, T0, &f.ev, &f.why), ==,
+	          0);
+	mirror_event(&f, T0);
+	begin(&c);
+	c.cmd.op_case = AANDESLAG__COMMAND__OP_TAKE_CHAIR;
+	c.cmd.take_chair = &take;
+	execute_at(&f, f.bram, &c, T0 + MODEL_CHAIR_AWAY_MS);
+	CHECK_STR(line(&f), "[5] Bram heeft het voorzitterschap overgenomen "
+	          "van Anna\n");
+	CHECK_UINT(model_chair(&f.mirror), ==, f.bram);
+	/* The chair hands over: the plain line. */
+	begin(&c);
+	aandeslag__hand_over_chair__init(&c.hand_over);
+	c.hand_over.participant_id = f.carla;
+	c.cmd.op_case = AANDESLAG__COMMAND__OP_HAND_OVER;
+	c.cmd.hand_over = &c.hand_over;
+	execute(&f, f.bram, &c);
+	CHECK_STR(line(&f), "[6] Carla is nu voorzitter\n");
+	/* The server gives it back to the first chair. */
+	CHECK_INT(model_give_chair(&f.room, f.anna, T0, &f.ev), ==, 0);
+	mirror_event(&f, T0);
+	CHECK_STR(line(&f), "[7] Anna is weer voorzitter, met de "
+	          "voorzitterscode\n");
+	CHECK_UINT(model_chair(&f.mirror), ==, f.anna);
+	CHECK_INT(model_participant(&f.mirror, f.carla)->role, ==,
+	          AANDESLAG__ROLE__ROLE_PARTICIPANT);
+	teardown(&f);
+}
+
 /* An event without its sub-message, or of a kind this version lacks, is
  * said to be unknown rather than crash the client. */
 static void
@@ -248,4 +287,5 @@ test_event_unknown(void)
 CHECK_MAIN(CHECK_TEST(test_event_lines),
            CHECK_TEST(test_event_clock),
            CHECK_TEST(test_event_leave),
+           CHECK_TEST(test_event_chair),
            CHECK_TEST(test_event_unknown))

@@ -280,12 +280,13 @@ test_allowed_table(void)
 		MODEL_OP_ADD_NOTE, MODEL_OP_EDIT_NOTE, MODEL_OP_LEAVE,
 		MODEL_OP_ADD_QUESTION, MODEL_OP_VOTE, MODEL_OP_ACTIVITY,
 		MODEL_OP_ACTION, MODEL_OP_CLAIM, MODEL_OP_ACTION_STATUS,
+		MODEL_OP_TAKE_CHAIR,
 	};
 	static const enum model_op scribe[] = {
 		MODEL_OP_ADD_NOTE, MODEL_OP_NOTE_FOR, MODEL_OP_EDIT_NOTE,
 		MODEL_OP_LEAVE, MODEL_OP_ADD_QUESTION, MODEL_OP_VOTE,
 		MODEL_OP_ACTIVITY, MODEL_OP_ACTION, MODEL_OP_CLAIM,
-		MODEL_OP_ACTION_STATUS,
+		MODEL_OP_ACTION_STATUS, MODEL_OP_TAKE_CHAIR,
 	};
 	static const enum model_op facilitator[] = {
 		MODEL_OP_CLOCK, MODEL_OP_STEP, MODEL_OP_LEAVE,
@@ -295,16 +296,17 @@ test_allowed_table(void)
 	size_t i;
 	int role, op;
 
-	CHECK_INT(N, ==, 21);
+	CHECK_INT(N, ==, 23);
 	for (i = 0; i < sizeof participant / sizeof participant[0]; i++)
 		may[ROLE_P][participant[i]] = true;
 	for (i = 0; i < sizeof scribe / sizeof scribe[0]; i++)
 		may[AANDESLAG__ROLE__ROLE_SCRIBE][scribe[i]] = true;
 	for (i = 0; i < sizeof facilitator / sizeof facilitator[0]; i++)
 		may[ROLE_F][facilitator[i]] = true;
-	/* The chair may do everything; a viewer nothing. */
+	/* The chair may do everything but take the chair they have; only
+	 * the chair recognises a colleague; a viewer may do nothing. */
 	for (op = 0; op < N; op++)
-		may[ROLE_C][op] = true;
+		may[ROLE_C][op] = op != MODEL_OP_TAKE_CHAIR;
 	for (role = 0; role < 5; role++)
 		for (op = 0; op < N; op++)
 			if (model_allowed(role, (enum model_op)op) !=
@@ -328,8 +330,12 @@ test_command_op(void)
 	Aandeslag__ClockControl cc;
 	Aandeslag__StepControl sc;
 	Aandeslag__Leave lv;
+	Aandeslag__TakeChair tc;
+	Aandeslag__Recognise rc;
 
 	aandeslag__command__init(&cmd);
+	aandeslag__take_chair__init(&tc);
+	aandeslag__recognise__init(&rc);
 	aandeslag__add_note__init(&an);
 	aandeslag__clock_control__init(&cc);
 	aandeslag__step_control__init(&sc);
@@ -347,6 +353,12 @@ test_command_op(void)
 	cmd.op_case = AANDESLAG__COMMAND__OP_LEAVE;
 	cmd.leave = &lv;
 	CHECK_INT(model_command_op(&cmd), ==, MODEL_OP_LEAVE);
+	cmd.op_case = AANDESLAG__COMMAND__OP_TAKE_CHAIR;
+	cmd.take_chair = &tc;
+	CHECK_INT(model_command_op(&cmd), ==, MODEL_OP_TAKE_CHAIR);
+	cmd.op_case = AANDESLAG__COMMAND__OP_RECOGNISE;
+	cmd.recognise = &rc;
+	CHECK_INT(model_command_op(&cmd), ==, MODEL_OP_RECOGNISE);
 }
 
 static void
