@@ -30,15 +30,35 @@ on_alloc(uv_handle_t *handle, size_t suggested, uv_buf_t *buf)
 }
 
 static void
+release_held(struct conn *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nheld; i++)
+		wire_unref(c->held[i]);
+	free(c->held);
+	c->held = NULL;
+	c->nheld = c->held_cap = 0;
+}
+
+static void
 on_closed(uv_handle_t *handle)
 {
 	struct conn *c = handle->data;
+	struct conn **p;
 
 	/* The room hears of it here, outside any broadcast that may have
 	 * closed this connection, so events keep their order. */
 	if (c->room != NULL)
 		room_detach(c);
 	frame_partial_reset(&c->partial);
+	release_held(c);
+	if (c->held_listed)
+		for (p = &c->server->held; *p != NULL; p = &(*p)->held_next)
+			if (*p == c) {
+				*p = c->held_next;
+				break;
+			}
 	if (c->prev != NULL)
 		c->prev->next = c->next;
 	else
@@ -77,16 +97,36 @@ on_write(uv_write_t *req, int status)
 	}
 }
 
-int
-conn_send(struct conn *c, struct wire_buf *buf)
+/* Keeps buf back until the turn's commit. */
+static int
+hold(struct conn *c, struct wire_buf *buf)
+{
+	struct wire_buf **more;
+
+	if (c->nheld == c->held_cap) {
+		size_t cap = c->held_cap ? c->held_cap * 2 : 8;
+
+		more = realloc(c->held, cap * sizeof *more);
+		if (more == NULL) {
+			conn_close(c);
+			return -ENOMEM;
+		}
+		c->held = more;
+		c->held_cap = cap;
+	}
+	c->held[c->nheld++] = wire_ref(buf);
+	server_hold(c->server, c);
+	return 0;
+}
+
+static int
+write_now(struct conn *c, struct wire_buf *buf)
 {
 	struct write_req *w;
 	size_t queued;
 	uv_buf_t b;
 	int rc;
 
-	if (c->state == CONN_CLOSED || c->state == CONN_CLOSING)
-		return -EPIPE;
 	/* Only what the kernel has not taken counts: libuv writes at once
 	 * when it can, and reports completion a loop turn later. */
 	queued = uv_stream_get_write_queue_size((uv_stream_t *)&c->tcp);
@@ -115,6 +155,16 @@ conn_send(struct conn *c, struct wire_buf *buf)
 	return 0;
 }
 
+int
+conn_send(struct conn *c, struct wire_buf *buf)
+{
+	if (c->state == CONN_CLOSED || c->state == CONN_CLOSING)
+		return -EPIPE;
+	if (server_holding(c->server))
+		return hold(c, buf);
+	return write_now(c, buf);
+}
+
 static void
 on_shutdown(uv_shutdown_t *req, int status)
 {
@@ -131,6 +181,11 @@ conn_finish(struct conn *c, struct wire_buf *buf)
 	if (buf != NULL && conn_send(c, buf) < 0)
 		return;
 	c->state = CONN_CLOSING;
+	if (c->nheld > 0) {
+		/* Ends after the held frames, once they are written. */
+		c->finish_held = true;
+		return;
+	}
 	c->shutdown.data = c;
 	/* The shutdown completes after the queued frames are written. */
 	if (uv_shutdown(&c->shutdown, (uv_stream_t *)&c->tcp, on_shutdown) < 0)
@@ -149,6 +204,35 @@ conn_fail(struct conn *c, int code, const char *const *params,
 	wire_pack_closing(code, params, nparams, &buf);
 	conn_finish(c, buf);
 	wire_unref(buf);
+}
+
+void
+conn_flush(struct conn *c)
+{
+	size_t i;
+
+	c->held_listed = false;
+	c->held_next = NULL;
+	for (i = 0; i < c->nheld && c->state != CONN_CLOSED; i++)
+		if (write_now(c, c->held[i]) < 0)
+			break;
+	release_held(c);
+	if (c->finish_held && c->state == CONN_CLOSING) {
+		c->finish_held = false;
+		c->shutdown.data = c;
+		if (uv_shutdown(&c->shutdown, (uv_stream_t *)&c->tcp,
+		                on_shutdown) < 0)
+			conn_close(c);
+	}
+}
+
+void
+conn_drop_held(struct conn *c)
+{
+	c->held_listed = false;
+	c->held_next = NULL;
+	release_held(c);
+	conn_close(c);
 }
 
 /* Unpacks one frame and hands it to the server. */

@@ -35,6 +35,13 @@ struct conn {
 	struct room *room;              /* in CONN_ROOM */
 	uint32_t participant_id;        /* 0 for a viewer */
 	uv_shutdown_t shutdown;
+	/* Frames held back until the turn's commit (server_holding()), in
+	 * order; and whether the connection ends after them. */
+	struct wire_buf **held;
+	size_t nheld, held_cap;
+	bool finish_held;
+	bool held_listed;               /* in server->held */
+	struct conn *held_next;
 };
 
 /* Accepts a pending connection on the listener into a new conn that the
@@ -46,6 +53,15 @@ int conn_accept(struct server *srv, uv_stream_t *listener);
  * that stops reading never holds up the others. Returns 0, -EPIPE when the
  * connection is closing, or -ENOBUFS when it was just closed for that. */
 int conn_send(struct conn *c, struct wire_buf *buf);
+
+/* Writes the frames held back for the turn's commit, and ends the
+ * connection after them when it was finishing. */
+void conn_flush(struct conn *c);
+
+/* Drops the frames held back (the commit failed: nothing of the turn may
+ * be sent) and closes the connection, whose client will come back and
+ * catch up. */
+void conn_drop_held(struct conn *c);
 
 /* Sends a Closing message with code and params, then closes the
  * connection once it is written. Used for protocol errors and shutdown. */

@@ -9,6 +9,7 @@
 #include <uv.h>
 
 #include "config.h"
+#include "admin.h"
 #include "i18n.h"
 #include "number.h"
 #include "server.h"
@@ -31,16 +32,52 @@ usage(FILE *out, const struct server_options *opts)
 "                       (standaard 30)\n"
 "  --content BESTAND    de inhoud van de stappen, kaarten, competenties en\n"
 "                       activiteiten (standaard %s)\n"
+"  --data MAP           hier staan de werksessies (standaard\n"
+"                       $XDG_DATA_HOME/aandeslag of ~/.local/share/aandeslag)\n"
+"  --sync full|normal   full (standaard): elke opslag overleeft ook een\n"
+"                       stroomstoring; normal: alleen een vastgelopen server\n"
+"  --max-db-size N[KMG] de gegevens worden nooit groter dan dit (N: MB)\n"
+"  --retention DAGEN    werksessies die zo lang niet gebruikt zijn, worden\n"
+"                       verwijderd (standaard 400; 0: nooit)\n"
 "  --help               deze hulp\n"
-"  --version            versie\n"), SERVER_DEFAULT_PORT,
+"  --version            versie\n"
+"\n"
+"Onderhoud: aandeslag-server list|delete CODE|purge --older-than DAGEN|\n"
+"          backup BESTAND [--data MAP]; zie aandeslag-server list --help\n"), SERVER_DEFAULT_PORT,
 	        (size_t)4 * 2 * 1024 * 1024, (size_t)1000, opts->content_path);
+}
+
+/* Reads a size such as "200", "200M", "512K" or "2G"; a bare number is
+ * in megabytes. */
+static int
+parse_size(const char *arg, uint64_t *out)
+{
+	char digits[32];
+	size_t len = strlen(arg);
+	uint64_t unit = 1024 * 1024;
+	long long v;
+
+	if (len == 0 || len >= sizeof digits)
+		return -EINVAL;
+	memcpy(digits, arg, len + 1);
+	switch (digits[len - 1]) {
+	case 'K': case 'k': unit = 1024; digits[--len] = '\0'; break;
+	case 'M': case 'm': digits[--len] = '\0'; break;
+	case 'G': case 'g': unit = 1024 * 1024 * 1024; digits[--len] = '\0'; break;
+	default: break;
+	}
+	if (number_parse(digits, 64, (long long)1 << 40, &v) < 0)
+		return -EINVAL;
+	*out = (uint64_t)v * unit;
+	return 0;
 }
 
 int
 main(int argc, char **argv)
 {
 	enum { OPT_LISTEN = 256, OPT_PORT, OPT_GRACE, OPT_QUEUE, OPT_ROOMS,
-	       OPT_CONTENT, OPT_IDLE, OPT_HELP, OPT_VERSION };
+	       OPT_CONTENT, OPT_IDLE, OPT_DATA, OPT_SYNC, OPT_MAXDB,
+	       OPT_RETENTION, OPT_HELP, OPT_VERSION };
 	static const struct option options[] = {
 		{ "listen", required_argument, NULL, OPT_LISTEN },
 		{ "port", required_argument, NULL, OPT_PORT },
@@ -49,6 +86,10 @@ main(int argc, char **argv)
 		{ "max-rooms", required_argument, NULL, OPT_ROOMS },
 		{ "content", required_argument, NULL, OPT_CONTENT },
 		{ "idle-timeout", required_argument, NULL, OPT_IDLE },
+		{ "data", required_argument, NULL, OPT_DATA },
+		{ "sync", required_argument, NULL, OPT_SYNC },
+		{ "max-db-size", required_argument, NULL, OPT_MAXDB },
+		{ "retention", required_argument, NULL, OPT_RETENTION },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -62,6 +103,8 @@ main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	bindtextdomain("aandeslag", LOCALEDIR);
 	server_options_default(&opts);
+	if (argc > 1 && admin_is_command(argv[1]))
+		return admin_main(argc, argv);
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
 		switch (opt) {
 		case OPT_LISTEN:
@@ -94,6 +137,26 @@ main(int argc, char **argv)
 			if (number_parse(optarg, 1, 3600, &v) < 0)
 				goto bad;
 			opts.idle_timeout_ms = v * 1000;
+			break;
+		case OPT_DATA:
+			opts.data_dir = optarg;
+			break;
+		case OPT_SYNC:
+			if (strcmp(optarg, "full") == 0)
+				opts.sync = STORE_SYNC_FULL;
+			else if (strcmp(optarg, "normal") == 0)
+				opts.sync = STORE_SYNC_NORMAL;
+			else
+				goto bad;
+			break;
+		case OPT_MAXDB:
+			if (parse_size(optarg, &opts.max_db_bytes) < 0)
+				goto bad;
+			break;
+		case OPT_RETENTION:
+			if (number_parse(optarg, 0, 100000, &v) < 0)
+				goto bad;
+			opts.retention_ms = v * 24 * 3600 * 1000;
 			break;
 		case OPT_HELP:
 			usage(stdout, &opts);

@@ -11,6 +11,7 @@
 #include "content.h"
 #include "conn.h"
 #include "frame.h"
+#include "persist.h"
 #include "server.h"
 #include "snapshot.h"
 
@@ -24,8 +25,8 @@ bucket_of(const char *code)
 	return h % ROOMS_BUCKETS;
 }
 
-static struct room *
-rooms_find(struct rooms *rooms, const char *code)
+struct room *
+room_find(struct rooms *rooms, const char *code)
 {
 	struct room *r;
 
@@ -35,8 +36,8 @@ rooms_find(struct rooms *rooms, const char *code)
 	return NULL;
 }
 
-static struct room_seat *
-seat_of(struct room *room, uint32_t participant_id)
+struct room_seat *
+room_seat(struct room *room, uint32_t participant_id)
 {
 	size_t i;
 
@@ -55,21 +56,8 @@ seat_remove(struct room *room, struct room_seat *seat)
 	room->nseats--;
 }
 
-/* Compares tokens in constant time, so that timing tells a guesser
- * nothing about how much of a token was right. */
-static int
-token_equal(const uint8_t *a, const uint8_t *b, size_t len)
-{
-	unsigned char diff = 0;
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		diff |= a[i] ^ b[i];
-	return diff == 0;
-}
-
-static void
-send_refusal(struct conn *c, uint64_t request_id, const struct refusal *why)
+void
+room_send_refusal(struct conn *c, uint64_t request_id, const struct refusal *why)
 {
 	const char *params[REFUSAL_PARAMS];
 	struct wire_buf *buf;
@@ -95,11 +83,53 @@ send_ack(struct conn *c, uint64_t request_id, uint64_t epoch, uint64_t seq)
 	wire_unref(buf);
 }
 
+void
+room_refuse(struct conn *c, uint64_t request_id, int code)
+{
+	struct refusal why;
+
+	refusal_set(&why, code);
+	room_send_refusal(c, request_id, &why);
+}
+
+/* Every change is stored in a savepoint of its own, opened once the model
+ * has accepted it, so that a write that fails undoes that change alone
+ * and a refused command touches the disk not at all. */
+int
+room_change_begin(struct server *srv)
+{
+	int rc;
+
+	if (srv->store == NULL)
+		return 0;
+	if (srv->storage_trouble)
+		return -ENOSPC;
+	rc = store_savepoint(srv->store);
+	srv->in_change = rc == 0;
+	return rc;
+}
+
+int
+room_change_end(struct server *srv, int rc)
+{
+	if (srv->store == NULL)
+		return rc;
+	if (rc == 0 && srv->in_change)
+		rc = store_release(srv->store);
+	if (rc < 0 && srv->in_change)
+		store_rollback(srv->store);
+	if (rc < 0)
+		server_log(srv, "storage: a change could not be stored (%s): %s",
+		           strerror(-rc), store_error(srv->store));
+	srv->in_change = false;
+	return rc;
+}
+
 /* Writes one event, encoded once, to every member of the room. A dot
  * placed while votes are hidden is the one exception: the voter sees
  * where it went, everyone else only that a dot was placed. */
-static void
-broadcast(struct room *room, const Aandeslag__Event *ev)
+void
+room_broadcast(struct room *room, const Aandeslag__Event *ev)
 {
 	struct wire_buf *buf, *secret = NULL, *to;
 	Aandeslag__VoteCast redacted;
@@ -135,10 +165,10 @@ broadcast(struct room *room, const Aandeslag__Event *ev)
 
 /* Takes a seat away from its connection once the model freed it: the
  * participant left, was removed by the chair, or was away too long. */
-static void
-seat_freed(struct room *room, uint32_t participant_id, bool removed)
+void
+room_seat_freed(struct room *room, uint32_t participant_id, bool removed)
 {
-	struct room_seat *seat = seat_of(room, participant_id);
+	struct room_seat *seat = room_seat(room, participant_id);
 	struct conn *c;
 
 	if (seat == NULL)
@@ -155,258 +185,28 @@ seat_freed(struct room *room, uint32_t participant_id, bool removed)
 		c->state = CONN_LOBBY;
 }
 
-/* Answers a create or join with the room's snapshot. */
-static void
-send_joined(struct conn *c, struct room *room, uint64_t request_id,
-            const struct room_seat *seat, const char *content_hash)
+void
+rooms_add(struct rooms *rooms, struct room *room)
 {
-	Aandeslag__Envelope env = AANDESLAG__ENVELOPE__INIT;
-	Aandeslag__Joined joined = AANDESLAG__JOINED__INIT;
-	struct snapshot snap;
-	struct wire_buf *buf;
-	struct refusal why;
+	size_t b = bucket_of(room->model.code);
 
-	if (snapshot_build(&snap, &room->model, server_now(c->server),
-	                   seat ? seat->participant_id : 0) < 0) {
-		refusal_set(&why, AANDESLAG__ERROR_CODE__ERROR_INTERNAL);
-		send_refusal(c, request_id, &why);
-		return;
-	}
-	joined.request_id = request_id;
-	joined.code = room->model.code;
-	if (seat != NULL) {
-		joined.participant_id = seat->participant_id;
-		joined.resume_token.data = (uint8_t *)seat->token;
-		joined.resume_token.len = ROOM_TOKEN_SIZE;
-	}
-	joined.snapshot = &snap.msg;
-	/* The content goes along unless the client has this very version. */
-	if (content_hash == NULL ||
-	    strcmp(content_hash, c->server->content.hash) != 0)
-		joined.content = c->server->content.msg;
-	env.body_case = AANDESLAG__ENVELOPE__BODY_JOINED;
-	env.joined = &joined;
-	if (wire_pack(&env, FRAME_MAX_SERVER, &buf) == 0) {
-		conn_send(c, buf);
-		wire_unref(buf);
-	}
-	snapshot_release(&snap);
+	room->hash_next = rooms->buckets[b];
+	rooms->buckets[b] = room;
+	rooms->count++;
 }
 
-/* Gives a new seat to the participant that model_join() just seated. */
-static struct room_seat *
-seat_add(struct room *room, uint32_t participant_id, struct conn *c)
+/* Undoes a change whose storing failed: the room is read back as the
+ * last commit left it, going on from seq (what its members saw). */
+void
+room_undo(struct server *srv, struct room *room, uint64_t seq)
 {
-	struct room_seat *seat = &room->seats[room->nseats];
-
-	memset(seat, 0, sizeof *seat);
-	if (server_random(seat->token, sizeof seat->token) < 0)
-		return NULL;
-	seat->participant_id = participant_id;
-	seat->conn = c;
-	room->nseats++;
-	return seat;
-}
-
-static void
-attach(struct conn *c, struct room *room, uint32_t participant_id)
-{
-	c->room = room;
-	c->participant_id = participant_id;
-	c->state = CONN_ROOM;
+	if (persist_reload(srv, room, seq) < 0)
+		server_log(srv, "storage: room state may be ahead of the disk");
 }
 
 void
-rooms_create(struct server *srv, struct conn *c,
-             const Aandeslag__CreateRoom *req)
-{
-	struct model_event ev;
-	struct refusal why;
-	struct room *room;
-	struct room_seat *seat = NULL;
-	uint8_t random[CODE_CHARS];
-	char code[CODE_SIZE];
-	uint64_t epoch;
-	size_t b;
-	int rc;
-
-	if (srv->rooms.count >= srv->opts.max_rooms) {
-		refusal_set_num(&why, AANDESLAG__ERROR_CODE__ERROR_TOO_MANY_ROOMS,
-		                (long)srv->opts.max_rooms);
-		send_refusal(c, req->request_id, &why);
-		return;
-	}
-	do {
-		if (server_random(random, sizeof random) < 0)
-			goto internal;
-		code_from_random(random, code);
-	} while (rooms_find(&srv->rooms, code) != NULL);
-	if (server_random(&epoch, sizeof epoch) < 0)
-		goto internal;
-	room = calloc(1, sizeof *room);
-	if (room == NULL)
-		goto internal;
-	rc = model_init(&room->model, &srv->content, code, req->title, epoch,
-	                &why);
-	if (rc == 0)
-		rc = model_join(&room->model, req->name, AANDESLAG__ROLE__ROLE_CHAIR,
-		                server_now(srv), &ev, &why);
-	if (rc == 0 && (seat = seat_add(room, ev.participant.id, c)) == NULL)
-		rc = -ENOMEM;
-	if (rc < 0) {
-		model_free(&room->model);
-		free(room);
-		if (rc != -EINVAL)
-			goto internal;
-		send_refusal(c, req->request_id, &why);
-		return;
-	}
-	b = bucket_of(code);
-	room->hash_next = srv->rooms.buckets[b];
-	srv->rooms.buckets[b] = room;
-	srv->rooms.count++;
-	attach(c, room, seat->participant_id);
-	server_log(srv, "connection %llu created a room (%zu rooms)",
-	           (unsigned long long)c->log_id, srv->rooms.count);
-	send_joined(c, room, req->request_id, seat, req->content_hash);
-	return;
-internal:
-	refusal_set(&why, AANDESLAG__ERROR_CODE__ERROR_INTERNAL);
-	send_refusal(c, req->request_id, &why);
-}
-
-/* Frees the seats of participants who have been away longer than the
- * grace period, so that a full room makes place for someone new. The
- * chair's seat is kept: a room must not lose its chair to a Wi-Fi drop. */
-static void
-free_stale_seats(struct server *srv, struct room *room)
-{
-	struct model_event ev;
-	struct refusal why;
-	size_t i = 0;
-	int64_t now = server_now(srv);
-
-	while (i < room->nseats) {
-		struct room_seat *seat = &room->seats[i];
-
-		if (seat->conn != NULL ||
-		    now - seat->away_since < srv->opts.seat_grace_ms ||
-		    seat->participant_id == model_chair(&room->model) ||
-		    model_leave(&room->model, seat->participant_id, 0, now, &ev,
-		                &why) < 0) {
-			i++;
-			continue;
-		}
-		broadcast(room, &ev.event);
-		seat_freed(room, ev.left.participant_id, false);
-	}
-}
-
-static void
-join_viewer(struct conn *c, struct room *room, uint64_t request_id,
-            const char *content_hash)
-{
-	struct refusal why;
-
-	if (room->nviewers == ROOM_VIEWERS_MAX) {
-		refusal_set_num(&why, AANDESLAG__ERROR_CODE__ERROR_ROOM_FULL,
-		                MODEL_SEATS);
-		send_refusal(c, request_id, &why);
-		return;
-	}
-	room->viewers[room->nviewers++] = c;
-	attach(c, room, 0);
-	send_joined(c, room, request_id, NULL, content_hash);
-}
-
-/* A participant comes back with the token they were given: the same
- * identity and role. A connection still holding the seat is taken to be
- * half-open and is replaced. */
-static void
-join_resume(struct conn *c, struct room *room, const Aandeslag__JoinRoom *req)
-{
-	struct model_event ev;
-	struct refusal why;
-	struct room_seat *seat = NULL;
-	struct conn *old;
-	size_t i;
-
-	for (i = 0; i < room->nseats; i++)
-		if (req->resume_token.len == ROOM_TOKEN_SIZE &&
-		    token_equal(room->seats[i].token, req->resume_token.data,
-		                ROOM_TOKEN_SIZE))
-			seat = &room->seats[i];
-	if (seat == NULL) {
-		refusal_set(&why, AANDESLAG__ERROR_CODE__ERROR_BAD_TOKEN);
-		send_refusal(c, req->request_id, &why);
-		return;
-	}
-	old = seat->conn;
-	if (old != NULL) {
-		old->room = NULL;
-		conn_fail(old, AANDESLAG__ERROR_CODE__ERROR_ALREADY_PRESENT, NULL, 0);
-	} else if (model_presence(&room->model, seat->participant_id, true,
-	                          server_now(c->server), &ev, &why) == 0) {
-		broadcast(room, &ev.event);
-	}
-	seat->conn = c;
-	attach(c, room, seat->participant_id);
-	send_joined(c, room, req->request_id, seat, req->content_hash);
-}
-
-void
-rooms_join(struct server *srv, struct conn *c, const Aandeslag__JoinRoom *req)
-{
-	struct model_event ev;
-	struct refusal why;
-	struct room *room = NULL;
-	struct room_seat *seat;
-	char code[CODE_SIZE];
-	int rc;
-
-	if (req->code != NULL && code_normalise(req->code, code) == 0)
-		room = rooms_find(&srv->rooms, code);
-	if (room == NULL) {
-		refusal_set(&why, AANDESLAG__ERROR_CODE__ERROR_NO_SUCH_ROOM);
-		send_refusal(c, req->request_id, &why);
-		return;
-	}
-	if (req->viewer) {
-		join_viewer(c, room, req->request_id, req->content_hash);
-		return;
-	}
-	if (req->resume_token.len > 0) {
-		join_resume(c, room, req);
-		return;
-	}
-	if (room->nseats == MODEL_SEATS)
-		free_stale_seats(srv, room);
-	rc = model_join(&room->model, req->name,
-	                AANDESLAG__ROLE__ROLE_PARTICIPANT, server_now(srv), &ev,
-	                &why);
-	if (rc == -EINVAL) {
-		send_refusal(c, req->request_id, &why);
-		return;
-	}
-	if (rc < 0) {
-		refusal_set(&why, AANDESLAG__ERROR_CODE__ERROR_INTERNAL);
-		send_refusal(c, req->request_id, &why);
-		return;
-	}
-	/* The others hear of the newcomer; the newcomer gets a snapshot that
-	 * already includes them. */
-	broadcast(room, &ev.event);
-	seat = seat_add(room, ev.participant.id, c);
-	if (seat == NULL) {
-		conn_fail(c, AANDESLAG__ERROR_CODE__ERROR_INTERNAL, NULL, 0);
-		return;
-	}
-	attach(c, room, seat->participant_id);
-	send_joined(c, room, req->request_id, seat, req->content_hash);
-}
-
-static void
-remember(struct room_seat *seat, uint64_t request_id, uint64_t seq, int code)
+room_remember(struct room_seat *seat, uint64_t request_id, uint64_t seq,
+              int code)
 {
 	struct room_result *r = &seat->results[seat->nresults % ROOM_REMEMBERED];
 
@@ -414,7 +214,8 @@ remember(struct room_seat *seat, uint64_t request_id, uint64_t seq, int code)
 	r->seq = seq;
 	r->code = code;
 	seat->nresults++;
-	seat->last_request_id = request_id;
+	if (request_id > seat->last_request_id)
+		seat->last_request_id = request_id;
 }
 
 /* Answers a request id seen before with its first result. */
@@ -435,62 +236,108 @@ repeat(struct conn *c, struct room *room, const struct room_seat *seat,
 			send_ack(c, request_id, room->model.epoch, r->seq);
 		} else {
 			refusal_set(&why, r->code);
-			send_refusal(c, request_id, &why);
+			room_send_refusal(c, request_id, &why);
 		}
 		return;
 	}
-	refusal_set(&why, AANDESLAG__ERROR_CODE__ERROR_REQUEST_TOO_OLD);
-	send_refusal(c, request_id, &why);
+	room_refuse(c, request_id, AANDESLAG__ERROR_CODE__ERROR_REQUEST_TOO_OLD);
+}
+
+/* The chair vouches for a colleague coming back on another laptop: no
+ * event, just a short while in which their name takes their seat. */
+static void
+recognise(struct conn *c, struct room *room, struct room_seat *seat,
+          const Aandeslag__Command *cmd)
+{
+	struct refusal why;
+
+	if (model_check_recognise(&room->model, seat->participant_id, cmd,
+	                          &why) < 0) {
+		room_remember(seat, cmd->request_id, 0, why.code);
+		room_send_refusal(c, cmd->request_id, &why);
+		return;
+	}
+	room->recognised_id = cmd->recognise->participant_id;
+	room->recognised_until = server_now(c->server) + ROOM_RECOGNISE_MS;
+	room_remember(seat, cmd->request_id, room->model.seq, 0);
+	send_ack(c, cmd->request_id, room->model.epoch, room->model.seq);
 }
 
 void
 room_command(struct conn *c, const Aandeslag__Command *cmd)
 {
 	struct room *room = c->room;
-	struct room_seat *seat = seat_of(room, c->participant_id);
+	struct server *srv = c->server;
+	struct room_seat *seat = room_seat(room, c->participant_id);
 	struct model_event ev;
 	struct refusal why;
+	uint64_t seq;
 	int rc;
 
 	if (seat == NULL) {
 		/* Viewers only watch. */
 		refusal_set_str(&why, AANDESLAG__ERROR_CODE__ERROR_NOT_ALLOWED,
 		                "participant");
-		send_refusal(c, cmd->request_id, &why);
+		room_send_refusal(c, cmd->request_id, &why);
 		return;
 	}
 	if (cmd->request_id == 0) {
-		refusal_set(&why, AANDESLAG__ERROR_CODE__ERROR_BAD_REQUEST_ID);
-		send_refusal(c, 0, &why);
+		room_refuse(c, 0, AANDESLAG__ERROR_CODE__ERROR_BAD_REQUEST_ID);
 		return;
 	}
 	if (cmd->request_id <= seat->last_request_id) {
 		repeat(c, room, seat, cmd->request_id);
 		return;
 	}
+	if (cmd->op_case == AANDESLAG__COMMAND__OP_RECOGNISE &&
+	    cmd->recognise != NULL) {
+		recognise(c, room, seat, cmd);
+		return;
+	}
+	/* Not remembered when refused for storage: the same request may
+	 * well succeed once there is room on the disk again. */
+	if (srv->storage_trouble) {
+		room_refuse(c, cmd->request_id, AANDESLAG__ERROR_CODE__ERROR_STORAGE);
+		return;
+	}
+	seq = room->model.seq;
 	rc = model_execute(&room->model, seat->participant_id, cmd,
-	                   server_now(c->server), &ev, &why);
-	if (rc < 0)
-		model_event_release(&ev);
-	if (rc == -ENOMEM) {
-		/* Not remembered: the same request may well succeed later. */
-		refusal_set(&why, AANDESLAG__ERROR_CODE__ERROR_INTERNAL);
-		send_refusal(c, cmd->request_id, &why);
-		return;
-	}
+	                   server_now(srv), &ev, &why);
 	if (rc < 0) {
-		remember(seat, cmd->request_id, 0, why.code);
-		send_refusal(c, cmd->request_id, &why);
+		model_event_release(&ev);
+		if (rc == -ENOMEM) {
+			room_refuse(c, cmd->request_id,
+			       AANDESLAG__ERROR_CODE__ERROR_INTERNAL);
+			return;
+		}
+		room_remember(seat, cmd->request_id, 0, why.code);
+		room_send_refusal(c, cmd->request_id, &why);
 		return;
 	}
-	remember(seat, cmd->request_id, ev.event.seq, 0);
-	broadcast(room, &ev.event);
+	rc = room_change_begin(srv);
+	if (rc == 0)
+		rc = persist_event(srv, room, &ev.event, seat->participant_id,
+		                   cmd->request_id);
+	if (rc == 0 &&
+	    ev.event.change_case == AANDESLAG__EVENT__CHANGE_PARTICIPANT_LEFT)
+		rc = persist_forget_seat(srv, room, ev.left.participant_id);
+	if (room_change_end(srv, rc) < 0) {
+		model_event_release(&ev);
+		room_undo(srv, room, seq);
+		room_refuse(c, cmd->request_id, AANDESLAG__ERROR_CODE__ERROR_STORAGE);
+		return;
+	}
+	room_remember(seat, cmd->request_id, ev.event.seq, 0);
+	room_broadcast(room, &ev.event);
+	if (room->model.clocks[room->model.current_step - 1].state ==
+	    AANDESLAG__CLOCK_STATE__CLOCK_RUNNING)
+		server_clock_runs(srv);
 	model_event_release(&ev);
 	send_ack(c, cmd->request_id, room->model.epoch, ev.event.seq);
 	/* A seat freed by leaving is free at once, and the connection may
 	 * join again; someone removed by the chair is told and let go. */
 	if (ev.event.change_case == AANDESLAG__EVENT__CHANGE_PARTICIPANT_LEFT)
-		seat_freed(room, ev.left.participant_id, ev.left.removed);
+		room_seat_freed(room, ev.left.participant_id, ev.left.removed);
 }
 
 void
@@ -512,7 +359,7 @@ room_detach(struct conn *c)
 			}
 		return;
 	}
-	seat = seat_of(room, c->participant_id);
+	seat = room_seat(room, c->participant_id);
 	if (seat == NULL || seat->conn != c)
 		return;
 	seat->conn = NULL;
@@ -521,7 +368,89 @@ room_detach(struct conn *c)
 		return;
 	if (model_presence(&room->model, seat->participant_id, false,
 	                   server_now(srv), &ev, &why) == 0)
-		broadcast(room, &ev.event);
+		room_broadcast(room, &ev.event);
+}
+
+/* Takes room out of the registry and frees it, letting its connections
+ * go. */
+static void
+room_drop(struct server *srv, struct room *room)
+{
+	struct room **p = &srv->rooms.buckets[bucket_of(room->model.code)];
+	size_t i;
+
+	for (; *p != NULL; p = &(*p)->hash_next)
+		if (*p == room) {
+			*p = room->hash_next;
+			break;
+		}
+	srv->rooms.count--;
+	for (i = 0; i < room->nseats; i++)
+		if (room->seats[i].conn != NULL) {
+			room->seats[i].conn->room = NULL;
+			room->seats[i].conn->participant_id = 0;
+			conn_close(room->seats[i].conn);
+		}
+	for (i = 0; i < room->nviewers; i++) {
+		room->viewers[i]->room = NULL;
+		conn_close(room->viewers[i]);
+	}
+	model_free(&room->model);
+	free(room);
+}
+
+void
+rooms_reread(struct server *srv)
+{
+	struct room *r, *next;
+	size_t b;
+
+	for (b = 0; b < ROOMS_BUCKETS; b++)
+		for (r = srv->rooms.buckets[b]; r != NULL; r = next) {
+			next = r->hash_next;
+			if (persist_reload(srv, r, r->model.seq) == -ENOENT)
+				room_drop(srv, r);
+		}
+}
+
+void
+rooms_expire(struct server *srv, int64_t before_ms)
+{
+	struct room *r, *next;
+	size_t b, i, n = 0;
+	bool busy;
+
+	for (b = 0; b < ROOMS_BUCKETS; b++)
+		for (r = srv->rooms.buckets[b]; r != NULL; r = next) {
+			next = r->hash_next;
+			busy = r->nviewers > 0 || r->used_ms >= before_ms;
+			for (i = 0; i < r->nseats; i++)
+				busy |= r->seats[i].conn != NULL;
+			if (busy || store_delete_room(srv->store,
+			                              r->model.code) < 0)
+				continue;
+			room_drop(srv, r);
+			n++;
+		}
+	if (n > 0) {
+		server_log(srv, "storage: %zu rooms past the retention time "
+		           "deleted", n);
+		store_checkpoint(srv->store, true);
+	}
+}
+
+bool
+rooms_clock_runs(const struct rooms *rooms)
+{
+	const struct room *r;
+	size_t b;
+
+	for (b = 0; b < ROOMS_BUCKETS; b++)
+		for (r = rooms->buckets[b]; r != NULL; r = r->hash_next)
+			if (r->model.clocks[r->model.current_step - 1].state ==
+			    AANDESLAG__CLOCK_STATE__CLOCK_RUNNING)
+				return true;
+	return false;
 }
 
 void

@@ -4,11 +4,13 @@
 #ifndef AANDESLAG_ROOM_H
 #define AANDESLAG_ROOM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "aandeslag.pb-c.h"
 #include "model.h"
+#include "store.h"
 #include "wire.h"
 
 struct conn;
@@ -19,6 +21,8 @@ struct server;
 #define ROOM_REMEMBERED 128
 /* Bytes of a resume token: 128 random bits. */
 #define ROOM_TOKEN_SIZE 16
+/* How long the chair's word that a colleague is coming back holds. */
+#define ROOM_RECOGNISE_MS (10 * 60 * 1000)
 /* Read-only viewers (projectors) a room admits besides its seats. */
 #define ROOM_VIEWERS_MAX 16
 
@@ -30,7 +34,9 @@ struct room_result {
 
 struct room_seat {
 	uint32_t participant_id;
-	uint8_t token[ROOM_TOKEN_SIZE];
+	/* Only the hash of the token is kept, here and on disk: whoever
+	 * reads the database cannot take over a seat. */
+	uint8_t token_hash[STORE_HASH_SIZE];
 	struct conn *conn;              /* NULL while away */
 	int64_t away_since;
 	uint64_t last_request_id;
@@ -44,6 +50,18 @@ struct room {
 	size_t nseats;
 	struct conn *viewers[ROOM_VIEWERS_MAX];
 	size_t nviewers;
+	uint64_t history;               /* events stored since the snapshot */
+	int64_t created_ms;
+	int64_t used_ms;                /* the last change, wall clock */
+	/* The chair recovery code, as a hash, and whose seat it gives back
+	 * (the room's first chair). */
+	uint8_t chair_code_hash[STORE_HASH_SIZE];
+	bool has_chair_code;
+	uint32_t chair_code_id;
+	/* A colleague the chair recognised: their name takes their seat
+	 * until recognised_until (loop time). */
+	uint32_t recognised_id;
+	int64_t recognised_until;
 	struct room *hash_next;
 };
 
@@ -54,15 +72,55 @@ struct rooms {
 	size_t count;
 };
 
-/* Creates a room for c, which becomes its chair, and answers with Joined
- * or a Refusal. */
-void rooms_create(struct server *srv, struct conn *c,
-                  const Aandeslag__CreateRoom *req);
+/* Returns the room with code (normalised), or NULL. */
+struct room *room_find(struct rooms *rooms, const char *code);
 
-/* Joins c to the room with the code in req (as a participant, a viewer,
- * or a returning identity) and answers with Joined or a Refusal. */
-void rooms_join(struct server *srv, struct conn *c,
-                const Aandeslag__JoinRoom *req);
+/* Returns the seat of participant_id, or NULL. */
+struct room_seat *room_seat(struct room *room, uint32_t participant_id);
+
+/* Sends a Refusal for request_id: with why, or with just code. */
+void room_send_refusal(struct conn *c, uint64_t request_id,
+                       const struct refusal *why);
+void room_refuse(struct conn *c, uint64_t request_id, int code);
+
+/* Opens the savepoint of one change, once the model accepted it; and
+ * keeps it (rc 0) or undoes it (rc < 0, logged). room_change_begin()
+ * returns 0, -ENOSPC while storage is in trouble, or a store error;
+ * room_change_end() returns rc, or the error of keeping the change. */
+int room_change_begin(struct server *srv);
+int room_change_end(struct server *srv, int rc);
+
+/* Undoes a change in room whose storing failed: the room is read back as
+ * the last commit left it, going on from seq (what its members saw). */
+void room_undo(struct server *srv, struct room *room, uint64_t seq);
+
+/* Writes one event to every member of the room, encoded once (a hidden
+ * vote: the voter alone sees where the dot went). */
+void room_broadcast(struct room *room, const Aandeslag__Event *ev);
+
+/* Takes a seat away from its connection once the model freed it;
+ * removed: the chair removed them, and they are told so. */
+void room_seat_freed(struct room *room, uint32_t participant_id,
+                     bool removed);
+
+/* Adds a room that was rebuilt from storage; the registry owns it. */
+void rooms_add(struct rooms *rooms, struct room *room);
+
+/* Records the result of a request of seat's participant: the event seq
+ * it became, or 0 with the refusal code. */
+void room_remember(struct room_seat *seat, uint64_t request_id,
+                   uint64_t seq, int code);
+
+/* Reads every room back from storage after a commit failed; a room the
+ * storage does not have (created in the failed turn) is closed. */
+void rooms_reread(struct server *srv);
+
+/* Deletes the rooms not used since before_ms (wall clock) that nobody is
+ * connected to, from memory and from storage. */
+void rooms_expire(struct server *srv, int64_t before_ms);
+
+/* Returns whether the clock of any room runs. */
+bool rooms_clock_runs(const struct rooms *rooms);
 
 /* Frees every room. Connections must be gone. */
 void rooms_free(struct rooms *rooms);

@@ -11,6 +11,7 @@
 #include "aandeslag.pb-c.h"
 #include "content.h"
 #include "room.h"
+#include "store.h"
 
 #define SERVER_DEFAULT_PORT 7557
 
@@ -22,6 +23,10 @@ struct server_options {
 	size_t send_queue_max;          /* bytes queued per connection */
 	size_t max_rooms;
 	int64_t idle_timeout_ms;        /* silent connections are closed */
+	const char *data_dir;           /* where the database lives */
+	int sync;                       /* an enum store_sync */
+	uint64_t max_db_bytes;          /* 0: as much as the disk holds */
+	int64_t retention_ms;           /* rooms unused this long go; 0: kept */
 };
 
 struct conn;
@@ -34,6 +39,19 @@ struct server {
 	uv_signal_t sigterm;
 	uv_timer_t stop_timer;          /* ends a shutdown that hangs */
 	uv_timer_t sweep_timer;         /* closes silent connections */
+	/* Storage: the turn's transaction is committed before the loop
+	 * polls again (prepare) and after it handled the input (check);
+	 * only then are the frames the turn produced written. */
+	struct store *store;
+	uv_prepare_t commit_prepare;
+	uv_check_t commit_check;
+	struct conn *held;              /* connections with frames held back */
+	uv_timer_t probe_timer;         /* tries writing again after trouble */
+	uv_timer_t alive_timer;         /* notes the time while a clock runs */
+	uv_timer_t retention_timer;     /* deletes rooms past retention */
+	bool storage_trouble;           /* a commit failed; probing */
+	bool in_change;                 /* a change's savepoint is open */
+	int lock_fd;                    /* holds the data directory's lock */
 	struct conn *conns;
 	size_t nconns;
 	uint64_t conns_ever;
@@ -73,8 +91,28 @@ void server_free(struct server *srv);
  * and go: a server without connections needs no timer at all. */
 void server_watch(struct server *srv);
 
+/* Starts noting, once a second, that the server is alive, for as long as
+ * any room's clock runs: after a crash the clock is given back the time
+ * it had when the server stopped. */
+void server_clock_runs(struct server *srv);
+
 /* Handles one envelope from c according to its state. */
 void server_dispatch(struct conn *c, const Aandeslag__Envelope *env);
+
+/* Fills out with the default data directory: $XDG_DATA_HOME/aandeslag,
+ * else ~/.local/share/aandeslag. Returns 0, -ENOENT without a home, or
+ * -ENAMETOOLONG. */
+int server_default_data_dir(char *out, size_t size);
+
+/* Returns the wall-clock time in milliseconds since 1970, for storage. */
+int64_t server_wall_ms(void);
+
+/* Returns whether frames must be held back until the turn's commit. */
+bool server_holding(const struct server *srv);
+
+/* Adds c to the connections whose held frames are written after the
+ * commit. */
+void server_hold(struct server *srv, struct conn *c);
 
 /* Returns the loop's time in milliseconds: monotonic, cached per turn. */
 int64_t server_now(const struct server *srv);

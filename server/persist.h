@@ -1,0 +1,52 @@
+/* Rooms to and from storage: the events and snapshots the rooms write,
+ * and the rooms rebuilt from what was stored, through the shared model,
+ * after a restart or a failed write. */
+#ifndef AANDESLAG_PERSIST_H
+#define AANDESLAG_PERSIST_H
+
+#include <stdint.h>
+
+#include "aandeslag.pb-c.h"
+#include "room.h"
+
+struct server;
+
+/* Writes ev of room, caused by participant_id's command request_id (0
+ * for none), in the current command's savepoint. Presence events are not
+ * written: who is connected is not kept over a restart. Returns 0 or a
+ * negative store error. */
+int persist_event(struct server *srv, struct room *room,
+                  const Aandeslag__Event *ev, uint32_t participant_id,
+                  uint64_t request_id);
+
+/* Replaces the room's stored history with a snapshot of it as it is now:
+ * for a new room, after something was deleted (so its text leaves the
+ * file), and when the history has grown long. Returns 0 or a negative
+ * store or snapshot error. */
+int persist_room(struct server *srv, struct room *room);
+
+/* Stores the token hash of a seat, or forgets the seat. */
+int persist_seat(struct server *srv, struct room *room,
+                 const struct room_seat *seat);
+int persist_forget_seat(struct server *srv, struct room *room,
+                        uint32_t participant_id);
+
+/* Stores the room's chair recovery code hash and whose it is. */
+int persist_chair_code(struct server *srv, struct room *room);
+
+/* Rebuilds every stored room into srv->rooms, as it was when the server
+ * stopped: nobody connected, a running clock paused with its time left,
+ * and a new epoch so that no sequence number means two things. The rooms
+ * are written back as fresh snapshots. Returns 0 or a negative error
+ * (logged). */
+int persist_recover(struct server *srv);
+
+/* Rebuilds room from storage after a write failed, keeping its seats and
+ * connections: the room is then as the last commit left it, plus who is
+ * connected, going on from sequence number seq (what its members saw
+ * last). Seats the storage does not know are dropped. Returns 0, or a
+ * negative error when the room could not be read (it is then left as it
+ * was). */
+int persist_reload(struct server *srv, struct room *room, uint64_t seq);
+
+#endif
