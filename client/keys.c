@@ -79,6 +79,8 @@ run_line(struct tui *t, char *line)
 			tui_message(t, UI_MSG_ERROR, _("Er is geen verbinding met de server."));
 		} else if (cmd.command.op_case == AANDESLAG__COMMAND__OP_LEAVE) {
 			t->leaving = true;
+		} else if (net_reconnecting(net)) {
+			tui_message(t, UI_MSG_WARNING, _("Bewaard: gaat mee zodra de verbinding terug is."));
 		} else {
 			tui_message(t, UI_MSG_NONE, "");
 		}

@@ -1,5 +1,5 @@
-/* aandeslag: the client. Options, then the line mode (the full-screen
- * poster comes later and will share the connection and the parser). */
+/* aandeslag: the client. Options, then the line mode or the full-screen
+ * poster, which share the connection and the parser. */
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
@@ -16,6 +16,8 @@
 #include "tui.h"
 
 #define CLIENT_DEFAULT_PORT 7557
+/* How long a lost connection is tried again, in seconds. */
+#define CLIENT_DEFAULT_RECONNECT 600
 
 static void
 usage(FILE *out)
@@ -23,6 +25,7 @@ usage(FILE *out)
 	fprintf(out, "%s", _(
 "Gebruik: aandeslag [CODE] [--host SERVER] [--port N] [--name NAAM]\n"
 "                   [--new-room TITEL | --room CODE] [--view] [--plain]\n"
+"                   [--timeout SEC] [--reconnect SEC]\n"
 "Zonder --plain: het volledige scherm, dat vraagt wat nog ontbreekt.\n"
 "Doe mee aan een werksessie \"Aan de slag met internationalisering\".\n"
 "\n"
@@ -36,21 +39,32 @@ usage(FILE *out)
 "  --view            de beamer: groot, alleen kijken, zonder plek aan tafel\n"
 "  --plain           regelmodus: opdrachten op de invoer, gebeurtenissen\n"
 "                    als regels op de uitvoer\n"
-"  --timeout SEC     wacht na het einde van de invoer zo lang op antwoord\n"
-"                    (standaard 10)\n"
+"  --timeout SEC     regelmodus: wacht na het einde van de invoer zo lang\n"
+"                    op antwoord (standaard 10); telt alleen terwijl er\n"
+"                    verbinding is, en begint opnieuw als die terug is\n"
+"  --reconnect SEC   valt de verbinding weg, probeer dan zo lang opnieuw\n"
+"                    te verbinden (standaard 600; 0: nooit); opdrachten\n"
+"                    wachten zolang en gaan daarna precies \xc3\xa9\xc3\xa9n keer\n"
+"                    mee\n"
 "  --help            deze hulp\n"
 "  --version         versie\n"
 "\n"
+"Je plek wordt bewaard in ~/.local/state/aandeslag/tokens (of\n"
+"$XDG_STATE_HOME/aandeslag/tokens): start je opnieuw met dezelfde server,\n"
+"code en naam, dan kom je terug als dezelfde deelnemer.\n"
+"\n"
 "Afsluitcodes: 0 alles aanvaard, 1 iets geweigerd, 2 geen verbinding of\n"
-"niet toegelaten (of verkeerde opties), 3 geen antwoord binnen de tijd of\n"
-"verbinding verbroken.\n"));
+"niet toegelaten (of verkeerde opties, of deze deelnemer is al open in een\n"
+"ander programma), 3 geen antwoord binnen de tijd of verbinding verbroken\n"
+"(en opnieuw verbinden lukte niet).\n"));
 }
 
 int
 main(int argc, char **argv)
 {
 	enum { OPT_HOST = 256, OPT_PORT, OPT_NAME, OPT_NEW_ROOM, OPT_ROOM,
-	       OPT_VIEW, OPT_PLAIN, OPT_TIMEOUT, OPT_HELP, OPT_VERSION };
+	       OPT_VIEW, OPT_PLAIN, OPT_TIMEOUT, OPT_RECONNECT, OPT_HELP,
+	       OPT_VERSION };
 	static const struct option options[] = {
 		{ "host", required_argument, NULL, OPT_HOST },
 		{ "port", required_argument, NULL, OPT_PORT },
@@ -60,6 +74,7 @@ main(int argc, char **argv)
 		{ "view", no_argument, NULL, OPT_VIEW },
 		{ "plain", no_argument, NULL, OPT_PLAIN },
 		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+		{ "reconnect", required_argument, NULL, OPT_RECONNECT },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -68,7 +83,7 @@ main(int argc, char **argv)
 	struct tui_options full = { 0 };
 	char default_host[CLIENTCONF_HOST_SIZE];
 	char conf_error[CLIENTCONF_ERROR_SIZE];
-	long long v, timeout = 10;
+	long long v, timeout = 10, reconnect = CLIENT_DEFAULT_RECONNECT;
 	bool plain = false, host_given = false;
 	int opt;
 
@@ -115,6 +130,11 @@ main(int argc, char **argv)
 				goto bad_value;
 			timeout = v;
 			break;
+		case OPT_RECONNECT:
+			if (number_parse(optarg, 0, 7 * 24 * 3600, &v) < 0)
+				goto bad_value;
+			reconnect = v;
+			break;
 		case OPT_HELP:
 			usage(stdout);
 			return 0;
@@ -134,6 +154,8 @@ main(int argc, char **argv)
 		        argv[optind]);
 		return PLAIN_NO_JOIN;
 	}
+	o.reconnect_ms = reconnect * 1000;
+	o.seat_file = true;
 	if (o.viewer && o.new_room != NULL) {
 		fprintf(stderr, "%s\n", _("aandeslag: --view kan alleen met --room CODE."));
 		return PLAIN_NO_JOIN;
@@ -146,6 +168,7 @@ main(int argc, char **argv)
 		full.name = o.name;
 		full.new_room = o.new_room;
 		full.viewer = o.viewer;
+		full.reconnect_ms = o.reconnect_ms;
 		return tui_run(&full);
 	}
 	if ((o.new_room == NULL) == (o.room == NULL)) {

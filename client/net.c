@@ -1,31 +1,47 @@
-/* The client's connection. Everything the server sends is checked before
- * it is believed: frames against the maximum, envelopes by protobuf-c
- * under a byte budget, events and snapshots by the model's own rules. */
+/* The client's connection: the handshake, the join, commands and their
+ * answers, and the room's mirror. Everything the server sends is checked
+ * before it is believed: frames by link.c, events and snapshots by the
+ * model's own rules.
+ *
+ * After the first Joined a lost connection is not the end: lose() drops
+ * the link and waits (the retry timer) before the next attempt, which
+ * looks the server up again, connects, says Hello and joins with the
+ * room's code and the resume token; the same timer then bounds the
+ * attempt. On the new Joined the mirror is replaced by the snapshot and
+ * the outbox goes out again. While joined the only timer is the
+ * heartbeat; while away only the retry timer. */
 #include "net.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "config.h"
 #include "i18n.h"
+#include "relink.h"
 #include "snapshot.h"
-#include "wire.h"
 
-struct net_write {
-	uv_write_t req;
-	struct wire_buf *buf;
-};
+static int attempt(struct net *net);
+static void lose(struct net *net, int err, const struct refusal *why,
+                 bool final);
 
 static void
-on_tcp_closed(uv_handle_t *handle)
+on_handle_closed(uv_handle_t *handle)
 {
 	(void)handle;
 }
 
-/* Ends the connection and tells the user once. */
+static void
+close_seat(struct net *net, bool remove)
+{
+	if (remove)
+		tokens_remove(&net->seat);
+	else
+		tokens_close(&net->seat);
+}
+
+/* Ends the connection for good and tells the user once. */
 static void
 finish(struct net *net, int err, const struct refusal *why)
 {
@@ -34,11 +50,10 @@ finish(struct net *net, int err, const struct refusal *why)
 	if (net->state == NET_CLOSED)
 		return;
 	net->state = NET_CLOSED;
-	frame_partial_reset(&net->partial);
-	if (!uv_is_closing((uv_handle_t *)&net->heartbeat))
-		uv_close((uv_handle_t *)&net->heartbeat, on_tcp_closed);
-	if (net->tcp_open && !uv_is_closing((uv_handle_t *)&net->tcp))
-		uv_close((uv_handle_t *)&net->tcp, on_tcp_closed);
+	link_close(&net->link);
+	if (!uv_is_closing((uv_handle_t *)&net->retry))
+		uv_close((uv_handle_t *)&net->retry, on_handle_closed);
+	close_seat(net, false);
 	if (why == NULL) {
 		refusal_set(&none, AANDESLAG__ERROR_CODE__ERROR_NONE);
 		why = &none;
@@ -48,94 +63,107 @@ finish(struct net *net, int err, const struct refusal *why)
 }
 
 static void
-on_write(uv_write_t *req, int status)
+on_retry(uv_timer_t *timer)
 {
-	struct net_write *w = (struct net_write *)req;
-
-	(void)status;
-	wire_unref(w->buf);
-	free(w);
-}
-
-static int
-send_env(struct net *net, const Aandeslag__Envelope *env)
-{
-	struct net_write *w;
-	uv_buf_t b;
+	struct net *net = timer->data;
 	int rc;
 
-	w = malloc(sizeof *w);
-	if (w == NULL)
-		return -ENOMEM;
-	rc = wire_pack(env, FRAME_MAX_CLIENT, &w->buf);
-	if (rc < 0) {
-		free(w);
-		return rc;
+	if (net->state != NET_WAITING) {
+		/* The attempt took too long. */
+		lose(net, UV_ETIMEDOUT, NULL, false);
+		return;
 	}
-	b = uv_buf_init((char *)w->buf->data, (unsigned)w->buf->len);
-	rc = uv_write(&w->req, (uv_stream_t *)&net->tcp, &b, 1, on_write);
-	if (rc < 0) {
-		wire_unref(w->buf);
-		free(w);
-		return rc;
+	rc = attempt(net);
+	if (rc < 0)
+		lose(net, rc, NULL, false);
+}
+
+/* The dropped link let go of its socket: the wait can start. */
+static void
+on_link_idle(struct link *l, void *arg)
+{
+	struct net *net = arg;
+
+	(void)l;
+	if (net->state == NET_WAITING)
+		uv_timer_start(&net->retry, on_retry, net->retry_ms, 0);
+}
+
+/* The connection, or an attempt at one, ended with err (a libuv error)
+ * or why (the server's reason). Before the first join, after our Leave,
+ * with reconnecting off, or when final, that is the end; otherwise the
+ * next attempt is planned (or, at the deadline, given up) and the user
+ * told. */
+static void
+lose(struct net *net, int err, const struct refusal *why, bool final)
+{
+	int64_t left;
+	uint32_t random = 0;
+
+	if (net->state == NET_CLOSED || net->state == NET_WAITING)
+		return;
+	if (final || !net->joined_once || net->left ||
+	    net->opts.reconnect_ms <= 0) {
+		finish(net, err, why);
+		return;
 	}
-	net->last_sent = net_now(net);
-	return 0;
+	if (net->attempt == 0)
+		net->lost_at = net_now(net);
+	net->attempt++;
+	net->lost_err = err;
+	if (why != NULL)
+		net->lost_why = *why;
+	else
+		refusal_set(&net->lost_why, AANDESLAG__ERROR_CODE__ERROR_NONE);
+	left = net->lost_at + net->opts.reconnect_ms - net_now(net);
+	if (left <= 0) {
+		net->gave_up = true;
+		finish(net, net->lost_err, &net->lost_why);
+		return;
+	}
+	net->state = NET_WAITING;
+	uv_timer_stop(&net->retry);
+	if (uv_random(NULL, NULL, &random, sizeof random, 0, NULL) < 0)
+		random = (uint32_t)uv_hrtime();
+	net->retry_ms = relink_delay_ms(net->attempt, random);
+	if (net->retry_ms > left)
+		net->retry_ms = (uint32_t)left;
+	/* The next attempt uses the same socket handle: it waits until the
+	 * old one is closed (on_link_idle). */
+	if (link_drop(&net->link))
+		uv_timer_start(&net->retry, on_retry, net->retry_ms, 0);
+	if (net->handlers.link != NULL)
+		net->handlers.link(net, false, err, &net->lost_why,
+		                   net->attempt, net->arg);
 }
 
 static void
-send_hello(struct net *net)
+on_link_lost(struct link *l, int err, void *arg)
 {
+	(void)l;
+	lose(arg, err, NULL, false);
+}
+
+static void
+on_link_connected(struct link *l, void *arg)
+{
+	struct net *net = arg;
 	Aandeslag__Envelope env = AANDESLAG__ENVELOPE__INIT;
 	Aandeslag__Hello hello = AANDESLAG__HELLO__INIT;
 
+	(void)l;
+	net->state = NET_HELLO;
 	hello.min_version = WIRE_VERSION_MIN;
 	hello.max_version = WIRE_VERSION_MAX;
 	hello.software = (char *)"aandeslag " PACKAGE_VERSION;
 	env.body_case = AANDESLAG__ENVELOPE__BODY_HELLO;
 	env.hello = &hello;
-	if (send_env(net, &env) < 0)
-		finish(net, UV_EPIPE, NULL);
+	if (link_send_env(&net->link, &env) < 0)
+		lose(net, UV_EPIPE, NULL, false);
 }
 
-static void
-on_heartbeat(uv_timer_t *timer)
-{
-	struct net *net = timer->data;
-	Aandeslag__Envelope env = AANDESLAG__ENVELOPE__INIT;
-	Aandeslag__Ping ping = AANDESLAG__PING__INIT;
-	int64_t now = net_now(net);
-
-	if (now - net->last_heard >= net->idle_timeout_ms) {
-		/* Nothing, not even a Pong: the network is gone (no FIN came,
-		 * as when a laptop leaves the Wi-Fi). */
-		finish(net, UV_ETIMEDOUT, NULL);
-		return;
-	}
-	if (now - net->last_sent < net->idle_timeout_ms / 3)
-		return;
-	ping.nonce = (uint64_t)now;
-	env.body_case = AANDESLAG__ENVELOPE__BODY_PING;
-	env.ping = &ping;
-	if (send_env(net, &env) < 0)
-		finish(net, UV_EPIPE, NULL);
-}
-
-/* Starts the heartbeat with the server's idle timeout from Welcome. */
-static void
-start_heartbeat(struct net *net, uint32_t idle_timeout_ms)
-{
-	uint64_t every;
-
-	net->idle_timeout_ms = idle_timeout_ms;
-	if (idle_timeout_ms == 0)
-		return;
-	every = idle_timeout_ms / 6;
-	if (every < 50)
-		every = 50;
-	uv_timer_start(&net->heartbeat, on_heartbeat, every, every);
-}
-
+/* Joins: the first time as the options say (with a kept token when the
+ * seat file has one), after a loss the room of before with the token. */
 static void
 send_join(struct net *net)
 {
@@ -144,7 +172,7 @@ send_join(struct net *net)
 	Aandeslag__JoinRoom join = AANDESLAG__JOIN_ROOM__INIT;
 	int rc;
 
-	if (net->opts.new_room != NULL) {
+	if (net->opts.new_room != NULL && !net->joined_once) {
 		create.request_id = ++net->next_request_id;
 		create.title = (char *)net->opts.new_room;
 		create.name = (char *)net->opts.name;
@@ -153,7 +181,8 @@ send_join(struct net *net)
 		env.create_room = &create;
 	} else {
 		join.request_id = ++net->next_request_id;
-		join.code = (char *)net->opts.room;
+		join.code = net->joined_once ? net->code :
+		            (char *)net->opts.room;
 		join.name = (char *)(net->opts.name ? net->opts.name : "");
 		join.viewer = net->opts.viewer;
 		join.content_hash = net->content.hash;
@@ -165,9 +194,10 @@ send_join(struct net *net)
 		env.join_room = &join;
 	}
 	net->state = NET_JOINING;
-	rc = send_env(net, &env);
+	rc = link_send_env(&net->link, &env);
 	if (rc < 0)
-		finish(net, rc == -EMSGSIZE ? UV_E2BIG : UV_EPIPE, NULL);
+		lose(net, rc == -EMSGSIZE ? UV_E2BIG : UV_EPIPE, NULL,
+		     rc == -EMSGSIZE);
 }
 
 static void
@@ -182,39 +212,146 @@ copy_refusal(struct refusal *why, int code, char **params, size_t n)
 	why->nparams = (unsigned)(i);
 }
 
+/* Makes the mirror from Joined: into a new room first, so that a bad
+ * snapshot leaves the old mirror as it was. Returns 0 or a libuv error. */
+static int
+load_room(struct net *net, const Aandeslag__Joined *j)
+{
+	struct content fresh = { 0 };
+	struct model_room room;
+	int rc;
+
+	if (j->content != NULL) {
+		rc = content_from_wire(&fresh, j->content);
+		if (rc < 0)
+			return rc == -ENOMEM ? UV_ENOMEM : UV_EPROTO;
+	}
+	rc = snapshot_load(&room, j->content ? &fresh : &net->content,
+	                   j->snapshot, net_now(net));
+	if (rc < 0) {
+		content_free(&fresh);
+		return rc == -ENOMEM ? UV_ENOMEM : UV_EPROTO;
+	}
+	if (net->have_room)
+		model_free(&net->room);
+	if (j->content != NULL) {
+		content_free(&net->content);
+		net->content = fresh;
+		/* The content moved; the room refers to it where it is now. */
+		room.content = &net->content;
+	}
+	net->room = room;
+	net->have_room = true;
+	return 0;
+}
+
+/* Keeps the token for next time (not for viewers, who have none). */
+static void
+keep_token(struct net *net)
+{
+	char code[CODE_SIZE];
+
+	if (!net->opts.seat_file || net->token_len == 0 ||
+	    net->opts.name == NULL)
+		return;
+	/* A new room's seat file can only be made now that it has a code. */
+	if (!tokens_is_open(&net->seat) && code_normalise(net->code, code) == 0)
+		tokens_open(&net->seat, NULL, net->opts.host, net->opts.port,
+		            code, net->opts.name);
+	tokens_save(&net->seat, net->token, net->token_len);
+}
+
+/* After a reconnect: every command not yet answered goes out again, in
+ * order, with its own request id, in one write. */
+static void
+resend(struct net *net)
+{
+	size_t i, n = outbox_count(&net->outbox);
+	struct wire_buf **bufs;
+
+	if (n == 0)
+		return;
+	bufs = malloc(n * sizeof *bufs);
+	if (bufs == NULL) {
+		lose(net, UV_ENOMEM, NULL, false);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		bufs[i] = outbox_at(&net->outbox, i)->frame;
+	if (link_send(&net->link, bufs, n) < 0)
+		lose(net, UV_EPIPE, NULL, false);
+	free(bufs);
+}
+
 static void
 on_joined(struct net *net, const Aandeslag__Joined *j)
 {
+	bool again = net->joined_once;
 	int rc;
 
 	if (j->snapshot == NULL || j->resume_token.len > sizeof net->token ||
+	    j->code == NULL || strlen(j->code) >= sizeof net->code ||
 	    (j->content == NULL && net->content.msg == NULL)) {
-		finish(net, UV_EPROTO, NULL);
+		lose(net, UV_EPROTO, NULL, false);
 		return;
 	}
-	if (j->content != NULL) {
-		content_free(&net->content);
-		rc = content_from_wire(&net->content, j->content);
-		if (rc < 0) {
-			finish(net, rc == -ENOMEM ? UV_ENOMEM : UV_EPROTO, NULL);
-			return;
-		}
-	}
-	rc = snapshot_load(&net->room, &net->content, j->snapshot,
-	                   net_now(net));
+	rc = load_room(net, j);
 	if (rc < 0) {
-		finish(net, rc == -ENOMEM ? UV_ENOMEM : UV_EPROTO, NULL);
+		lose(net, rc, NULL, false);
 		return;
 	}
-	net->have_room = true;
 	net->self_id = j->participant_id;
+	snprintf(net->code, sizeof net->code, "%s", j->code);
 	/* A viewer gets no token at all. */
 	if (j->resume_token.len > 0)
 		memcpy(net->token, j->resume_token.data, j->resume_token.len);
 	net->token_len = j->resume_token.len;
+	/* Coming back as someone who sent commands before (maybe from a
+	 * client that has since been closed): go on above them. */
+	if (j->last_request_id > net->next_request_id)
+		net->next_request_id = j->last_request_id;
 	net->state = NET_JOINED;
-	if (net->handlers.joined != NULL)
-		net->handlers.joined(net, net->arg);
+	net->joined_once = true;
+	net->attempt = 0;
+	uv_timer_stop(&net->retry);
+	keep_token(net);
+	if (!again) {
+		if (net->handlers.joined != NULL)
+			net->handlers.joined(net, net->arg);
+		return;
+	}
+	resend(net);
+	if (net->state == NET_JOINED && net->handlers.link != NULL)
+		net->handlers.link(net, true, 0, NULL, 0, net->arg);
+}
+
+/* The join was refused. A kept token that no longer holds is dropped and
+ * the join tried again with the name; a resume after a loss that finds
+ * the seat gone is the end; anything else in a first join is for the
+ * user to act on. */
+static void
+join_refused(struct net *net, uint64_t request_id, const struct refusal *why)
+{
+	bool stale = why->code == AANDESLAG__ERROR_CODE__ERROR_BAD_TOKEN ||
+	             why->code == AANDESLAG__ERROR_CODE__ERROR_NO_SUCH_ROOM;
+
+	if (net->joined_once) {
+		if (stale)
+			close_seat(net, true);
+		lose(net, 0, why, relink_refusal_final(why->code));
+		return;
+	}
+	if (net->token_from_file && stale) {
+		net->token_from_file = false;
+		net->token_len = 0;
+		tokens_forget(&net->seat);
+		if (why->code == AANDESLAG__ERROR_CODE__ERROR_BAD_TOKEN) {
+			send_join(net);
+			return;
+		}
+	}
+	if (net->handlers.refused != NULL)
+		net->handlers.refused(net, request_id, why, net->arg);
 }
 
 static void
@@ -226,11 +363,31 @@ on_event(struct net *net, const Aandeslag__Event *ev)
 		net->handlers.event(net, ev, net->arg);
 	rc = model_apply(&net->room, ev, net_now(net));
 	if (rc < 0) {
-		finish(net, rc == -ENOMEM ? UV_ENOMEM : UV_EPROTO, NULL);
+		lose(net, rc == -ENOMEM ? UV_ENOMEM : UV_EPROTO, NULL, false);
 		return;
 	}
 	if (net->handlers.applied != NULL)
 		net->handlers.applied(net, ev, net->arg);
+}
+
+/* An Ack or a Refusal of a command: it leaves the outbox. An answer to a
+ * command no longer waiting (answered before) is not passed on. */
+static void
+answered(struct net *net, uint64_t request_id, const struct refusal *why)
+{
+	bool leave = false;
+
+	if (!outbox_take(&net->outbox, request_id, &leave))
+		return;
+	if (leave && why == NULL) {
+		/* The seat is free: nothing to come back to. */
+		net->left = true;
+		close_seat(net, true);
+	}
+	if (why == NULL && net->handlers.ack != NULL)
+		net->handlers.ack(net, request_id, net->arg);
+	else if (why != NULL && net->handlers.refused != NULL)
+		net->handlers.refused(net, request_id, why, net->arg);
 }
 
 static void
@@ -245,14 +402,14 @@ dispatch(struct net *net, const Aandeslag__Envelope *env)
 		if (env->welcome->n_addresses > 0)
 			snprintf(net->server_address, sizeof net->server_address,
 			         "%s", env->welcome->addresses[0]);
-		start_heartbeat(net, env->welcome->idle_timeout_ms);
+		link_heartbeat(&net->link, env->welcome->idle_timeout_ms);
 		send_join(net);
 		return;
 	case AANDESLAG__ENVELOPE__BODY_VERSION_REFUSED:
 		refusal_set_num2(&why, AANDESLAG__ERROR_CODE__ERROR_VERSION,
 		                 env->version_refused->min_version,
 		                 env->version_refused->max_version);
-		finish(net, 0, &why);
+		lose(net, 0, &why, true);
 		return;
 	case AANDESLAG__ENVELOPE__BODY_JOINED:
 		if (net->state == NET_JOINING)
@@ -263,24 +420,23 @@ dispatch(struct net *net, const Aandeslag__Envelope *env)
 			on_event(net, env->event);
 		return;
 	case AANDESLAG__ENVELOPE__BODY_ACK:
-		if (net->pending > 0)
-			net->pending--;
-		if (net->handlers.ack != NULL)
-			net->handlers.ack(net, env->ack->request_id, net->arg);
+		if (net->state == NET_JOINED)
+			answered(net, env->ack->request_id, NULL);
 		return;
 	case AANDESLAG__ENVELOPE__BODY_REFUSAL:
 		copy_refusal(&why, env->refusal->code, env->refusal->params,
 		             env->refusal->n_params);
-		if (net->state == NET_JOINED && net->pending > 0)
-			net->pending--;
-		if (net->handlers.refused != NULL)
-			net->handlers.refused(net, env->refusal->request_id, &why,
-			                      net->arg);
+		if (net->state == NET_JOINING)
+			join_refused(net, env->refusal->request_id, &why);
+		else if (net->state == NET_JOINED)
+			answered(net, env->refusal->request_id, &why);
 		return;
 	case AANDESLAG__ENVELOPE__BODY_CLOSING:
 		copy_refusal(&why, env->closing->code, env->closing->params,
 		             env->closing->n_params);
-		finish(net, 0, &why);
+		if (why.code == AANDESLAG__ERROR_CODE__ERROR_REMOVED)
+			close_seat(net, true);
+		lose(net, 0, &why, relink_closing_final(why.code));
 		return;
 	default:
 		/* Pongs and messages of later versions need nothing here. */
@@ -288,176 +444,147 @@ dispatch(struct net *net, const Aandeslag__Envelope *env)
 	}
 }
 
+static void
+on_link_frame(struct link *l, const Aandeslag__Envelope *env, void *arg)
+{
+	(void)l;
+	dispatch(arg, env);
+}
+
+/* Starts an attempt: look the server up again (its address may have
+ * changed with the network), connect, Hello, join. A reconnect attempt
+ * gets until the retry timer fires, and no longer than the deadline
+ * allows (but a second at least). Returns 0 or a libuv error. */
 static int
-on_frame(void *arg, const uint8_t *payload, size_t len)
+attempt(struct net *net)
 {
-	struct net *net = arg;
-	Aandeslag__Envelope *env;
-	struct wire_alloc alloc;
-
-	wire_alloc_init(&alloc, len);
-	env = wire_unpack(payload, len, &alloc);
-	if (env == NULL) {
-		finish(net, UV_EPROTO, NULL);
-		return 1;
-	}
-	dispatch(net, env);
-	wire_free(env, &alloc);
-	return net->state == NET_CLOSED;
-}
-
-static void
-on_alloc(uv_handle_t *handle, size_t suggested, uv_buf_t *buf)
-{
-	struct net *net = handle->data;
-
-	(void)suggested;
-	*buf = uv_buf_init((char *)net->readbuf, (unsigned)sizeof net->readbuf);
-}
-
-static void
-on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
-{
-	struct net *net = stream->data;
+	int64_t left;
 	int rc;
 
-	if (nread == 0)
-		return;
-	if (nread < 0) {
-		finish(net, (int)nread, NULL);
-		return;
-	}
-	net->last_heard = net_now(net);
-	rc = frame_feed(&net->partial, (const uint8_t *)buf->base,
-	                (size_t)nread, FRAME_MAX_SERVER, on_frame, net);
+	rc = link_open(&net->link, net->opts.host, net->opts.port);
 	if (rc < 0)
-		finish(net, UV_EPROTO, NULL);
+		return rc;
+	net->state = NET_CONNECTING;
+	if (!net->joined_once)
+		return 0;
+	left = net->lost_at + net->opts.reconnect_ms - net_now(net);
+	if (left > RELINK_ATTEMPT_MS)
+		left = RELINK_ATTEMPT_MS;
+	if (left < 1000)
+		left = 1000;
+	uv_timer_start(&net->retry, on_retry, (uint64_t)left, 0);
+	return 0;
 }
 
-static void
-on_connect(uv_connect_t *req, int status)
+/* Takes the seat file of a join with a code and a name: refused when
+ * another client holds it; its token, if any, is presented. */
+static int
+open_seat(struct net *net)
 {
-	struct net *net = req->data;
-
-	if (net->state == NET_CLOSED)
-		return;
-	if (status < 0) {
-		finish(net, status, NULL);
-		return;
-	}
-	uv_tcp_nodelay(&net->tcp, 1);
-	net->state = NET_HELLO;
-	if (uv_read_start((uv_stream_t *)&net->tcp, on_alloc, on_read) < 0) {
-		finish(net, UV_EPIPE, NULL);
-		return;
-	}
-	send_hello(net);
-}
-
-/* Picks the address to try: with several (say ::1 and 127.0.0.1 for
- * localhost), IPv4 first, as a school server listening on IPv4 only is
- * the common case and a refused attempt would cost a round of errors. */
-static const struct addrinfo *
-pick_address(const struct addrinfo *list)
-{
-	const struct addrinfo *ai;
-
-	for (ai = list; ai != NULL; ai = ai->ai_next)
-		if (ai->ai_family == AF_INET)
-			return ai;
-	return list;
-}
-
-static void
-on_resolved(uv_getaddrinfo_t *req, int status, struct addrinfo *res)
-{
-	struct net *net = req->data;
-	const struct addrinfo *ai;
+	char code[CODE_SIZE];
 	int rc;
 
-	if (status < 0) {
-		finish(net, status, NULL);
-		return;
-	}
-	ai = pick_address(res);
-	rc = uv_tcp_init(net->loop, &net->tcp);
-	if (rc == 0) {
-		net->tcp_open = true;
-		net->tcp.data = net;
-		net->connector.data = net;
-		net->state = NET_CONNECTING;
-		rc = uv_tcp_connect(&net->connector, &net->tcp, ai->ai_addr,
-		                    on_connect);
-	}
-	uv_freeaddrinfo(res);
+	if (!net->opts.seat_file || net->opts.viewer ||
+	    net->opts.room == NULL || net->opts.name == NULL ||
+	    code_normalise(net->opts.room, code) < 0)
+		return 0;
+	rc = tokens_open(&net->seat, NULL, net->opts.host, net->opts.port,
+	                 code, net->opts.name);
+	if (rc == -EBUSY)
+		return UV_EBUSY;
 	if (rc < 0)
-		finish(net, rc, NULL);
+		return 0;       /* no state directory: just no resuming */
+	rc = tokens_read(&net->seat, net->token, sizeof net->token);
+	if (rc > 0) {
+		net->token_len = (size_t)rc;
+		net->token_from_file = true;
+	}
+	return 0;
 }
 
 int
 net_start(struct net *net, uv_loop_t *loop, const struct net_options *opts,
           const struct net_handlers *handlers, void *arg)
 {
-	struct addrinfo hints;
-	char port[16];
+	static const struct link_handlers link_handlers = {
+		.connected = on_link_connected,
+		.frame = on_link_frame,
+		.lost = on_link_lost,
+		.idle = on_link_idle,
+	};
+	int rc;
 
 	memset(net, 0, sizeof *net);
 	net->loop = loop;
 	net->opts = *opts;
 	net->handlers = *handlers;
 	net->arg = arg;
-	net->state = NET_RESOLVING;
-	net->resolver.data = net;
-	uv_timer_init(loop, &net->heartbeat);
-	net->heartbeat.data = net;
-	memset(&hints, 0, sizeof hints);
-	hints.ai_family = AF_UNSPEC;
-	hints.ai_socktype = SOCK_STREAM;
-	snprintf(port, sizeof port, "%d", opts->port);
-	return uv_getaddrinfo(loop, &net->resolver, on_resolved, opts->host,
-	                      port, &hints);
+	net->state = NET_CONNECTING;
+	tokens_init(&net->seat);
+	link_init(&net->link, loop, &link_handlers, net);
+	uv_timer_init(loop, &net->retry);
+	net->retry.data = net;
+	rc = open_seat(net);
+	if (rc < 0)
+		return rc;
+	return attempt(net);
 }
 
 int
 net_send(struct net *net, Aandeslag__Command *cmd, uint64_t *request_id)
 {
 	Aandeslag__Envelope env = AANDESLAG__ENVELOPE__INIT;
+	struct wire_buf *buf;
+	uint64_t id = net->next_request_id + 1;
 	int rc;
 
-	if (net->state != NET_JOINED)
+	if (!net->joined_once || net->state == NET_CLOSED)
 		return -ENOTCONN;
-	cmd->request_id = ++net->next_request_id;
+	cmd->request_id = id;
 	env.body_case = AANDESLAG__ENVELOPE__BODY_COMMAND;
 	env.command = cmd;
-	rc = send_env(net, &env);
+	rc = wire_pack(&env, FRAME_MAX_CLIENT, &buf);
 	if (rc < 0)
 		return rc;
-	net->pending++;
+	rc = outbox_push(&net->outbox, id, buf,
+	                 cmd->op_case == AANDESLAG__COMMAND__OP_LEAVE);
+	if (rc < 0) {
+		wire_unref(buf);
+		return rc;
+	}
+	net->next_request_id = id;
 	if (request_id != NULL)
-		*request_id = cmd->request_id;
-	return 0;
+		*request_id = id;
+	/* While reconnecting it waits in the outbox. */
+	if (net->state == NET_JOINED && link_send(&net->link, &buf, 1) < 0)
+		lose(net, UV_EPIPE, NULL, false);
+	return net->state == NET_CLOSED ? -ENOTCONN : 0;
+}
+
+size_t
+net_pending(const struct net *net)
+{
+	return outbox_count(&net->outbox);
+}
+
+bool
+net_reconnecting(const struct net *net)
+{
+	return net->joined_once && net->state != NET_JOINED &&
+	       net->state != NET_CLOSED;
 }
 
 int64_t
 net_now(const struct net *net)
 {
-#ifdef CLOCK_BOOTTIME
-	struct timespec ts;
-
-	/* The boot-time clock goes on while the laptop sleeps, so a step's
-	 * countdown is right again the moment the lid opens. */
-	if (clock_gettime(CLOCK_BOOTTIME, &ts) == 0)
-		return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-#endif
-	return (int64_t)uv_now(net->loop);
+	return link_now(&net->link);
 }
 
 void
 net_close(struct net *net)
 {
 	net->handlers.closed = NULL;
-	if (net->state == NET_RESOLVING)
-		uv_cancel((uv_req_t *)&net->resolver);
+	net->handlers.link = NULL;
 	finish(net, 0, NULL);
 }
 
@@ -468,6 +595,10 @@ net_describe_error(const struct net_options *o, int err, char *out,
 	const char *why;
 
 	switch (err) {
+	case UV_EBUSY:
+		/* Not a network matter: the seat file is locked. */
+		snprintf(out, size, "%s", _("Deze deelnemer is al open in een ander venster of programma."));
+		return;
 	case UV_ECONNREFUSED:
 		why = _("er luistert niets op die poort. Draait de server, en klopt de poort?");
 		break;
@@ -490,11 +621,30 @@ net_describe_error(const struct net_options *o, int err, char *out,
 }
 
 void
+net_describe_end(const struct net *net, int err, const struct refusal *why,
+                 char *out, size_t size)
+{
+	(void)err;
+	if (relink_refusal_final(why->code))
+		snprintf(out, size, "%s", _("Opnieuw verbinden lukte niet: je plek in de werksessie bestaat niet meer. Doe opnieuw mee met de code."));
+	else if (net->gave_up)
+		snprintf(out, size, _("De verbinding met de server is verbroken; na %lld seconden opnieuw proberen gestopt."),
+		         (long long)(net->opts.reconnect_ms / 1000));
+	else if (why->code != AANDESLAG__ERROR_CODE__ERROR_NONE)
+		refusal_describe(why, out, size);
+	else
+		snprintf(out, size, "%s",
+		         _("De verbinding met de server is verbroken."));
+}
+
+void
 net_free(struct net *net)
 {
 	if (net->have_room)
 		model_free(&net->room);
 	net->have_room = false;
 	content_free(&net->content);
-	frame_partial_reset(&net->partial);
+	link_free(&net->link);
+	outbox_free(&net->outbox);
+	tokens_close(&net->seat);
 }

@@ -1,7 +1,10 @@
 /* The client's connection to the server: resolving, the handshake,
  * joining or creating a room, sending commands with request ids, and the
- * room's mirror kept up to date from the events that arrive. Shared by
- * the line mode and the full-screen client. */
+ * room's mirror kept up to date from the events that arrive. Once joined,
+ * a lost connection is made again by itself (with backoff and jitter),
+ * coming back as the same participant with the resume token; commands
+ * wait in an outbox until they are answered. Shared by the line mode and
+ * the full-screen client. */
 #ifndef AANDESLAG_NET_H
 #define AANDESLAG_NET_H
 
@@ -12,29 +15,43 @@
 
 #include "aandeslag.pb-c.h"
 #include "content.h"
-#include "frame.h"
+#include "link.h"
 #include "model.h"
+#include "outbox.h"
 #include "refusal.h"
+#include "tokens.h"
 
 struct net;
 
 /* What the connection tells its user. Every callback is optional. */
 struct net_handlers {
-	/* Joined a room: the mirror (net->room) is loaded. */
+	/* Joined a room for the first time: the mirror (net->room) is
+	 * loaded. (Coming back after a lost connection is link() with up.) */
 	void (*joined)(struct net *net, void *arg);
 	/* An event arrives; it has not been applied yet, so the mirror still
 	 * shows the room as it was. */
 	void (*event)(struct net *net, const Aandeslag__Event *ev, void *arg);
 	/* The event has been applied: the mirror shows the room after it. */
 	void (*applied)(struct net *net, const Aandeslag__Event *ev, void *arg);
-	/* A command was accepted. */
+	/* A command was accepted. Each command is answered once, also one
+	 * that was sent again after a reconnect. */
 	void (*ack)(struct net *net, uint64_t request_id, void *arg);
-	/* A command (or the join) was refused. */
+	/* A command (or the first join) was refused. */
 	void (*refused)(struct net *net, uint64_t request_id,
 	                const struct refusal *why, void *arg);
-	/* The connection is gone, or could not be made: err is a negative
-	 * libuv error, or 0 when the server closed it with a reason in why
-	 * (why->code is ERROR_NONE when it just closed). */
+	/* The connection was lost after the room was joined and is being
+	 * made again (up false: err and why say why, as for closed; attempt
+	 * is the number of the attempt that comes next, 1 for the first,
+	 * told again before each), or it is back (up true, err 0, why NULL:
+	 * the room was joined again as the same participant, the mirror
+	 * reloaded from a snapshot, and the commands not yet answered sent
+	 * again). */
+	void (*link)(struct net *net, bool up, int err,
+	             const struct refusal *why, unsigned attempt, void *arg);
+	/* The connection is gone for good, or could not be made: err is a
+	 * negative libuv error, or 0 when the server closed it with a reason
+	 * in why (why->code is ERROR_NONE when it just closed). After the
+	 * room was joined, net_describe_end() says it in words. */
 	void (*closed)(struct net *net, int err, const struct refusal *why,
 	               void *arg);
 };
@@ -46,14 +63,20 @@ struct net_options {
 	const char *new_room;   /* title: create a room; or */
 	const char *room;       /* code: join this room */
 	bool viewer;
+	/* How long to keep trying to reconnect after the connection is
+	 * lost, in ms; 0: never (the connection just ends). */
+	int64_t reconnect_ms;
+	/* Keep the resume token in a seat file (tokens.h), locked for the
+	 * life of net, and resume with the one found there. */
+	bool seat_file;
 };
 
 enum net_state {
-	NET_RESOLVING,
-	NET_CONNECTING,
+	NET_CONNECTING,         /* the lookup and the connect */
 	NET_HELLO,
 	NET_JOINING,
 	NET_JOINED,
+	NET_WAITING,            /* lost; the next attempt waits for a timer */
 	NET_CLOSED
 };
 
@@ -63,25 +86,29 @@ struct net {
 	struct net_handlers handlers;
 	void *arg;
 	enum net_state state;
-	uv_getaddrinfo_t resolver;
-	uv_connect_t connector;
-	uv_tcp_t tcp;
-	bool tcp_open;
-	/* Heartbeat: a Ping when we have been quiet, and the server taken
-	 * for gone when it has been silent for its idle timeout. */
-	uv_timer_t heartbeat;
-	int64_t idle_timeout_ms;        /* from Welcome; 0: no heartbeat */
-	int64_t last_heard;
-	int64_t last_sent;
-	struct frame_partial partial;
-	uint8_t readbuf[64 * 1024];
+	struct link link;       /* the socket of the current attempt */
 	/* Where colleagues can join, as the server said ("ip:port"), or "". */
 	char server_address[64];
+	/* The last request id used: commands count up from here. */
 	uint64_t next_request_id;
-	size_t pending;                 /* commands not yet answered */
+	struct outbox outbox;           /* commands not yet answered */
+	/* Reconnecting: the wait before an attempt, then its deadline. */
+	uv_timer_t retry;
+	bool joined_once;       /* a lost connection is now made again */
+	bool left;              /* our Leave was accepted: nothing to resume */
+	unsigned attempt;       /* attempts since the loss; 0 while joined */
+	bool gave_up;           /* closed: reconnecting took too long */
+	int64_t lost_at;        /* when the connection was lost (net_now) */
+	uint32_t retry_ms;      /* the wait planned before this attempt */
+	int lost_err;           /* why the last attempt ended */
+	struct refusal lost_why;
+	char code[CODE_SIZE];   /* the room to come back to */
+	struct tokens_seat seat;
+	bool token_from_file;   /* the first join presents a kept token */
 	/* The method's content as the server sent it; the mirror uses it. */
 	struct content content;
-	/* The mirror of the room, valid in NET_JOINED. */
+	/* The mirror of the room, valid once joined (have_room): also while
+	 * reconnecting, and after the end until net_free(). */
 	struct model_room room;
 	bool have_room;
 	uint32_t self_id;
@@ -90,32 +117,51 @@ struct net {
 };
 
 /* Starts connecting with opts (strings must outlive net) on loop. The
- * handlers are called from the loop. Returns 0 or a negative libuv error;
- * failures after that arrive through handlers->closed. */
+ * handlers are called from the loop. Returns 0 or a negative libuv error
+ * (UV_EBUSY: the seat file is locked by another client); failures after
+ * that arrive through handlers->closed. Call net_close() either way. */
 int net_start(struct net *net, uv_loop_t *loop,
               const struct net_options *opts,
               const struct net_handlers *handlers, void *arg);
 
 /* Sends a command, filling in its request id (also stored in
- * *request_id when that is not NULL). Returns 0, -ENOTCONN before the
- * room is joined, or another negative error. */
+ * *request_id when that is not NULL). While reconnecting the command
+ * waits and is sent when the room is joined again. It stays in the
+ * outbox until answered. Returns 0, -ENOTCONN before the room is joined
+ * or after the connection ended for good, -EMSGSIZE when it is too big
+ * for a frame, or -ENOMEM. */
 int net_send(struct net *net, Aandeslag__Command *cmd, uint64_t *request_id);
+
+/* Returns the number of commands sent and not yet answered. */
+size_t net_pending(const struct net *net);
+
+/* Whether the connection is being made again after a loss. */
+bool net_reconnecting(const struct net *net);
 
 /* Returns the time in milliseconds of the clock the mirror uses: a
  * monotonic clock that also counts the time the computer slept where the
  * system has one (Linux), else the loop's. */
 int64_t net_now(const struct net *net);
 
-/* Closes the connection; handlers are not called any more. The mirror
- * stays readable until net_free(). */
+/* Closes the connection, and the seat file (kept for next time); handlers
+ * are not called any more. The mirror stays readable until net_free(). */
 void net_close(struct net *net);
 
 /* Writes into out, in the user's language, why a connection to o's
- * server failed with the libuv error err, and what to check. */
+ * server failed with the libuv error err, and what to check (for
+ * UV_EBUSY from net_start(): that the seat is open elsewhere). */
 void net_describe_error(const struct net_options *o, int err, char *out,
                         size_t size);
 
-/* Frees the mirror; call after the loop has run the close callbacks. */
+/* Writes into out, in the user's language, why the connection ended for
+ * good after the room was joined, from the closed handler's err and why:
+ * the seat is gone, reconnecting was given up, the server's reason, or
+ * just that it broke. */
+void net_describe_end(const struct net *net, int err,
+                      const struct refusal *why, char *out, size_t size);
+
+/* Frees the mirror and the outbox; call after the loop has run the close
+ * callbacks. */
 void net_free(struct net *net);
 
 #endif

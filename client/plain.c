@@ -1,6 +1,9 @@
 /* The line mode. Commands are pipelined: each line is sent as soon as it
  * is read. Local commands (who, show, help) wait until everything before
- * them is answered, so that a script's "show" shows its own notes. */
+ * them is answered, so that a script's "show" shows its own notes. While
+ * the connection is being made again, lines are still read and commands
+ * wait in the connection's outbox; the --timeout wait at the end of the
+ * input counts only while connected. */
 #include "plain.h"
 
 #include <errno.h>
@@ -39,6 +42,7 @@ struct plain {
 	char *buf;
 	size_t len, cap;
 	bool joined;
+	bool online;            /* joined and not reconnecting */
 	bool refused_any;
 	bool done;
 	int exit_code;
@@ -88,7 +92,7 @@ finish(struct plain *p, int code)
 static void
 maybe_finish(struct plain *p)
 {
-	if (p->eof && p->len == 0 && !p->blocked && p->net.pending == 0)
+	if (p->eof && p->len == 0 && !p->blocked && net_pending(&p->net) == 0)
 		finish(p, p->refused_any ? PLAIN_REFUSED : PLAIN_OK);
 }
 
@@ -151,7 +155,7 @@ handle_line(struct plain *p, char *line)
 	 * "activity add" and then "activity edit a1"), and an edit merges
 	 * with the mirror: such a line, and one that failed, waits until
 	 * every command is answered and is then parsed again. */
-	if ((rc < 0 || cmd.mirrored) && p->net.pending > 0) {
+	if ((rc < 0 || cmd.mirrored) && net_pending(&p->net) > 0) {
 		free(copy);
 		return false;
 	}
@@ -174,7 +178,7 @@ handle_line(struct plain *p, char *line)
 			p->refused_any = true;
 		}
 	} else if (cmd.kind != CMD_EMPTY) {
-		if (p->net.pending > 0) {
+		if (net_pending(&p->net) > 0) {
 			free(copy);
 			return false;
 		}
@@ -253,7 +257,7 @@ on_timeout(uv_timer_t *timer)
 	struct plain *p = timer->data;
 
 	fprintf(stderr, _("aandeslag: %zu opdracht(en) kregen geen antwoord binnen %u seconden.\n"),
-	        p->net.pending, p->timeout_s);
+	        net_pending(&p->net), p->timeout_s);
 	finish(p, PLAIN_UNANSWERED);
 }
 
@@ -266,7 +270,9 @@ input_ended(struct plain *p)
 		uv_close((uv_handle_t *)&p->in, on_handle_closed);
 		p->input_open = false;
 	}
-	uv_timer_start(&p->timer, on_timeout, (uint64_t)p->timeout_s * 1000, 0);
+	if (p->online)
+		uv_timer_start(&p->timer, on_timeout,
+		               (uint64_t)p->timeout_s * 1000, 0);
 	process(p);
 }
 
@@ -392,6 +398,7 @@ on_joined(struct net *net, void *arg)
 
 	(void)net;
 	p->joined = true;
+	p->online = true;
 	/* Stable, for scripts: the same words in every language. */
 	printf("room code: %s\n", p->net.room.code);
 	if (isatty(0))
@@ -436,7 +443,7 @@ on_applied(struct net *net, const Aandeslag__Event *ev, void *arg)
 static void
 on_answer(struct plain *p)
 {
-	if (p->blocked && p->net.pending == 0)
+	if (p->blocked && net_pending(&p->net) == 0)
 		process(p);
 	else
 		maybe_finish(p);
@@ -467,6 +474,39 @@ on_refused(struct net *net, uint64_t request_id, const struct refusal *why,
 	on_answer(p);
 }
 
+/* The connection was lost and is being made again, or is back. Said once
+ * per loss on stderr; the wait for answers at the end of the input stops
+ * meanwhile and starts afresh when the connection is back. */
+static void
+on_link(struct net *net, bool up, int err, const struct refusal *why,
+        unsigned attempt, void *arg)
+{
+	struct plain *p = arg;
+	char text[512];
+
+	(void)net;
+	(void)err;
+	(void)attempt;
+	if (up) {
+		p->online = true;
+		fprintf(stderr, "aandeslag: %s\n", _("weer verbonden"));
+		if (p->eof && !p->done)
+			uv_timer_start(&p->timer, on_timeout,
+			               (uint64_t)p->timeout_s * 1000, 0);
+		return;
+	}
+	if (!p->online)
+		return;
+	p->online = false;
+	uv_timer_stop(&p->timer);
+	if (why->code != AANDESLAG__ERROR_CODE__ERROR_NONE) {
+		refusal_describe(why, text, sizeof text);
+		fprintf(stderr, "aandeslag: %s\n", text);
+	}
+	fprintf(stderr, "aandeslag: %s\n",
+	        _("verbinding verbroken; opnieuw verbinden\xe2\x80\xa6"));
+}
+
 /* Explains a failed connection in words a teacher can act on. */
 static void
 explain_connect_error(const struct net_options *o, int err)
@@ -485,10 +525,13 @@ on_closed(struct net *net, int err, const struct refusal *why, void *arg)
 
 	if (err != 0 && !p->joined && net->state != NET_CLOSED)
 		return;
-	if (why->code != AANDESLAG__ERROR_CODE__ERROR_NONE) {
+	if (p->joined) {
+		net_describe_end(net, err, why, text, sizeof text);
+		fprintf(stderr, "aandeslag: %s\n", text);
+	} else if (why->code != AANDESLAG__ERROR_CODE__ERROR_NONE) {
 		refusal_describe(why, text, sizeof text);
 		fprintf(stderr, "aandeslag: %s\n", text);
-	} else if (!p->joined && err != 0) {
+	} else if (err != 0) {
 		explain_connect_error(&p->net.opts, err);
 	} else {
 		fprintf(stderr, "%s\n", _("aandeslag: de verbinding met de server is verbroken."));
@@ -505,6 +548,7 @@ plain_run(const struct net_options *opts, unsigned timeout_s)
 		.applied = on_applied,
 		.ack = on_ack,
 		.refused = on_refused,
+		.link = on_link,
 		.closed = on_closed,
 	};
 	struct plain *p;

@@ -169,8 +169,7 @@ footer(WINDOW *w, const struct ui *ui, const struct model_room *room,
 	               line, cols);
 	/* In the gap above the code: the room shown may be out of date. */
 	if (!ui->connected) {
-		snprintf(line, sizeof line, "%s%s", _("opnieuw verbinden"),
-		         g->ellipsis);
+		vp_link_state(ui, line, sizeof line);
 		vt_put_centred(w, rows - 3, 0, vt_attr(ui, UI_PAIR_WARNING),
 		               line, cols);
 	}

@@ -25,6 +25,7 @@
 #include "strbuf.h"
 #include "ui.h"
 #include "view.h"
+#include "viewtext.h"
 
 /* How long a clock warning stands out in the header. */
 #define FLASH_MS 3000
@@ -159,7 +160,7 @@ on_ack(struct net *net, uint64_t request_id, void *arg)
 	struct tui *t = arg;
 
 	(void)request_id;
-	if (t->leaving && net->pending == 0)
+	if (t->leaving && net_pending(net) == 0)
 		tui_quit(t, 0);
 }
 
@@ -181,15 +182,47 @@ on_refused(struct net *net, uint64_t request_id, const struct refusal *why,
 	}
 }
 
+/* The connection was lost and is being made again (the room stays on the
+ * screen, typing goes on and commands wait), or it is back. */
+static void
+on_link(struct net *net, bool up, int err, const struct refusal *why,
+        unsigned attempt, void *arg)
+{
+	struct tui *t = arg;
+	const struct vt_glyphs *g = vt_glyphs();
+	char text[UI_MESSAGE_SIZE];
+
+	(void)err;
+	(void)why;
+	t->ui.connected = up;
+	t->ui.reconnecting = !up;
+	t->ui.attempt = attempt;
+	if (!up) {
+		snprintf(text, sizeof text,
+		         _("Verbinding weg%sopnieuw verbinden%s (poging %u). Je kunt gewoon doorgaan: opdrachten gaan mee zodra de verbinding terug is."),
+		         g->dash, g->ellipsis, attempt);
+		tui_message(t, UI_MSG_WARNING, text);
+		return;
+	}
+	/* The mirror is new: follow the team to where it is now. */
+	if (t->ui.follow_team && t->ui.viewed_step != net->room.current_step) {
+		t->ui.viewed_step = net->room.current_step;
+		t->ui.scroll = 0;
+	}
+	tui_message(t, UI_MSG_INFO, _("Weer verbonden."));
+}
+
 static void
 on_closed(struct net *net, int err, const struct refusal *why, void *arg)
 {
 	struct tui *t = arg;
 	char text[UI_MESSAGE_SIZE];
 
-	if (why->code != AANDESLAG__ERROR_CODE__ERROR_NONE)
+	if (t->ui.joined)
+		net_describe_end(net, err, why, text, sizeof text);
+	else if (why->code != AANDESLAG__ERROR_CODE__ERROR_NONE)
 		refusal_describe(why, text, sizeof text);
-	else if (err != 0 && !t->ui.joined)
+	else if (err != 0)
 		net_describe_error(&net->opts, err, text, sizeof text);
 	else
 		snprintf(text, sizeof text, "%s",
@@ -197,6 +230,7 @@ on_closed(struct net *net, int err, const struct refusal *why, void *arg)
 	tui_message(t, UI_MSG_ERROR, text);
 	t->ui.connecting = false;
 	t->ui.connected = false;
+	t->ui.reconnecting = false;
 	if (!t->ui.joined)
 		t->ui.screen = t->opts.viewer && t->opts.code ? UI_PROJECTOR :
 		               UI_JOIN;
@@ -207,6 +241,7 @@ static const struct net_handlers handlers = {
 	.applied = on_applied,
 	.ack = on_ack,
 	.refused = on_refused,
+	.link = on_link,
 	.closed = on_closed,
 };
 
@@ -231,6 +266,8 @@ connect_now(struct tui *t)
 	o.port = t->port;
 	o.name = t->ui.join[UI_FIELD_NAME].text;
 	o.viewer = t->opts.viewer;
+	o.reconnect_ms = t->opts.reconnect_ms;
+	o.seat_file = true;
 	if (t->opts.new_room != NULL)
 		o.new_room = t->opts.new_room;
 	else
@@ -242,6 +279,11 @@ connect_now(struct tui *t)
 		t->ui.connecting = false;
 		net_describe_error(&o, rc, text, sizeof text);
 		tui_message(t, UI_MSG_ERROR, text);
+		/* This name is open elsewhere: another name, or stop. */
+		if (rc == UV_EBUSY) {
+			t->ui.screen = UI_JOIN;
+			t->ui.field = UI_FIELD_NAME;
+		}
 	}
 	tui_dirty(t);
 }

@@ -4,6 +4,7 @@
 #define AANDESLAG_TUI_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "net.h"
 
@@ -14,6 +15,7 @@ struct tui_options {
 	const char *name;       /* NULL: ask (unless viewer) */
 	const char *new_room;   /* a title: create a room as its chair */
 	bool viewer;            /* the projector view */
+	int64_t reconnect_ms;   /* see net_options */
 };
 
 #include <curses.h>

@@ -53,6 +53,10 @@ struct ui {
 	struct net *net;
 	bool joined;
 	bool connected;
+	/* The connection was lost and is being made again: attempt is the
+	 * number of the attempt that comes next. */
+	bool reconnecting;
+	unsigned attempt;
 	const char *host;       /* for the header: host:port to read aloud */
 	int port;
 	int64_t now;            /* the time the screen is drawn for (ms) */

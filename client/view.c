@@ -91,8 +91,7 @@ header_room(WINDOW *w, const struct ui *ui, const struct model_room *room,
 		         room->settings.finished ? _("afgerond") : "",
 		         room->settings.finished ? g->sep : "", _("verbonden"));
 	else if (room != NULL)
-		snprintf(state, sizeof state, "%s%s", _("opnieuw verbinden"),
-		         g->ellipsis);
+		vp_link_state(ui, state, sizeof state);
 	else if (ui->connecting || ui->joined)
 		snprintf(state, sizeof state, "%s%s", _("verbinden"),
 		         g->ellipsis);

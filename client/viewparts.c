@@ -20,6 +20,21 @@ vp_room(const struct ui *ui)
 	return &ui->net->room;
 }
 
+void
+vp_link_state(const struct ui *ui, char *out, size_t size)
+{
+	const struct vt_glyphs *g = vt_glyphs();
+
+	if (!ui->reconnecting)
+		snprintf(out, size, "%s", _("verbinding verbroken"));
+	else if (ui->attempt > 1)
+		snprintf(out, size, _("opnieuw verbinden%s (poging %u)"),
+		         g->ellipsis, ui->attempt);
+	else
+		snprintf(out, size, "%s%s", _("opnieuw verbinden"),
+		         g->ellipsis);
+}
+
 const char *
 vp_clock_state(int state)
 {

@@ -46,6 +46,10 @@ const char *vp_table(const struct model_room *room, char idbuf[16],
 int vp_presence(WINDOW *w, const struct ui *ui, int y, int x, attr_t attr,
                 int cols, bool draw);
 
+/* Writes the state of a lost connection: "opnieuw verbinden… (poging
+ * 3)" while it is being made again, else "verbinding verbroken". */
+void vp_link_state(const struct ui *ui, char *out, size_t size);
+
 /* Writes "3 aanwezig" (those connected). */
 void vp_present_count(const struct model_room *room, char *out, size_t size);
 

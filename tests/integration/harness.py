@@ -9,18 +9,25 @@ Every process is ended when its test ends (SIGTERM, wait, SIGKILL), and
 again at exit as a last resort. A server must exit 0 after SIGTERM and
 its stderr must not mention AddressSanitizer or a UBSan runtime error.
 
+Clients keep their seat files in XDG_STATE_HOME: each test (Scope) gives
+its clients a temporary one, so that no test touches the real home or
+another test's seats.
+
 Only the standard library of Debian 12's python3 is used.
 """
 
 import atexit
 import os
 import re
+import select
+import shutil
 import signal
 import socket
 import shlex
 import struct
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import traceback
@@ -64,6 +71,12 @@ CHILD_ENV["LC_ALL"] = "C.UTF-8"
 if "ASAN_OPTIONS" in CHILD_ENV:
     CHILD_ENV["ASAN_OPTIONS"] += ":detect_leaks=0"
 CHILD_ENV.pop("AANDESLAG_SERVER", None)
+# Never the real home's state and config, even for a process started
+# outside a Scope (which gives each test its own; see Scope.client_env).
+_SPARE_HOME = tempfile.mkdtemp(prefix="aandeslag-home-")
+atexit.register(shutil.rmtree, _SPARE_HOME, True)
+CHILD_ENV["XDG_STATE_HOME"] = os.path.join(_SPARE_HOME, "state")
+CHILD_ENV["XDG_CONFIG_HOME"] = os.path.join(_SPARE_HOME, "config")
 
 
 class TestFailure(AssertionError):
@@ -127,7 +140,7 @@ class Proc:
 
     hang = None
 
-    def __init__(self, argv, label, stdin=True):
+    def __init__(self, argv, label, stdin=True, env=None):
         self.argv = list(argv)
         self.label = label
         self._lock = threading.Lock()
@@ -138,7 +151,7 @@ class Proc:
             WRAPPER + self.argv,
             stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            env=CHILD_ENV, close_fds=True)
+            env=CHILD_ENV if env is None else env, close_fds=True)
         with _all_procs_lock:
             _all_procs.append(self)
         self._threads = [
@@ -259,7 +272,12 @@ class Proc:
         return found.group(0) if found else None
 
 
+# Data directories of servers started without one, removed at exit.
+_temp_dirs = []
+
+
 def _end_all_at_exit():
+    import shutil
     with _all_procs_lock:
         procs = list(_all_procs)
     for p in procs:
@@ -267,6 +285,8 @@ def _end_all_at_exit():
             p.end(timeout=5)
         except Exception:
             pass
+    for d in _temp_dirs:
+        shutil.rmtree(d, ignore_errors=True)
 
 
 atexit.register(_end_all_at_exit)
@@ -276,8 +296,17 @@ class Server(Proc):
     LISTEN_RE = re.compile(
         r"^aandeslag-server: listening on (\S+) port (\d+)$")
 
-    def __init__(self, *extra, host=HOST):
-        argv = [SERVER_BIN, "--listen", host, "--port", "0"] + list(extra)
+    def __init__(self, *extra, host=HOST, data=None, port=0):
+        """Starts a server on host; port 0 picks a free one. data is its
+        data directory (a fresh temporary one when None); a server started
+        again on the same data and port is the same server restarted."""
+        if data is None:
+            import tempfile
+            data = tempfile.mkdtemp(prefix="aandeslag-data-")
+            _temp_dirs.append(data)
+        self.data = data
+        argv = [SERVER_BIN, "--listen", host, "--port", str(port),
+                "--data", data, "--sync", "normal"] + list(extra)
         super().__init__(argv, "server", stdin=False)
         self.host = host
         self.killed = False
@@ -297,7 +326,11 @@ class Server(Proc):
 
     def stop(self):
         """Stops the server with SIGTERM and checks that it shut down
-        cleanly. Returns a list of problems (empty when all is well)."""
+        cleanly. Returns a list of problems (empty when all is well).
+        A server stopped once (by the test itself) is not checked again."""
+        if getattr(self, "stopped", False):
+            return []
+        self.stopped = True
         problems = []
         if self.killed:
             self._join_readers()
@@ -329,7 +362,7 @@ class Client(Proc):
     """A line-mode client: aandeslag --plain."""
 
     def __init__(self, port, name, new_room=None, room=None, timeout=None,
-                 host=HOST, extra=()):
+                 host=HOST, extra=(), reconnect=None, env=None):
         argv = [CLIENT_BIN, "--host", host, "--port", str(port)]
         if name is not None:
             argv += ["--name", name]
@@ -340,8 +373,10 @@ class Client(Proc):
         argv.append("--plain")
         if timeout is not None:
             argv += ["--timeout", str(timeout)]
+        if reconnect is not None:
+            argv += ["--reconnect", str(reconnect)]
         argv += list(extra)
-        super().__init__(argv, "client %s" % name)
+        super().__init__(argv, "client %s" % name, env=env)
         self.name = name
 
     def room_code(self, timeout=None):
@@ -703,6 +738,165 @@ def closed_port():
     return s, s.getsockname()[1]
 
 
+# ------------------------------------------------------------- proxy
+
+class Proxy:
+    """A TCP relay on 127.0.0.1 to a server's port, run in a thread, that
+    a test breaks the ways Wi-Fi breaks:
+
+    cut()        closes both sides of every connection (the client reads
+                 the end of its connection, the server too);
+    blackhole()  stops forwarding on every connection without closing
+                 anything: no FIN, no reset, only silence, which only a
+                 heartbeat notices;
+    hold()       stops forwarding what the server sends, while what the
+                 client sends still arrives (answers lost on the way);
+    down()/up()  from now on closes each new connection at once, or
+                 forwards it again.
+
+    New connections are forwarded normally unless the proxy is down.
+    Everything stays on 127.0.0.1."""
+
+    def __init__(self, port):
+        self.target = port
+        self.listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind((HOST, 0))
+        self.listener.listen(16)
+        self.port = self.listener.getsockname()[1]
+        self.accepted = 0       # connections forwarded
+        self.refused = 0        # connections closed at once while down
+        self._pairs = []        # [client, server, mode]
+        self._is_down = False
+        self._orders = []
+        self._lock = threading.Lock()
+        self._wake_r, self._wake_w = socket.socketpair()
+        self._stop = False
+        self.error = None
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _order(self, what):
+        done = threading.Event()
+        with self._lock:
+            self._orders.append((what, done))
+        self._wake_w.send(b"x")
+        check(done.wait(DEADLINE), "the proxy did not %s" % what)
+
+    def cut(self):
+        self._order("cut")
+
+    def blackhole(self):
+        self._order("blackhole")
+
+    def hold(self):
+        self._order("hold")
+
+    def down(self):
+        self._order("down")
+
+    def up(self):
+        self._order("up")
+
+    def connections(self):
+        """The connections being forwarded (or held) now."""
+        return len(self._pairs)
+
+    @staticmethod
+    def _close(s):
+        try:
+            s.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        s.close()
+
+    def _obey(self, what):
+        if what == "cut":
+            for c, s, _ in self._pairs:
+                self._close(c)
+                self._close(s)
+            self._pairs = []
+        elif what in ("blackhole", "hold"):
+            for pair in self._pairs:
+                pair[2] = what
+        elif what == "down":
+            self._is_down = True
+        elif what == "up":
+            self._is_down = False
+
+    def _accept(self):
+        c, _ = self.listener.accept()
+        if self._is_down:
+            self.refused += 1
+            self._close(c)
+            return
+        s = socket.create_connection((HOST, self.target))
+        for x in (c, s):
+            x.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self._pairs.append([c, s, "open"])
+        self.accepted += 1
+
+    def _forward(self, src):
+        for pair in list(self._pairs):
+            c, s, mode = pair
+            if src is not c and src is not s:
+                continue
+            dst = s if src is c else c
+            try:
+                data = src.recv(65536)
+            except OSError:
+                data = b""
+            if data:
+                try:
+                    dst.sendall(data)
+                    return
+                except OSError:
+                    pass
+            # One side ended: end the other, as a network would.
+            self._close(c)
+            self._close(s)
+            self._pairs.remove(pair)
+            return
+
+    def _run(self):
+        try:
+            while not self._stop:
+                with self._lock:
+                    orders, self._orders = self._orders, []
+                for what, done in orders:
+                    self._obey(what)
+                    done.set()
+                watch = [self.listener, self._wake_r]
+                for c, s, mode in self._pairs:
+                    if mode == "open":
+                        watch += [c, s]
+                    elif mode == "hold":
+                        watch.append(c)
+                ready, _, _ = select.select(watch, [], [], POLL)
+                for r in ready:
+                    if r is self._wake_r:
+                        self._wake_r.recv(64)
+                    elif r is self.listener:
+                        self._accept()
+                    else:
+                        self._forward(r)
+        except Exception as e:
+            self.error = e
+
+    def close(self):
+        self._stop = True
+        self._wake_w.send(b"x")
+        self._thread.join(5)
+        for c, s, _ in self._pairs:
+            c.close()
+            s.close()
+        self._pairs = []
+        self.listener.close()
+        self._wake_r.close()
+        self._wake_w.close()
+        check(self.error is None, "proxy failed: %r" % self.error)
+
+
 # ------------------------------------------------------------- scope
 
 class Scope:
@@ -714,25 +908,48 @@ class Scope:
         self.servers = []
         self.socks = []
         self.cleanups = []
+        self._late = []         # after the programs have ended
+        self._home = None
 
     def __enter__(self):
         return self
 
-    def server(self, *extra):
-        s = Server(*extra)
+    def server(self, *extra, **kw):
+        s = Server(*extra, **kw)
         self.servers.append(s)
         return s
 
+    def home(self):
+        """This test's stand-in for the home directory: the clients'
+        XDG_STATE_HOME is home/state (seat files in
+        state/aandeslag/tokens), XDG_CONFIG_HOME home/config."""
+        if self._home is None:
+            d = tempfile.mkdtemp(prefix="aandeslag-home-")
+            self._late.append(lambda: shutil.rmtree(d, ignore_errors=True))
+            self._home = d
+        return self._home
+
+    def client_env(self):
+        env = dict(CHILD_ENV)
+        env["XDG_STATE_HOME"] = os.path.join(self.home(), "state")
+        env["XDG_CONFIG_HOME"] = os.path.join(self.home(), "config")
+        return env
+
     def client(self, port, name, **kw):
+        kw.setdefault("env", self.client_env())
         c = Client(port, name, **kw)
         self.procs.append(c)
         return c
 
+    def proxy(self, port):
+        """A Proxy to port on 127.0.0.1, closed with the scope."""
+        p = Proxy(port)
+        self.cleanups.append(p.close)
+        return p
+
     def tmpdir(self):
         """A temporary directory removed when the scope ends."""
-        import tempfile
         d = tempfile.mkdtemp(prefix="aandeslag-test-")
-        import shutil
         self.cleanups.append(lambda: shutil.rmtree(d, ignore_errors=True))
         return d
 
@@ -775,6 +992,8 @@ class Scope:
                                     % (c.label, m, tail(c.stderr(), 40)))
         for s in self.servers:
             problems += s.stop()
+        for fn in self._late:
+            fn()
         if problems:
             text = "\n".join(problems)
             if exc is not None:

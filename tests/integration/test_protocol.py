@@ -248,7 +248,9 @@ def test_too_many_rooms():
 def test_orderly_shutdown():
     with Scope() as sc:
         srv = sc.server()
-        chair = sc.client(srv.port, "Anna", new_room="Einde")
+        # Without reconnecting, a shutdown is the end (test_reconnect.py:
+        # by default the client waits for the server to come back).
+        chair = sc.client(srv.port, "Anna", new_room="Einde", reconnect=0)
         chair.room_code()
         raw = sc.raw(srv.port)
         raw.handshake()

@@ -171,7 +171,9 @@ def test_repeated_request_id_applied_once():
 def test_server_killed_while_client_waits():
     with Scope() as sc:
         srv = sc.server()
-        chair = sc.client(srv.port, "Anna", new_room="Kamer")
+        # Without reconnecting: the old end (test_reconnect.py has the
+        # client that waits for the server to come back).
+        chair = sc.client(srv.port, "Anna", new_room="Kamer", reconnect=0)
         chair.room_code()
         chair.send("note nog bewaard")
         chair.wait_note("nog bewaard")
@@ -331,7 +333,7 @@ def test_silent_server_noticed():
         # not even a Pong: a network that dropped without a FIN.
         fake = FakeServer(idle_timeout_ms=600)
         sc.on_exit(fake.close)
-        c = sc.client(fake.port, "Bram", room="2222-2222")
+        c = sc.client(fake.port, "Bram", room="2222-2222", reconnect=0)
         check(c.room_code() == "2222-2222", c.describe())
         start = time.monotonic()
         rc = c.wait_exit(timeout=10)
@@ -357,7 +359,7 @@ def test_connection_lost_while_sending():
     with Scope() as sc:
         fake = FakeServer(answer_and_close=True)
         sc.on_exit(fake.close)
-        c = sc.client(fake.port, "Bram", room="2222-2222")
+        c = sc.client(fake.port, "Bram", room="2222-2222", reconnect=0)
         c.room_code()
         # "who" waits for the answer to the first note; the notes after it
         # wait in the client's buffer (one write of under PIPE_BUF bytes,

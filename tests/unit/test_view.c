@@ -33,9 +33,19 @@ test_header(void)
 
 	/* Lost connection; the room stays on screen. */
 	r.ui.connected = false;
+	r.ui.reconnecting = true;
+	r.ui.attempt = 1;
 	draw(&r);
 	CHECK_CONTAINS(row(0), "opnieuw verbinden");
 	CHECK_CONTAINS(row(0), CODE);
+	r.ui.attempt = 3;
+	draw(&r);
+	CHECK_CONTAINS(row(0), "opnieuw verbinden\xe2\x80\xa6 (poging 3)");
+	/* Given up: no promise of coming back. */
+	r.ui.reconnecting = false;
+	draw(&r);
+	CHECK_CONTAINS(row(0), "verbinding verbroken");
+	CHECK(strstr(row(0), "opnieuw") == NULL);
 	rig_close(&r);
 }
 

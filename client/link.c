@@ -1,0 +1,373 @@
+/* The client's socket. Frames are checked against the server's maximum
+ * before anything is allocated for them, and unpacked by protobuf-c under
+ * a byte budget. */
+#include "link.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* One uv_write of one or more frames, holding a reference to each until
+ * it is done. */
+struct link_write {
+	uv_write_t req;
+	size_t n;
+	struct wire_buf *bufs[];
+};
+
+static void
+on_handle_closed(uv_handle_t *handle)
+{
+	(void)handle;
+}
+
+void
+link_init(struct link *l, uv_loop_t *loop,
+          const struct link_handlers *handlers, void *arg)
+{
+	memset(l, 0, sizeof *l);
+	l->loop = loop;
+	l->handlers = *handlers;
+	l->arg = arg;
+	l->state = LINK_IDLE;
+	l->resolver.data = l;
+	l->connector.data = l;
+	uv_timer_init(loop, &l->heartbeat);
+	l->heartbeat.data = l;
+}
+
+int64_t
+link_now(const struct link *l)
+{
+#ifdef CLOCK_BOOTTIME
+	struct timespec ts;
+
+	/* The boot-time clock goes on while the laptop sleeps, so a step's
+	 * countdown is right again the moment the lid opens. */
+	if (clock_gettime(CLOCK_BOOTTIME, &ts) == 0)
+		return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+#endif
+	return (int64_t)uv_now(l->loop);
+}
+
+/* Tells the owner that this attempt failed, once. */
+static void
+fail(struct link *l, int err)
+{
+	if (l->state == LINK_DROPPING || l->state == LINK_CLOSED ||
+	    l->state == LINK_IDLE)
+		return;
+	if (l->handlers.lost != NULL)
+		l->handlers.lost(l, err, l->arg);
+}
+
+/* A dropped link is idle once neither its socket nor its lookup is
+ * still going. */
+static void
+maybe_idle(struct link *l)
+{
+	if (l->state != LINK_DROPPING || l->tcp_open || l->resolving)
+		return;
+	l->state = LINK_IDLE;
+	if (l->handlers.idle != NULL)
+		l->handlers.idle(l, l->arg);
+}
+
+static void
+on_tcp_closed(uv_handle_t *handle)
+{
+	struct link *l = handle->data;
+
+	l->tcp_open = false;
+	maybe_idle(l);
+}
+
+static void
+on_write(uv_write_t *req, int status)
+{
+	struct link_write *w = (struct link_write *)req;
+	size_t i;
+
+	/* A failed write needs nothing here: the read side, or the
+	 * heartbeat, notices the broken connection. */
+	(void)status;
+	for (i = 0; i < w->n; i++)
+		wire_unref(w->bufs[i]);
+	free(w);
+}
+
+int
+link_send(struct link *l, struct wire_buf *const *bufs, size_t n)
+{
+	struct link_write *w;
+	uv_buf_t *b;
+	size_t i;
+	int rc;
+
+	if (l->state != LINK_UP)
+		return UV_ENOTCONN;
+	if (n == 0)
+		return 0;
+	w = malloc(sizeof *w + n * sizeof w->bufs[0]);
+	b = malloc(n * sizeof *b);
+	if (w == NULL || b == NULL) {
+		free(w);
+		free(b);
+		return UV_ENOMEM;
+	}
+	w->n = n;
+	for (i = 0; i < n; i++) {
+		w->bufs[i] = wire_ref(bufs[i]);
+		b[i] = uv_buf_init((char *)bufs[i]->data,
+		                   (unsigned)bufs[i]->len);
+	}
+	/* libuv copies the list of buffers; the frames stay until on_write.
+	 * One write for all: libuv does not merge separate writes. */
+	rc = uv_write(&w->req, (uv_stream_t *)&l->tcp, b, (unsigned)n,
+	              on_write);
+	free(b);
+	if (rc < 0) {
+		for (i = 0; i < n; i++)
+			wire_unref(w->bufs[i]);
+		free(w);
+		return rc;
+	}
+	l->last_sent = link_now(l);
+	return 0;
+}
+
+int
+link_send_env(struct link *l, const Aandeslag__Envelope *env)
+{
+	struct wire_buf *buf;
+	int rc;
+
+	rc = wire_pack(env, FRAME_MAX_CLIENT, &buf);
+	if (rc < 0)
+		return rc;
+	rc = link_send(l, &buf, 1);
+	wire_unref(buf);
+	return rc;
+}
+
+static void
+on_heartbeat(uv_timer_t *timer)
+{
+	struct link *l = timer->data;
+	Aandeslag__Envelope env = AANDESLAG__ENVELOPE__INIT;
+	Aandeslag__Ping ping = AANDESLAG__PING__INIT;
+	int64_t now = link_now(l);
+
+	if (now - l->last_heard >= l->idle_timeout_ms) {
+		/* Nothing, not even a Pong: the network is gone (no FIN came,
+		 * as when a laptop leaves the Wi-Fi). */
+		fail(l, UV_ETIMEDOUT);
+		return;
+	}
+	if (now - l->last_sent < l->idle_timeout_ms / 3)
+		return;
+	ping.nonce = (uint64_t)now;
+	env.body_case = AANDESLAG__ENVELOPE__BODY_PING;
+	env.ping = &ping;
+	if (link_send_env(l, &env) < 0)
+		fail(l, UV_EPIPE);
+}
+
+void
+link_heartbeat(struct link *l, uint32_t idle_timeout_ms)
+{
+	uint64_t every;
+
+	l->idle_timeout_ms = idle_timeout_ms;
+	if (idle_timeout_ms == 0 || l->state != LINK_UP)
+		return;
+	every = idle_timeout_ms / 6;
+	if (every < 50)
+		every = 50;
+	uv_timer_start(&l->heartbeat, on_heartbeat, every, every);
+}
+
+static int
+on_frame(void *arg, const uint8_t *payload, size_t len)
+{
+	struct link *l = arg;
+	Aandeslag__Envelope *env;
+	struct wire_alloc alloc;
+
+	wire_alloc_init(&alloc, len);
+	env = wire_unpack(payload, len, &alloc);
+	if (env == NULL) {
+		fail(l, UV_EPROTO);
+		return 1;
+	}
+	if (l->handlers.frame != NULL)
+		l->handlers.frame(l, env, l->arg);
+	wire_free(env, &alloc);
+	/* Stop at once when the owner has dropped this attempt. */
+	return l->state != LINK_UP;
+}
+
+static void
+on_alloc(uv_handle_t *handle, size_t suggested, uv_buf_t *buf)
+{
+	struct link *l = handle->data;
+
+	(void)suggested;
+	*buf = uv_buf_init((char *)l->readbuf, (unsigned)sizeof l->readbuf);
+}
+
+static void
+on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
+{
+	struct link *l = stream->data;
+	int rc;
+
+	if (nread == 0 || l->state != LINK_UP)
+		return;
+	if (nread < 0) {
+		fail(l, (int)nread);
+		return;
+	}
+	l->last_heard = link_now(l);
+	rc = frame_feed(&l->partial, (const uint8_t *)buf->base,
+	                (size_t)nread, FRAME_MAX_SERVER, on_frame, l);
+	if (rc < 0)
+		fail(l, UV_EPROTO);
+}
+
+static void
+on_connect(uv_connect_t *req, int status)
+{
+	struct link *l = req->data;
+
+	if (l->state != LINK_CONNECTING)
+		return;
+	if (status < 0) {
+		fail(l, status);
+		return;
+	}
+	uv_tcp_nodelay(&l->tcp, 1);
+	l->state = LINK_UP;
+	l->last_heard = l->last_sent = link_now(l);
+	if (uv_read_start((uv_stream_t *)&l->tcp, on_alloc, on_read) < 0) {
+		fail(l, UV_EPIPE);
+		return;
+	}
+	if (l->handlers.connected != NULL)
+		l->handlers.connected(l, l->arg);
+}
+
+/* Picks the address to try: with several (say ::1 and 127.0.0.1 for
+ * localhost), IPv4 first, as a school server listening on IPv4 only is
+ * the common case and a refused attempt would cost a round of errors. */
+static const struct addrinfo *
+pick_address(const struct addrinfo *list)
+{
+	const struct addrinfo *ai;
+
+	for (ai = list; ai != NULL; ai = ai->ai_next)
+		if (ai->ai_family == AF_INET)
+			return ai;
+	return list;
+}
+
+static void
+on_resolved(uv_getaddrinfo_t *req, int status, struct addrinfo *res)
+{
+	struct link *l = req->data;
+	const struct addrinfo *ai;
+	int rc;
+
+	l->resolving = false;
+	if (l->state != LINK_RESOLVING) {
+		/* Dropped or closed while the lookup ran. */
+		uv_freeaddrinfo(res);
+		maybe_idle(l);
+		return;
+	}
+	if (status < 0) {
+		fail(l, status);
+		return;
+	}
+	ai = pick_address(res);
+	rc = uv_tcp_init(l->loop, &l->tcp);
+	if (rc == 0) {
+		l->tcp_open = true;
+		l->tcp.data = l;
+		l->state = LINK_CONNECTING;
+		rc = uv_tcp_connect(&l->connector, &l->tcp, ai->ai_addr,
+		                    on_connect);
+	}
+	uv_freeaddrinfo(res);
+	if (rc < 0)
+		fail(l, rc);
+}
+
+int
+link_open(struct link *l, const char *host, int port)
+{
+	struct addrinfo hints;
+	char service[16];
+	int rc;
+
+	if (l->state != LINK_IDLE)
+		return UV_EBUSY;
+	memset(&hints, 0, sizeof hints);
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	snprintf(service, sizeof service, "%d", port);
+	rc = uv_getaddrinfo(l->loop, &l->resolver, on_resolved, host, service,
+	                    &hints);
+	if (rc < 0)
+		return rc;
+	l->resolving = true;
+	l->state = LINK_RESOLVING;
+	return 0;
+}
+
+/* Lets go of the socket and the lookup; next is the state after. */
+static void
+let_go(struct link *l, enum link_state next)
+{
+	l->state = next;
+	uv_timer_stop(&l->heartbeat);
+	frame_partial_reset(&l->partial);
+	/* A lookup that is already running cannot be stopped; its answer
+	 * is thrown away when it comes. */
+	if (l->resolving)
+		uv_cancel((uv_req_t *)&l->resolver);
+	if (l->tcp_open && !uv_is_closing((uv_handle_t *)&l->tcp))
+		uv_close((uv_handle_t *)&l->tcp, on_tcp_closed);
+}
+
+bool
+link_drop(struct link *l)
+{
+	if (l->state == LINK_CLOSED)
+		return false;
+	if (l->state == LINK_IDLE)
+		return true;
+	let_go(l, LINK_DROPPING);
+	if (l->tcp_open || l->resolving)
+		return false;
+	l->state = LINK_IDLE;
+	return true;
+}
+
+void
+link_close(struct link *l)
+{
+	if (l->state == LINK_CLOSED)
+		return;
+	let_go(l, LINK_CLOSED);
+	if (!uv_is_closing((uv_handle_t *)&l->heartbeat))
+		uv_close((uv_handle_t *)&l->heartbeat, on_handle_closed);
+}
+
+void
+link_free(struct link *l)
+{
+	frame_partial_reset(&l->partial);
+}

@@ -1,0 +1,105 @@
+/* The socket under the client's connection: the name lookup, the TCP
+ * connect, frames in and out, and the heartbeat that notices a network
+ * that went silent. A link is opened once per attempt; after a loss it is
+ * dropped and, once idle again, opened anew with the same handles. What
+ * the frames mean is net.c's business. */
+#ifndef AANDESLAG_LINK_H
+#define AANDESLAG_LINK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <uv.h>
+
+#include "aandeslag.pb-c.h"
+#include "frame.h"
+#include "wire.h"
+
+struct link;
+
+/* What a link tells its owner; all are called from the loop, never from
+ * inside a link_*() call. */
+struct link_handlers {
+	/* The TCP connection is made: frames may be sent. */
+	void (*connected)(struct link *l, void *arg);
+	/* A frame arrived, checked and unpacked (valid during the call). */
+	void (*frame)(struct link *l, const Aandeslag__Envelope *env,
+	              void *arg);
+	/* The lookup, the connect or the connection failed (a libuv error;
+	 * UV_ETIMEDOUT when the heartbeat heard nothing, UV_EPROTO for a
+	 * frame that is not one). The owner drops or closes the link. */
+	void (*lost)(struct link *l, int err, void *arg);
+	/* A dropped link has let go of its socket and lookup: it may be
+	 * opened again. */
+	void (*idle)(struct link *l, void *arg);
+};
+
+enum link_state {
+	LINK_IDLE,
+	LINK_RESOLVING,
+	LINK_CONNECTING,
+	LINK_UP,
+	LINK_DROPPING,          /* waiting for the socket or lookup to end */
+	LINK_CLOSED
+};
+
+struct link {
+	uv_loop_t *loop;
+	struct link_handlers handlers;
+	void *arg;
+	enum link_state state;
+	uv_getaddrinfo_t resolver;
+	bool resolving;         /* a lookup is in the thread pool */
+	uv_connect_t connector;
+	uv_tcp_t tcp;
+	bool tcp_open;          /* initialised and its close not yet done */
+	int port;
+	/* Heartbeat: a Ping when we have been quiet, and the server taken
+	 * for gone when it has been silent for its idle timeout. */
+	uv_timer_t heartbeat;
+	int64_t idle_timeout_ms;        /* from Welcome; 0: no heartbeat */
+	int64_t last_heard;
+	int64_t last_sent;
+	struct frame_partial partial;
+	uint8_t readbuf[64 * 1024];
+};
+
+/* Sets l up on loop (its heartbeat timer is initialised: end with
+ * link_close()). The handlers are copied. */
+void link_init(struct link *l, uv_loop_t *loop,
+               const struct link_handlers *handlers, void *arg);
+
+/* Starts looking host up and connecting to port; l must be idle. Returns
+ * 0 or a libuv error (nothing started then); later failures arrive
+ * through handlers->lost. */
+int link_open(struct link *l, const char *host, int port);
+
+/* Sends n frames in one write, each holding a reference until written.
+ * Returns 0 or a libuv error (UV_ENOTCONN when the link is not up). */
+int link_send(struct link *l, struct wire_buf *const *bufs, size_t n);
+
+/* Packs env and sends it. Returns 0, -EMSGSIZE for an envelope too big
+ * for a client frame, -ENOMEM, or a libuv error. */
+int link_send_env(struct link *l, const Aandeslag__Envelope *env);
+
+/* Starts the heartbeat with the server's idle timeout (0: none). */
+void link_heartbeat(struct link *l, uint32_t idle_timeout_ms);
+
+/* Ends this attempt: stops the heartbeat, closes the socket, cancels a
+ * lookup. Returns true when l is idle at once; otherwise handlers->idle
+ * follows. No other handler is called for this attempt any more. */
+bool link_drop(struct link *l);
+
+/* Ends l for good: the same, and the heartbeat timer is closed. No
+ * handler is called any more. */
+void link_close(struct link *l);
+
+/* Frees what l holds; call after the loop has run the close callbacks. */
+void link_free(struct link *l);
+
+/* Returns the time in milliseconds of a monotonic clock that also counts
+ * the time the computer slept where the system has one (Linux), else the
+ * loop's. */
+int64_t link_now(const struct link *l);
+
+#endif
