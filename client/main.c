@@ -25,7 +25,7 @@ usage(FILE *out)
 	fprintf(out, "%s", _(
 "Gebruik: aandeslag [CODE] [--host SERVER] [--port N] [--name NAAM]\n"
 "                   [--new-room TITEL | --room CODE] [--view] [--plain]\n"
-"                   [--timeout SEC] [--reconnect SEC]\n"
+"                   [--timeout SEC] [--reconnect SEC] [--chair-code CODE]\n"
 "Zonder --plain: het volledige scherm, dat vraagt wat nog ontbreekt.\n"
 "Doe mee aan een werksessie \"Aan de slag met internationalisering\".\n"
 "\n"
@@ -46,6 +46,9 @@ usage(FILE *out)
 "                    te verbinden (standaard 600; 0: nooit); opdrachten\n"
 "                    wachten zolang en gaan daarna precies \xc3\xa9\xc3\xa9n keer\n"
 "                    mee\n"
+"  --chair-code CODE de voorzitterscode die je kreeg toen je de werksessie\n"
+"                    maakte: je komt terug als voorzitter, ook vanaf een\n"
+"                    andere laptop\n"
 "  --help            deze hulp\n"
 "  --version         versie\n"
 "\n"
@@ -63,7 +66,8 @@ int
 main(int argc, char **argv)
 {
 	enum { OPT_HOST = 256, OPT_PORT, OPT_NAME, OPT_NEW_ROOM, OPT_ROOM,
-	       OPT_VIEW, OPT_PLAIN, OPT_TIMEOUT, OPT_RECONNECT, OPT_HELP,
+	       OPT_VIEW, OPT_PLAIN, OPT_TIMEOUT, OPT_RECONNECT, OPT_CHAIR_CODE,
+	       OPT_HELP,
 	       OPT_VERSION };
 	static const struct option options[] = {
 		{ "host", required_argument, NULL, OPT_HOST },
@@ -75,6 +79,7 @@ main(int argc, char **argv)
 		{ "plain", no_argument, NULL, OPT_PLAIN },
 		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 		{ "reconnect", required_argument, NULL, OPT_RECONNECT },
+		{ "chair-code", required_argument, NULL, OPT_CHAIR_CODE },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -119,6 +124,9 @@ main(int argc, char **argv)
 		case OPT_ROOM:
 			o.room = optarg;
 			break;
+		case OPT_CHAIR_CODE:
+			o.chair_code = optarg;
+			break;
 		case OPT_VIEW:
 			o.viewer = true;
 			break;
@@ -156,6 +164,10 @@ main(int argc, char **argv)
 	}
 	o.reconnect_ms = reconnect * 1000;
 	o.seat_file = true;
+	if (o.chair_code != NULL && (o.viewer || o.new_room != NULL)) {
+		fprintf(stderr, "%s\n", _("aandeslag: --chair-code hoort bij het terugkomen in een werksessie: met CODE, zonder --new-room of --view."));
+		return PLAIN_NO_JOIN;
+	}
 	if (o.viewer && o.new_room != NULL) {
 		fprintf(stderr, "%s\n", _("aandeslag: --view kan alleen met --room CODE."));
 		return PLAIN_NO_JOIN;
@@ -169,6 +181,7 @@ main(int argc, char **argv)
 		full.new_room = o.new_room;
 		full.viewer = o.viewer;
 		full.reconnect_ms = o.reconnect_ms;
+		full.chair_code = o.chair_code;
 		return tui_run(&full);
 	}
 	if ((o.new_room == NULL) == (o.room == NULL)) {

@@ -186,7 +186,9 @@ send_join(struct net *net)
 		join.name = (char *)(net->opts.name ? net->opts.name : "");
 		join.viewer = net->opts.viewer;
 		join.content_hash = net->content.hash;
-		if (net->token_len > 0) {
+		if (!net->joined_once && net->opts.chair_code != NULL)
+			join.chair_code = (char *)net->opts.chair_code;
+		else if (net->token_len > 0) {
 			join.resume_token.data = net->token;
 			join.resume_token.len = net->token_len;
 		}
@@ -287,6 +289,8 @@ static void
 on_joined(struct net *net, const Aandeslag__Joined *j)
 {
 	bool again = net->joined_once;
+	bool was_chair = again && net->have_room &&
+	                 model_chair(&net->room) == net->self_id;
 	int rc;
 
 	if (j->snapshot == NULL || j->resume_token.len > sizeof net->token ||
@@ -302,6 +306,13 @@ on_joined(struct net *net, const Aandeslag__Joined *j)
 	}
 	net->self_id = j->participant_id;
 	snprintf(net->code, sizeof net->code, "%s", j->code);
+	if (j->chair_code != NULL && j->chair_code[0] != '\0')
+		snprintf(net->chair_code, sizeof net->chair_code, "%s",
+		         j->chair_code);
+	/* Someone took the chair over while we were away: say who. */
+	net->chair_taken_by = was_chair &&
+	                      model_chair(&net->room) != net->self_id ?
+	                      model_chair(&net->room) : 0;
 	/* A viewer gets no token at all. */
 	if (j->resume_token.len > 0)
 		memcpy(net->token, j->resume_token.data, j->resume_token.len);
@@ -494,7 +505,9 @@ open_seat(struct net *net)
 		return UV_EBUSY;
 	if (rc < 0)
 		return 0;       /* no state directory: just no resuming */
-	rc = tokens_read(&net->seat, net->token, sizeof net->token);
+	/* With the chair recovery code the seat comes from the code. */
+	rc = net->opts.chair_code != NULL ? 0 :
+	     tokens_read(&net->seat, net->token, sizeof net->token);
 	if (rc > 0) {
 		net->token_len = (size_t)rc;
 		net->token_from_file = true;

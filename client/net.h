@@ -69,6 +69,9 @@ struct net_options {
 	/* Keep the resume token in a seat file (tokens.h), locked for the
 	 * life of net, and resume with the one found there. */
 	bool seat_file;
+	/* The chair recovery code: the first join takes the room's first
+	 * chair's seat with it (and the chair), instead of a kept token. */
+	const char *chair_code;
 };
 
 enum net_state {
@@ -103,6 +106,12 @@ struct net {
 	int lost_err;           /* why the last attempt ended */
 	struct refusal lost_why;
 	char code[CODE_SIZE];   /* the room to come back to */
+	/* The chair recovery code the server gave when we made the room
+	 * ("" otherwise): shown once, kept nowhere. */
+	char chair_code[CODE_SIZE];
+	/* Set when we came back and someone else had become chair while we
+	 * were away: their participant id (0: nothing to tell). */
+	uint32_t chair_taken_by;
 	struct tokens_seat seat;
 	bool token_from_file;   /* the first join presents a kept token */
 	/* The method's content as the server sent it; the mirror uses it. */

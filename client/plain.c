@@ -401,6 +401,11 @@ on_joined(struct net *net, void *arg)
 	p->online = true;
 	/* Stable, for scripts: the same words in every language. */
 	printf("room code: %s\n", p->net.room.code);
+	if (p->net.chair_code[0] != '\0') {
+		printf("chair code: %s\n", p->net.chair_code);
+		fprintf(stderr, _("aandeslag: schrijf je voorzitterscode op: %s. Daarmee word je weer voorzitter vanaf een andere laptop (aandeslag %s --chair-code %s); hij wordt niet nog eens getoond.\n"),
+		        p->net.chair_code, p->net.room.code, p->net.chair_code);
+	}
 	if (isatty(0))
 		printf(_("Je doet mee aan \"%s\". Typ help voor de opdrachten.\n"),
 		       p->net.room.title);
@@ -484,12 +489,17 @@ on_link(struct net *net, bool up, int err, const struct refusal *why,
 	struct plain *p = arg;
 	char text[512];
 
-	(void)net;
 	(void)err;
 	(void)attempt;
 	if (up) {
+		const struct model_participant *chair =
+			model_participant(&net->room, net->chair_taken_by);
+
 		p->online = true;
 		fprintf(stderr, "aandeslag: %s\n", _("weer verbonden"));
+		if (chair != NULL)
+			fprintf(stderr, _("aandeslag: terwijl je weg was, heeft %s het voorzitterschap overgenomen\n"),
+			        chair->name);
 		if (p->eof && !p->done)
 			uv_timer_start(&p->timer, on_timeout,
 			               (uint64_t)p->timeout_s * 1000, 0);

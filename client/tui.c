@@ -135,10 +135,28 @@ on_joined(struct net *net, void *arg)
 			t->ui.port = port;
 		}
 	}
-	snprintf(text, sizeof text,
-	         _("Welkom bij \"%s\". De code om mee te doen is %s. Druk ? voor hulp."),
-	         net->room.title, net->room.code);
+	if (net->chair_code[0] != '\0')
+		snprintf(text, sizeof text,
+		         _("Welkom bij \"%s\". De code om mee te doen is %s. Schrijf je voorzitterscode op: %s. Daarmee word je weer voorzitter vanaf een andere laptop; hij wordt niet nog eens getoond."),
+		         net->room.title, net->room.code, net->chair_code);
+	else
+		snprintf(text, sizeof text,
+		         _("Welkom bij \"%s\". De code om mee te doen is %s. Druk ? voor hulp."),
+		         net->room.title, net->room.code);
 	tui_message(t, UI_MSG_INFO, text);
+}
+
+/* Writes into out who took the chair while we were away, or "". */
+static void
+chair_taken(const struct net *net, char *out, size_t size)
+{
+	const struct model_participant *p =
+		model_participant(&net->room, net->chair_taken_by);
+
+	out[0] = '\0';
+	if (net->chair_taken_by != 0)
+		snprintf(out, size, _("Terwijl je weg was, heeft %s het voorzitterschap overgenomen."),
+		         p != NULL ? p->name : "?");
 }
 
 static void
@@ -209,6 +227,11 @@ on_link(struct net *net, bool up, int err, const struct refusal *why,
 		t->ui.viewed_step = net->room.current_step;
 		t->ui.scroll = 0;
 	}
+	chair_taken(net, text, sizeof text);
+	if (text[0] != '\0') {
+		tui_message(t, UI_MSG_WARNING, text);
+		return;
+	}
 	tui_message(t, UI_MSG_INFO, _("Weer verbonden."));
 }
 
@@ -268,6 +291,7 @@ connect_now(struct tui *t)
 	o.viewer = t->opts.viewer;
 	o.reconnect_ms = t->opts.reconnect_ms;
 	o.seat_file = true;
+	o.chair_code = t->opts.chair_code;
 	if (t->opts.new_room != NULL)
 		o.new_room = t->opts.new_room;
 	else

@@ -16,6 +16,7 @@ struct tui_options {
 	const char *new_room;   /* a title: create a room as its chair */
 	bool viewer;            /* the projector view */
 	int64_t reconnect_ms;   /* see net_options */
+	const char *chair_code; /* see net_options */
 };
 
 #include <curses.h>
