@@ -426,6 +426,18 @@ class Client(Proc):
     def errors(self):
         return [l for l in self.lines() if l.startswith("error: ")]
 
+    def who(self):
+        """The client's answer to 'who' (it waits for earlier commands)."""
+        before = len(self.lines())
+        self.send("who")
+
+        def answer():
+            for line in self.lines()[before:]:
+                if line.startswith("Aanwezig"):
+                    return line
+            return None
+        return wait_until(answer, "%s: the answer to who" % self.label)
+
     def wait_note(self, text, timeout=None):
         return self.wait_line(lambda l: (NOTE_RE.match(l) is not None and
                                          NOTE_RE.match(l).group(5) == text),

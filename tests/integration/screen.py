@@ -108,3 +108,17 @@ class Tmux:
 
 def client(*args):
     return [CLIENT_BIN] + list(args)
+
+
+def with_tmux(fn):
+    """Runs test fn(tmux) with a tmux server of its own, closed after."""
+    def wrapper():
+        if shutil.which("tmux") is None:
+            raise AssertionError("tmux is not installed (scripts/deps)")
+        tmux = Tmux()
+        try:
+            fn(tmux)
+        finally:
+            tmux.close()
+    wrapper.__name__ = fn.__name__
+    return wrapper

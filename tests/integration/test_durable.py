@@ -6,7 +6,7 @@ leave the database file. Everything runs against the real server on
 
 import os
 import random
-import signal
+import re
 import sqlite3
 import subprocess
 import threading
@@ -14,8 +14,9 @@ import time
 
 from harness import (CHILD_ENV, DEADLINE, ENV_ACK, ENV_COMMAND, ENV_JOINED,
                      ENV_JOIN_ROOM, ENV_REFUSAL, SERVER_BIN, WRAPPER, Scope,
-                     check, env_add_note, env_create_room, pb_all, pb_bytes,
-                     pb_dict, pb_varint, run_tests, tail, wait_until)
+                     check, env_add_note, env_create_room, frame, pb_all,
+                     pb_bytes, pb_dict, pb_varint, run_tests, tail,
+                     wait_until)
 
 ERROR_STORAGE = 75
 ROLE_CHAIR = 1
@@ -100,7 +101,6 @@ class Member:
             text = "%s-p%d-r%d" % (label, self.id, self.next_id)
             self.texts[self.next_id] = text
             self.sent.append(self.next_id)
-            from harness import frame
             data += frame(env_add_note(self.next_id, text))
         try:
             self.conn.send(data)
@@ -119,7 +119,6 @@ class Member:
         joined, _ = self.conn.recv_until(ENV_JOINED)
         self.on_joined(joined)
         self.start_reading()
-        from harness import frame
         with self.lock:
             unanswered = [r for r in self.sent
                           if r not in self.acked and r not in self.refused]
@@ -240,7 +239,6 @@ def test_group_commit_batches():
                    "all 280 notes acknowledged")
         problems = srv.stop()
         check(not problems, "\n".join(problems))
-        import re
         found = re.search(r"storage: (\d+) commits for (\d+) events",
                           srv.stderr())
         check(found is not None, "no storage line: %s" % tail(srv.stderr()))

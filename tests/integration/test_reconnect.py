@@ -12,7 +12,6 @@ the test breaks; an observer connects directly."""
 
 import os
 import re
-import shutil
 import signal
 import stat
 import sys
@@ -22,7 +21,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from harness import (Scope, TestFailure, check, run_tests,  # noqa: E402
                      wait_until)
-from screen import Tmux, client  # noqa: E402
+from screen import client, with_tmux  # noqa: E402
 
 RECONNECTING = "opnieuw verbinden"
 BACK = "weer verbonden"
@@ -56,19 +55,6 @@ def lines_with(c, text):
     return [l for l in c.lines() if text in l]
 
 
-def who(c):
-    """The client's answer to 'who' (it waits for earlier commands)."""
-    before = len(c.lines())
-    c.send("who")
-
-    def answer():
-        for line in c.lines()[before:]:
-            if line.startswith("Aanwezig"):
-                return line
-        return None
-    return wait_until(answer, "%s: the answer to who" % c.label)
-
-
 def room_with_observer(sc, *server_args, chair_via_proxy=True):
     """A server, a proxy to it, the chair Anna (through the proxy unless
     told otherwise), and Carla connected directly, who watches."""
@@ -91,7 +77,7 @@ def test_cut_comes_back_as_same_participant():
         bram.room_code()
         carla.wait_line(lambda l: l.endswith("] Bram doet mee (deelnemer)"),
                         "Bram joining")
-        check(who(anna).startswith("Aanwezig (3 van 7)"), anna.describe())
+        check(anna.who().startswith("Aanwezig (3 van 7)"), anna.describe())
         proxy.cut()
         for c in (anna, bram):
             wait_stderr(c, RECONNECTING)
@@ -99,10 +85,10 @@ def test_cut_comes_back_as_same_participant():
         check(proxy.accepted >= 4, "only %d connections" % proxy.accepted)
         # Still three, each once, the chair still the chair and still
         # Anna herself.
-        line = who(anna)
+        line = anna.who()
         check(line.startswith("Aanwezig (3 van 7)"), line)
         check("Anna (voorzitter) (jij)" in line, line)
-        line = who(bram)
+        line = bram.who()
         check("Bram (jij)" in line and line.count("Bram") == 1, line)
         anna.send("next")
         carla.wait_line(lambda l: "stap 2" in l, "the chair moving on")
@@ -223,7 +209,7 @@ def test_restart_resumes_and_lock_refuses_second():
         check(again.room_code() == code, again.describe())
         anna.wait_line(lambda l: l.endswith("] Bram is weer verbonden"),
                        "Bram back")
-        line = who(again)
+        line = again.who()
         check(line.startswith("Aanwezig (2 van 7)") and "Bram (jij)" in line,
               line)
         check(len(lines_with(anna, "] Bram doet mee")) == 1, anna.describe())
@@ -370,7 +356,7 @@ def test_server_restart_resumes():
         # Bram sent it after joining again, so he sees it happen; Anna
         # may have come back before or after it.
         bram.wait_note("terwijl de server weg is")
-        line = who(anna)
+        line = anna.who()
         check(line.startswith("Aanwezig (2 van 7)") and
               "Anna (voorzitter) (jij)" in line, line)
         anna.send("next")
@@ -383,19 +369,6 @@ def test_server_restart_resumes():
             n = sum(l.count(text) for l in poster)
             check(n == 1, "%r %d times on Anna's poster:\n%s"
                   % (text, n, "\n".join(poster)))
-
-
-def with_tmux(fn):
-    def wrapper():
-        if shutil.which("tmux") is None:
-            raise AssertionError("tmux is not installed (scripts/deps)")
-        tmux = Tmux()
-        try:
-            fn(tmux)
-        finally:
-            tmux.close()
-    wrapper.__name__ = fn.__name__
-    return wrapper
 
 
 @with_tmux

@@ -18,18 +18,6 @@ from harness import Scope, check, run_tests, wait_until  # noqa: E402
 BACK = "weer verbonden"
 
 
-def who(c):
-    before = len(c.lines())
-    c.send("who")
-
-    def answer():
-        for line in c.lines()[before:]:
-            if line.startswith("Aanwezig"):
-                return line
-        return None
-    return wait_until(answer, "%s: the answer to who" % c.label)
-
-
 def shown(c, text):
     """Sends 'show' and returns its poster lines once text is among them."""
     before = len(c.lines())
@@ -60,7 +48,7 @@ def test_kill9_mid_session():
         for c in (anna, bram):
             wait_until(lambda c=c: BACK in c.stderr(), "%s back" % c.label)
         bram.wait_note("getypt terwijl de server plat lag")
-        line = who(anna)
+        line = anna.who()
         check("Anna (voorzitter) (jij)" in line, "after the restart: " + line)
         poster = shown(anna, "getypt terwijl")
         for text in ("gezien door iedereen", "getypt terwijl de server plat lag"):
@@ -105,7 +93,7 @@ def test_chair_code_from_another_laptop():
         other.room_code()
         check("chair code:" not in "\n".join(other.lines()),
               "the chair code shown again")
-        line = who(other)
+        line = other.who()
         check("Anna (voorzitter) (jij)" in line, line)
         other.send("next")
         bram.wait_line(lambda l: "stap 2" in l, "the chair moves on")

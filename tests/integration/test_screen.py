@@ -5,7 +5,6 @@ following the team, and resizing."""
 
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -14,20 +13,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from harness import Scope, check, run_tests  # noqa: E402
-from screen import Tmux, client  # noqa: E402
-
-
-def with_tmux(fn):
-    def wrapper():
-        if shutil.which("tmux") is None:
-            raise AssertionError("tmux is not installed (scripts/deps)")
-        tmux = Tmux()
-        try:
-            fn(tmux)
-        finally:
-            tmux.close()
-    wrapper.__name__ = fn.__name__
-    return wrapper
+from screen import client, with_tmux  # noqa: E402
 
 
 def start_room(sc, tmux, title="Team Techniek"):
