@@ -211,9 +211,9 @@ projector_draw(WINDOW *w, struct ui *ui)
 	         poster_step_name(room, room->current_step));
 	if (left < 0)
 		snprintf(state, sizeof state, "%s%s%s %s",
-		         vp_clock_state(c->state), g->sep, clock, _("over tijd"));
+		         vp_clock_state(c), g->sep, clock, _("over tijd"));
 	else
-		snprintf(state, sizeof state, "%s", vp_clock_state(c->state));
+		snprintf(state, sizeof state, "%s", vp_clock_state(c));
 	question = poster_step_question(room, room->current_step);
 	table = vp_table(room, tid, &id);
 

@@ -142,7 +142,7 @@ header_step(WINDOW *w, const struct ui *ui, const struct model_room *room,
 	attr_t band = vt_attr(ui, UI_PAIR_HEADER), clock_attr;
 	char step[200], clock[CLOCK_TEXT_SIZE + 64], end[16], ends[64];
 	char count[64];
-	const char *state = vp_clock_state(c->state);
+	const char *state = vp_clock_state(c);
 	int64_t left = clock_remaining(c, ui->now);
 	int avail = cols - 2, x = 1, wstep, wclock, wstate, wend = 0;
 	int wpres = -1, wcount = 0, rest, bar = 0, over_tail = 0;

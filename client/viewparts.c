@@ -36,9 +36,11 @@ vp_link_state(const struct ui *ui, char *out, size_t size)
 }
 
 const char *
-vp_clock_state(int state)
+vp_clock_state(const struct clock *c)
 {
-	switch (state) {
+	if (c->interrupted)
+		return _("pauze: de server viel weg");
+	switch (c->state) {
 	case AANDESLAG__CLOCK_STATE__CLOCK_RUNNING:
 		return _("loopt");
 	case AANDESLAG__CLOCK_STATE__CLOCK_PAUSED:

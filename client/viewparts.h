@@ -16,8 +16,9 @@
 /* Returns the joined room, or NULL while there is none. */
 const struct model_room *vp_room(const struct ui *ui);
 
-/* Returns a clock state's word: loopt, pauze, nog niet gestart. */
-const char *vp_clock_state(int state);
+/* Returns a clock's state in words: loopt, pauze, nog niet gestart, or
+ * that the server paused it when it stopped. */
+const char *vp_clock_state(const struct clock *c);
 
 /* Returns how much of the step's planned time has gone, in thousandths
  * (1000 in overtime). */

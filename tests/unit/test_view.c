@@ -73,6 +73,22 @@ test_clock(void)
 	draw(&r);
 	CHECK_CONTAINS(row(1), "pauze");
 	CHECK_CONTAINS(row(1), "+1:05");
+	CHECK(strstr(row(1), "server") == NULL);
+
+	/* Paused by a server that stopped: the header says so, until the
+	 * chair resumes the clock. */
+	run_at(&r, r.anna, "resume", r.ui.now);
+	{
+		struct model_event ev;
+
+		CHECK_INT(model_interrupt(&r.net->room, r.ui.now, &ev), ==, 0);
+	}
+	draw(&r);
+	CHECK_CONTAINS(row(1), "de server viel weg");
+	run_at(&r, r.anna, "resume", r.ui.now);
+	draw(&r);
+	CHECK(strstr(row(1), "server") == NULL);
+	CHECK_CONTAINS(row(1), "loopt");
 	rig_close(&r);
 }
 
