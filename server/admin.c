@@ -83,7 +83,8 @@ cmd_list(struct store *st)
 	rc = store_load(st, &loader);
 	if (rc < 0)
 		return rc;
-	printf(_("%zu werksessies\n"), count);
+	printf(dngettext("aandeslag", "%zu werksessie\n", "%zu werksessies\n",
+	                 count), count);
 	return 0;
 }
 
@@ -155,7 +156,8 @@ cmd_purge(const char *dir, long long days)
 	                 &count);
 	if (rc == 0) {
 		store_checkpoint(st, true);
-		printf(_("%zu werksessies verwijderd\n"), count);
+		printf(dngettext("aandeslag", "%zu werksessie verwijderd\n",
+		                 "%zu werksessies verwijderd\n", count), count);
 	} else {
 		fprintf(stderr, "aandeslag-server: %s\n", store_error(st));
 	}

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -483,6 +484,25 @@ print_join_line(struct server *srv)
 	fflush(stdout);
 }
 
+/* Creates the directories above dir that are missing (0700, as the XDG
+ * base directory spec asks): a new user's ~/.local/share may not exist
+ * yet. */
+static void
+make_parents(const char *dir)
+{
+	char path[4096];
+	size_t i;
+
+	snprintf(path, sizeof path, "%s", dir);
+	for (i = 1; path[i] != '\0'; i++) {
+		if (path[i] != '/')
+			continue;
+		path[i] = '\0';
+		(void)mkdir(path, 0700);
+		path[i] = '/';
+	}
+}
+
 /* Opens the database, deletes what is past its retention time, and
  * rebuilds the rooms that are left. */
 static int
@@ -494,7 +514,9 @@ open_storage(struct server *srv)
 
 	if (srv->opts.data_dir != NULL)
 		snprintf(dir, sizeof dir, "%s", srv->opts.data_dir);
-	else if (server_default_data_dir(dir, sizeof dir) < 0) {
+	else if (server_default_data_dir(dir, sizeof dir) == 0)
+		make_parents(dir);
+	else {
 		fprintf(stderr, _("aandeslag-server: geen map voor de gegevens; "
 		                  "geef er een met --data MAP\n"));
 		return -ENOENT;
