@@ -583,8 +583,10 @@ server_start(struct server *srv, uv_loop_t *loop,
 		content_free(&srv->content);
 		return rc;
 	}
-	/* A peer that vanishes must not kill the server while we write. */
+	/* A peer that vanishes must not kill the server while we write, nor
+	 * must a file size limit: a write past it fails like a full disk. */
 	signal(SIGPIPE, SIG_IGN);
+	signal(SIGXFSZ, SIG_IGN);
 	uv_tcp_init(loop, &srv->listener);
 	srv->listener.data = srv;
 	rc = bind_listener(srv, opts);

@@ -140,7 +140,7 @@ class Proc:
 
     hang = None
 
-    def __init__(self, argv, label, stdin=True, env=None):
+    def __init__(self, argv, label, stdin=True, env=None, preexec=None):
         self.argv = list(argv)
         self.label = label
         self._lock = threading.Lock()
@@ -151,7 +151,8 @@ class Proc:
             WRAPPER + self.argv,
             stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            env=CHILD_ENV if env is None else env, close_fds=True)
+            env=CHILD_ENV if env is None else env, close_fds=True,
+            preexec_fn=preexec)
         with _all_procs_lock:
             _all_procs.append(self)
         self._threads = [
@@ -296,10 +297,12 @@ class Server(Proc):
     LISTEN_RE = re.compile(
         r"^aandeslag-server: listening on (\S+) port (\d+)$")
 
-    def __init__(self, *extra, host=HOST, data=None, port=0):
+    def __init__(self, *extra, host=HOST, data=None, port=0, fsize=None):
         """Starts a server on host; port 0 picks a free one. data is its
         data directory (a fresh temporary one when None); a server started
-        again on the same data and port is the same server restarted."""
+        again on the same data and port is the same server restarted.
+        fsize caps the size of any file it writes (RLIMIT_FSIZE): a disk
+        that fills up in the middle of a write."""
         if data is None:
             import tempfile
             data = tempfile.mkdtemp(prefix="aandeslag-data-")
@@ -307,7 +310,13 @@ class Server(Proc):
         self.data = data
         argv = [SERVER_BIN, "--listen", host, "--port", str(port),
                 "--data", data, "--sync", "normal"] + list(extra)
-        super().__init__(argv, "server", stdin=False)
+        preexec = None
+        if fsize is not None:
+            import resource
+
+            def preexec():
+                resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
+        super().__init__(argv, "server", stdin=False, preexec=preexec)
         self.host = host
         self.killed = False
         line = self.wait_line(lambda l: self.LISTEN_RE.match(l) is not None,

@@ -393,8 +393,50 @@ def test_full_disk_refuses_and_loses_nothing():
               % (len(notes), len(acked)))
 
 
+def test_failed_commit_loses_nothing_acknowledged():
+    """The disk fills up while a commit writes (a file size limit on the
+    server): nothing of that turn is sent, the waiting connections are
+    closed so that their clients catch up, changes are refused until
+    writing works again, and everything acknowledged survives."""
+    with Scope() as sc:
+        srv = sc.server(fsize=160 * 1024)
+        data, port = srv.data, srv.port
+        chair = Member(sc, port, name="Anna", title="Vol tijdens commit")
+        chair.start_reading()
+        dropped = False
+        for _ in range(60):
+            chair.pipeline_notes("wal-" + "y" * 900, 4)
+            wait_until(lambda: chair.all_answered() or chair.conn.eof,
+                       "answers or the connection closed")
+            if chair.conn.eof:
+                dropped = True
+                break
+        check(dropped, "the commit never failed")
+        check(srv.alive(), "the server died")
+        wait_until(lambda: "commit failed" in srv.stderr(), "logged")
+        # Back on a new connection: what was not answered is refused now.
+        unanswered = chair.resume(port)
+        check(unanswered, "nothing was left unanswered")
+        wait_until(chair.all_answered, "answers after coming back")
+        refused = {chair.refused.get(r) for r in unanswered}
+        check(refused == {ERROR_STORAGE}, "after the failed commit: %r"
+              % refused)
+        acked = sorted(chair.texts[r] for r in chair.sent
+                       if r in chair.acked)
+        check(sorted(snapshot_notes(chair.snapshot)) == acked,
+              "the room after the failed commit is not what was "
+              "acknowledged")
+        srv.kill9()
+        srv = sc.server(data=data, port=port)
+        chair.resume(port)
+        check(sorted(snapshot_notes(chair.snapshot)) == acked,
+              "after a restart: %d notes, %d acknowledged"
+              % (len(snapshot_notes(chair.snapshot)), len(acked)))
+
+
 if __name__ == "__main__":
     run_tests([test_kill9_rounds_keep_every_ack, test_group_commit_batches,
                test_restart_gives_the_room_back,
                test_deleted_text_leaves_the_file,
-               test_full_disk_refuses_and_loses_nothing])
+               test_full_disk_refuses_and_loses_nothing,
+               test_failed_commit_loses_nothing_acknowledged])
