@@ -75,7 +75,8 @@ def test_chair_code_from_another_laptop():
         chair_code = line.split(": ", 1)[1]
         check(re.match(r"^[2-9A-Z]{4}-[2-9A-Z]{4}$", chair_code),
               "chair code %r" % chair_code)
-        check("voorzitterscode" in anna.stderr(), "not explained")
+        wait_until(lambda: "voorzitterscode" in anna.stderr(),
+                   "the chair code explained on stderr")
         bram = sc.client(srv.port, "Bram", room=code)
         bram.room_code()
         # Anna's laptop dies.
