@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <uv.h>
 
 #include "config.h"
@@ -102,6 +103,9 @@ main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 	bindtextdomain("aandeslag", LOCALEDIR);
+	/* What the server writes (the database, its WAL, a backup) holds
+	 * colleagues' names and words: for the user running it alone. */
+	umask(077);
 	server_options_default(&opts);
 	if (argc > 1 && admin_is_command(argv[1]))
 		return admin_main(argc, argv);

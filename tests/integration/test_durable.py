@@ -323,6 +323,10 @@ def test_deleted_text_leaves_the_file():
         check(not problems, "\n".join(problems))
         everything = raw_bytes(data)
         check(secret not in everything, "deleted text back after stop")
+        for name in os.listdir(data):
+            mode = os.stat(os.path.join(data, name)).st_mode & 0o777
+            check(mode == 0o600, "%s has mode %o" % (name, mode))
+        check(os.stat(data).st_mode & 0o777 == 0o700, "data dir mode")
         check(kept in everything, "the note that stays is gone")
 
         # delete ROOM removes the rest, purge removes old rooms.
@@ -333,6 +337,8 @@ def test_deleted_text_leaves_the_file():
         b = run_admin("backup", backup, "--data", data)
         check(b.returncode == 0 and os.path.exists(backup),
               "backup: %s" % b.stderr)
+        check(os.stat(backup).st_mode & 0o777 == 0o600, "backup readable "
+              "by others")
         d = run_admin("delete", chair.code, "--data", data)
         check(d.returncode == 0, "delete: %s" % d.stderr)
         check(kept not in raw_bytes(data), "text left after delete ROOM")
