@@ -433,6 +433,28 @@ parse_local(struct scan *s, enum cmd_kind kind)
 	return 0;
 }
 
+/* export csv|ics FILE: the rest of the line is the file name, so that
+ * it may hold spaces. */
+static int
+parse_export(struct scan *s)
+{
+	char *w;
+
+	if (scan_need_word(s, &w, _("Welk soort bestand: export csv BESTAND of export ics BESTAND.")) < 0)
+		return -EINVAL;
+	if (scan_is(w, "csv"))
+		s->out->export_format = CMD_EXPORT_CSV;
+	else if (scan_is(w, "ics"))
+		s->out->export_format = CMD_EXPORT_ICS;
+	else
+		return scan_fail(s, _("Onbekend soort bestand: %s (csv of ics)."), w);
+	if (*s->p == '\0')
+		return scan_fail(s, "%s", _("Geef de naam van het bestand."));
+	s->out->export_path = s->p;
+	s->out->kind = CMD_EXPORT;
+	return 0;
+}
+
 static int
 parse_simple(struct scan *s, int op)
 {
@@ -530,6 +552,8 @@ cmd_parse(char *line, const struct model_room *room, uint32_t self_id,
 		rc = parse_step(&s, STEP(GOTO));
 	else if (IS("who"))
 		rc = parse_local(&s, CMD_WHO);
+	else if (IS("export"))
+		rc = parse_export(&s);
 	else if (IS("show"))
 		rc = parse_local(&s, CMD_SHOW);
 	else if (IS("help"))
@@ -569,6 +593,8 @@ cmd_help(void)
 "Altijd\n"
 "  show                    de hele poster\n"
 "  who                     wie er meedoen\n"
+"  export csv BESTAND      de acties als tabel voor Excel\n"
+"  export ics BESTAND      de acties met een datum of maand voor de agenda\n"
 "  card [N]                de vragenkaart van deze stap (of van stap N)\n"
 "  settings                de instellingen van de werksessie\n"
 "  help                    deze lijst\n"

@@ -22,7 +22,11 @@ enum cmd_kind {
 	CMD_CATALOGUE,  /* the activity map */
 	CMD_SETTINGS,
 	CMD_UNCOVERED,  /* chosen competences that no activity covers */
+	CMD_EXPORT,     /* the actions to a file: cmd->export_* */
 };
+
+/* What CMD_EXPORT writes. */
+enum cmd_export { CMD_EXPORT_CSV, CMD_EXPORT_ICS };
 
 /* A parsed line: the command and every part it points to live in here.
  * Text fields point into the parsed line (keep it alive) or into the room
@@ -30,6 +34,8 @@ enum cmd_kind {
 struct cmd {
 	enum cmd_kind kind;
 	uint32_t card_step;     /* CMD_CARD: 1..5, or 0 for the team's step */
+	enum cmd_export export_format;  /* CMD_EXPORT */
+	const char *export_path;        /* CMD_EXPORT: into the line */
 	/* The command was built from the mirror (a name, an item to merge
 	 * with): a client that pipelines commands should send it only once
 	 * every earlier command is answered, so that the mirror is current. */

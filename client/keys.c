@@ -11,6 +11,7 @@
 #include "cmd.h"
 #include "i18n.h"
 #include "poster.h"
+#include "saveas.h"
 #include "strbuf.h"
 #include "view.h"
 
@@ -66,6 +67,14 @@ run_line(struct tui *t, char *line)
 			poster_settings(&net->room, &out);
 		tui_message(t, UI_MSG_INFO, strbuf_str(&out));
 		strbuf_free(&out);
+		return;
+	}
+	case CMD_EXPORT: {
+		char msg[UI_MESSAGE_SIZE];
+
+		rc = saveas_write(&net->room, cmd.export_format, cmd.export_path,
+		                  msg, sizeof msg);
+		tui_message(t, rc < 0 ? UI_MSG_ERROR : UI_MSG_INFO, msg);
 		return;
 	}
 	case CMD_REMOTE:

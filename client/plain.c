@@ -16,6 +16,7 @@
 #include "eventline.h"
 #include "i18n.h"
 #include "poster.h"
+#include "saveas.h"
 #include "strbuf.h"
 
 /* A line longer than this is refused without being sent. */
@@ -128,6 +129,18 @@ run_local(struct plain *p, const struct cmd *cmd)
 	case CMD_UNCOVERED:
 		poster_uncovered(room, &out);
 		break;
+	case CMD_EXPORT: {
+		char msg[512];
+
+		if (saveas_write(room, cmd->export_format, cmd->export_path, msg,
+		                 sizeof msg) < 0) {
+			print_error("export", msg);
+			p->refused_any = true;
+		} else {
+			strbuf_printf(&out, "%s\n", msg);
+		}
+		break;
+	}
 	default:
 		break;
 	}

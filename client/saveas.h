@@ -1,0 +1,20 @@
+/* Writing the poster out of the program on the user's own machine: the
+ * actions as CSV for Excel or as iCalendar for the agenda, from the
+ * client's mirror of the room. */
+#ifndef AANDESLAG_SAVEAS_H
+#define AANDESLAG_SAVEAS_H
+
+#include <stddef.h>
+
+#include "cmd.h"
+#include "model.h"
+
+/* Renders room's actions as format and writes them to path (through a
+ * temporary file renamed into place, so a half-written file never
+ * replaces a good one). Writes into msg, in the user's language, what was
+ * written where or why not. Returns 0, -ENOMEM, or the negative errno of
+ * the write. */
+int saveas_write(const struct model_room *room, enum cmd_export format,
+                 const char *path, char *msg, size_t size);
+
+#endif

@@ -1,0 +1,23 @@
+/* The actions of a room as an iCalendar file (RFC 5545), for Outlook,
+ * Microsoft 365 and Google Calendar: one all-day event per action that
+ * has a date or a month. Pure: the time stamp is passed in. */
+#ifndef AANDESLAG_EXPORT_ICS_H
+#define AANDESLAG_EXPORT_ICS_H
+
+#include "model.h"
+#include "strbuf.h"
+
+/* Appends to out a VCALENDAR with one VEVENT per action of room whose
+ * "when" is a date (that day) or a month (its first day): SUMMARY the
+ * action, DESCRIPTION who, what it needs, the status and the room's
+ * title, a UID that stays the same for the same room and action (so a
+ * second import updates rather than duplicates), DTSTAMP dtstamp (UTC,
+ * "YYYYMMDDTHHMMSSZ"), CRLF line ends, lines folded at 75 octets without
+ * splitting a UTF-8 character, and text escaped as RFC 5545 asks. Actions
+ * without a date or month are left out; an action with an impossible date
+ * too. Allocation failure sets out->failed. Returns how many events were
+ * written. */
+size_t export_ics(const struct model_room *room, const char *dtstamp,
+                  struct strbuf *out);
+
+#endif
