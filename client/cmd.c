@@ -440,14 +440,18 @@ parse_export(struct scan *s)
 {
 	char *w;
 
-	if (scan_need_word(s, &w, _("Welk soort bestand: export csv BESTAND of export ics BESTAND.")) < 0)
+	if (scan_need_word(s, &w, _("Welk soort bestand: export csv|ics|md|json BESTAND.")) < 0)
 		return -EINVAL;
 	if (scan_is(w, "csv"))
 		s->out->export_format = CMD_EXPORT_CSV;
 	else if (scan_is(w, "ics"))
 		s->out->export_format = CMD_EXPORT_ICS;
+	else if (scan_is(w, "json"))
+		s->out->export_format = CMD_EXPORT_JSON;
+	else if (scan_is(w, "md"))
+		s->out->export_format = CMD_EXPORT_MD;
 	else
-		return scan_fail(s, _("Onbekend soort bestand: %s (csv of ics)."), w);
+		return scan_fail(s, _("Onbekend soort bestand: %s (csv, ics, md of json)."), w);
 	if (*s->p == '\0')
 		return scan_fail(s, "%s", _("Geef de naam van het bestand."));
 	s->out->export_path = s->p;
@@ -595,6 +599,8 @@ cmd_help(void)
 "  who                     wie er meedoen\n"
 "  export csv BESTAND      de acties als tabel voor Excel\n"
 "  export ics BESTAND      de acties met een datum of maand voor de agenda\n"
+"  export md BESTAND       de poster als Markdown (wiki, mail, document)\n"
+"  export json BESTAND     alles, voor een archief of een ander programma\n"
 "  card [N]                de vragenkaart van deze stap (of van stap N)\n"
 "  settings                de instellingen van de werksessie\n"
 "  help                    deze lijst\n"

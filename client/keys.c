@@ -73,7 +73,7 @@ run_line(struct tui *t, char *line)
 		char msg[UI_MESSAGE_SIZE];
 
 		rc = saveas_write(&net->room, cmd.export_format, cmd.export_path,
-		                  msg, sizeof msg);
+		                  net_now(net), msg, sizeof msg);
 		tui_message(t, rc < 0 ? UI_MSG_ERROR : UI_MSG_INFO, msg);
 		return;
 	}

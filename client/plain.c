@@ -132,8 +132,8 @@ run_local(struct plain *p, const struct cmd *cmd)
 	case CMD_EXPORT: {
 		char msg[512];
 
-		if (saveas_write(room, cmd->export_format, cmd->export_path, msg,
-		                 sizeof msg) < 0) {
+		if (saveas_write(room, cmd->export_format, cmd->export_path,
+		                 net_now(&p->net), msg, sizeof msg) < 0) {
 			print_error("export", msg);
 			p->refused_any = true;
 		} else {

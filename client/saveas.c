@@ -10,6 +10,8 @@
 
 #include "export_csv.h"
 #include "export_ics.h"
+#include "export_json.h"
+#include "export_md.h"
 #include "i18n.h"
 #include "strbuf.h"
 
@@ -39,19 +41,23 @@ write_file(const char *path, const struct strbuf *text)
 
 int
 saveas_write(const struct model_room *room, enum cmd_export format,
-             const char *path, char *msg, size_t size)
+             const char *path, int64_t now, char *msg, size_t size)
 {
 	struct strbuf out = { 0 };
 	char stamp[32];
-	time_t now = time(NULL);
+	time_t wall = time(NULL);
 	struct tm tm;
 	size_t count = room->actions.n;
 	int rc;
 
 	if (format == CMD_EXPORT_ICS) {
-		gmtime_r(&now, &tm);
+		gmtime_r(&wall, &tm);
 		strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
 		count = export_ics(room, stamp, &out);
+	} else if (format == CMD_EXPORT_JSON) {
+		export_json(room, now, &out);
+	} else if (format == CMD_EXPORT_MD) {
+		export_md(room, &out);
 	} else {
 		export_csv(room, &out);
 	}
@@ -60,6 +66,8 @@ saveas_write(const struct model_room *room, enum cmd_export format,
 	if (rc < 0)
 		snprintf(msg, size, _("Kon %s niet schrijven: %s"), path,
 		         strerror(-rc));
+	else if (format == CMD_EXPORT_JSON || format == CMD_EXPORT_MD)
+		snprintf(msg, size, _("De poster is naar %s geschreven."), path);
 	else if (format == CMD_EXPORT_ICS)
 		snprintf(msg, size, _("%zu acties met een datum of maand naar %s geschreven (voor de agenda)."),
 		         count, path);

@@ -5,16 +5,18 @@
 #define AANDESLAG_SAVEAS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "cmd.h"
 #include "model.h"
 
-/* Renders room's actions as format and writes them to path (through a
+/* Renders room (its actions, or for JSON and Markdown the whole poster,
+ * clocks as they are at now) as format and writes it to path (through a
  * temporary file renamed into place, so a half-written file never
  * replaces a good one). Writes into msg, in the user's language, what was
  * written where or why not. Returns 0, -ENOMEM, or the negative errno of
  * the write. */
 int saveas_write(const struct model_room *room, enum cmd_export format,
-                 const char *path, char *msg, size_t size);
+                 const char *path, int64_t now, char *msg, size_t size);
 
 #endif

@@ -1,13 +1,15 @@
-"""The actions out of the program, written by the real line-mode client
+"""The poster out of the program, written by the real line-mode client
 from its mirror: a CSV that Python's csv module reads the way Dutch Excel
-does (';', UTF-8 with a byte order mark, formulas defused), and an
-iCalendar file read back by a real calendar parser (Debian's
-python3-icalendar) with an all-day event per action with a date or a
-month."""
+does (';', UTF-8 with a byte order mark, formulas defused), an iCalendar
+file read back by a real calendar parser (Debian's python3-icalendar)
+with an all-day event per action with a date or a month, JSON read by
+Python's json module, and Markdown rendered by Debian's python3-markdown
+with the team's text shown as typed."""
 
 import csv
 import datetime
 import io
+import json
 import os
 import sys
 
@@ -107,5 +109,53 @@ def test_ics_for_the_agenda():
         anna.finish()
 
 
+def test_json_everything_no_secrets():
+    with Scope() as sc:
+        srv, anna = room_with_actions(sc)
+        anna.send('note Met "aanhalingstekens" en \\ schuine streep')
+        anna.wait_line(lambda l: "aanhalingstekens" in l, "the note")
+        data = export(sc, anna, "json")
+        room = json.loads(data.decode("utf-8"))
+        check(room["code"] == anna.room_code(), "code %r" % room.get("code"))
+        texts = [a["text"] for a in room["actions"]]
+        check(texts[0] == "Stage in Gent; met één collega", texts)
+        check(len(texts) == len(ACTIONS), "%d actions" % len(texts))
+        notes = [n["text"] for n in room["notes"]]
+        check('Met "aanhalingstekens" en \\ schuine streep' in notes, notes)
+        check(len(room["steps"]) == 5, "steps")
+        check(any(p["name"] == "Anna" for p in room["participants"]),
+              room["participants"])
+        chair_code = [l for l in anna.lines() if l.startswith("chair code")]
+        check(chair_code, "no chair code line")
+        secret = chair_code[0].split(": ", 1)[1]
+        check(secret.encode() not in data, "the chair code is exported")
+        anna.finish()
+
+
+def test_markdown_shows_text_as_typed():
+    try:
+        import markdown
+    except ImportError:
+        raise AssertionError("python3-markdown is not installed "
+                             "(scripts/deps)")
+    with Scope() as sc:
+        srv, anna = room_with_actions(sc)
+        anna.send("goto 1", "note [klik](http://x) *vet* <b>nee</b> | pijp")
+        anna.wait_line(lambda l: "klik" in l, "the note")
+        data = export(sc, anna, "md").decode("utf-8")
+        html = markdown.markdown(data, extensions=["tables"])
+        check("<a " not in html, "a note became a link:\n" + html)
+        check("<em>" not in html and "<b>" not in html,
+              "a note became markup:\n" + html)
+        check("[klik](http://x) *vet* &lt;b&gt;nee&lt;/b&gt; | pijp" in
+              html, "the note not shown as typed:\n" + html)
+        check("<table>" in html, "no table of actions:\n" + html)
+        check(html.count("<tr>") == 1 + len(ACTIONS),
+              "%d table rows" % html.count("<tr>"))
+        anna.finish()
+
+
 if __name__ == "__main__":
-    run_tests([test_csv_for_dutch_excel, test_ics_for_the_agenda])
+    run_tests([test_csv_for_dutch_excel, test_ics_for_the_agenda,
+               test_json_everything_no_secrets,
+               test_markdown_shows_text_as_typed])

@@ -103,6 +103,60 @@ add_action(uint32_t actor, struct act_in *in)
 	return run(actor, &cmd);
 }
 
+/* Adds a note on step by actor, with their name or (no_name) without
+ * one; returns its id. */
+static inline uint32_t
+add_note_by(uint32_t actor, uint32_t step, const char *text, bool no_name)
+{
+	Aandeslag__Command cmd;
+	Aandeslag__AddNote an;
+
+	aandeslag__command__init(&cmd);
+	aandeslag__add_note__init(&an);
+	an.step = step;
+	an.text = (char *)text;
+	if (no_name)
+		an.author = AANDESLAG__NOTE_AUTHOR__NOTE_AUTHOR_NONE;
+	cmd.request_id = 1;
+	cmd.op_case = AANDESLAG__COMMAND__OP_ADD_NOTE;
+	cmd.add_note = &an;
+	CHECK_INT(run(actor, &cmd), ==, 0);
+	return ev.note.id;
+}
+
+/* Places a dot of actor on competence id; returns what run() gives. */
+static inline int
+cast_dot(uint32_t actor, const char *id)
+{
+	Aandeslag__Command cmd;
+	Aandeslag__CastVote cv;
+
+	aandeslag__command__init(&cmd);
+	aandeslag__cast_vote__init(&cv);
+	cv.competence_id = (char *)id;
+	cmd.request_id = 1;
+	cmd.op_case = AANDESLAG__COMMAND__OP_VOTE;
+	cmd.vote = &cv;
+	return run(actor, &cmd);
+}
+
+/* The chair marks competence id as one the team chose. */
+static inline void
+mark_chosen(uint32_t actor, const char *id)
+{
+	Aandeslag__Command cmd;
+	Aandeslag__MarkCompetence mc;
+
+	aandeslag__command__init(&cmd);
+	aandeslag__mark_competence__init(&mc);
+	mc.competence_id = (char *)id;
+	mc.marked = true;
+	cmd.request_id = 1;
+	cmd.op_case = AANDESLAG__COMMAND__OP_MARK;
+	cmd.mark = &mc;
+	CHECK_INT(run(actor, &cmd), ==, 0);
+}
+
 /* Adds an action with only a text and returns its id. */
 static inline uint32_t
 add_simple(uint32_t actor, const char *text)
