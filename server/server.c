@@ -350,10 +350,6 @@ on_sweep(uv_timer_t *timer)
 	int64_t now = server_now(srv);
 	struct conn *c;
 
-	/* While anyone is connected a clock may run: recovery needs to know
-	 * when the server was last alive to give it back its time. */
-	if (srv->store != NULL && !server_holding(srv))
-		store_set_alive(srv->store, server_wall_ms());
 	for (c = srv->conns; c != NULL; c = c->next) {
 		if (c->state == CONN_CLOSED ||
 		    now - c->last_heard < srv->opts.idle_timeout_ms)
