@@ -32,10 +32,10 @@ pack_msg(const ProtobufCMessage *msg, uint8_t **out, size_t *len)
 	return 0;
 }
 
-/* Whether an event changes what must outlive a restart, and whether it
- * took a text off the poster, which must then leave the file too. */
+/* Whether an event took a text (or a name) off the poster or replaced
+ * it: the old text must then leave the file too. */
 static bool
-is_deletion(const Aandeslag__Event *ev)
+erases_text(const Aandeslag__Event *ev)
 {
 	switch (ev->change_case) {
 	case AANDESLAG__EVENT__CHANGE_NOTE_DELETED:
@@ -117,7 +117,7 @@ persist_event(struct server *srv, struct room *room,
 		return rc;
 	room->history++;
 	room->used_ms = row.wall_ms;
-	if (is_deletion(ev) || room->history >= PERSIST_HISTORY_MAX)
+	if (erases_text(ev) || room->history >= PERSIST_HISTORY_MAX)
 		rc = persist_room(srv, room);
 	return rc;
 }
