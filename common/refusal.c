@@ -129,6 +129,21 @@ static const struct entry entries[] = {
 	     "je het voorzitterschap overnemen.") },
 	{ AANDESLAG__ERROR_CODE__ERROR_BAD_CHAIR_CODE, "bad_chair_code",
 	  N_("Dat is niet de voorzitterscode van deze werksessie.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_WORKSHOP_FULL, "workshop_full",
+	  N_("Alle groepen van deze studiedag zijn vol (elk hoogstens {1}). "
+	     "Vraag de begeleider om een extra groep.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_NO_SUCH_FINDING, "no_such_finding",
+	  N_("Er is geen bevinding {1}.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_NOT_CONNECTED, "not_connected",
+	  N_("Die collega is nu niet verbonden; verplaatsen kan alleen wie er is.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_NO_SUCH_WORKSHOP_ROOM, "no_such_workshop_room",
+	  N_("Deze studiedag heeft geen groep \"{1}\".") },
+	{ AANDESLAG__ERROR_CODE__ERROR_BAD_WORKSHOP, "bad_workshop",
+	  N_("Zo kan de studiedag niet: {1}.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_NOT_IN_WORKSHOP, "not_in_workshop",
+	  N_("Dat hoort niet bij deze studiedag.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_NO_REPORT, "no_report",
+	  N_("De terugkoppeling is nog niet begonnen.") },
 };
 
 static const struct entry *
