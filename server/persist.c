@@ -1,7 +1,8 @@
 /* Rooms to and from storage. What is written is what the model made:
  * packed events and snapshots; what is read back goes through the very
- * same model (snapshot_load(), model_apply()), so a room after a restart
- * cannot differ from the room before it.
+ * same model (replay.c: snapshot_load(), model_apply()), so a room after
+ * a restart cannot differ from the room before it, nor from what the
+ * administrator's export shows.
  *
  * Times: the live model runs on the loop's monotonic clock, which means
  * nothing after a restart, so every stored event and snapshot carries the
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include "conn.h"
+#include "replay.h"
 #include "server.h"
 #include "snapshot.h"
 
@@ -158,16 +160,16 @@ persist_chair_code(struct server *srv, struct room *room)
 struct loading {
 	struct server *srv;
 	struct room *room;      /* being rebuilt; NULL while skipping one */
-	int64_t last_ms;        /* wall time of the last thing applied */
+	struct replay replay;   /* the rebuild of its model */
 	int64_t alive_ms;       /* the server was last known alive then */
 	size_t loaded, skipped;
 };
 
 static void
-skip_room(struct loading *l, const char *why)
+skip_room(struct loading *l)
 {
 	server_log(l->srv, "storage: a room could not be rebuilt (%s); it "
-	           "stays stored but is not opened", why);
+	           "stays stored but is not opened", l->replay.why);
 	if (l->room != NULL) {
 		model_free(&l->room->model);
 		free(l->room);
@@ -180,28 +182,20 @@ static int
 on_room(void *arg, const struct store_room *r)
 {
 	struct loading *l = arg;
-	Aandeslag__Snapshot *snap;
 	int rc;
 
 	l->room = calloc(1, sizeof *l->room);
 	if (l->room == NULL)
 		return -ENOMEM;
-	snap = aandeslag__snapshot__unpack(NULL, r->snapshot_len, r->snapshot);
-	if (snap == NULL) {
-		free(l->room);
-		l->room = NULL;
-		skip_room(l, "unreadable snapshot");
-		return 0;
-	}
-	rc = snapshot_load(&l->room->model, &l->srv->content, snap,
-	                   r->snapshot_ms);
-	aandeslag__snapshot__free_unpacked(snap, NULL);
+	l->replay.content = &l->srv->content;
+	rc = replay_snapshot(&l->replay, &l->room->model, r);
 	if (rc < 0) {
+		/* The model holds nothing: only the room itself goes. */
 		free(l->room);
 		l->room = NULL;
 		if (rc == -ENOMEM)
 			return rc;
-		skip_room(l, "snapshot breaks the rules");
+		skip_room(l);
 		return 0;
 	}
 	if (r->chair_code_hash != NULL) {
@@ -212,7 +206,6 @@ on_room(void *arg, const struct store_room *r)
 	}
 	l->room->created_ms = r->created_ms;
 	l->room->used_ms = r->used_ms;
-	l->last_ms = r->snapshot_ms;
 	return 0;
 }
 
@@ -220,34 +213,18 @@ static int
 on_event(void *arg, const struct store_event *e)
 {
 	struct loading *l = arg;
-	Aandeslag__Event *ev;
-	struct model_room *m;
 	int rc;
 
 	if (l->room == NULL)
 		return 0;
-	m = &l->room->model;
-	ev = aandeslag__event__unpack(NULL, e->len, e->data);
-	if (ev == NULL) {
-		skip_room(l, "unreadable event");
-		return 0;
-	}
-	/* The log's own numbering: each restart began a new epoch (the
-	 * numbers go on), and presence events, never stored, left gaps. */
-	if (ev->epoch != m->epoch)
-		m->epoch = ev->epoch;
-	if (ev->seq > m->seq + 1)
-		m->seq = ev->seq - 1;
-	rc = model_apply(m, ev, e->wall_ms);
-	aandeslag__event__free_unpacked(ev, NULL);
+	rc = replay_event(&l->replay, &l->room->model, e);
 	if (rc == -ENOMEM)
 		return rc;
 	if (rc < 0) {
-		skip_room(l, "an event does not fit");
+		skip_room(l);
 		return 0;
 	}
 	l->room->history++;
-	l->last_ms = e->wall_ms;
 	return 0;
 }
 
@@ -310,7 +287,7 @@ on_recovered(void *arg)
 	struct room *room = l->room;
 	struct model_event ev;
 	struct refusal why;
-	int64_t stopped = l->alive_ms > l->last_ms ? l->alive_ms : l->last_ms;
+	int64_t stopped = replay_last_known(&l->replay, l->alive_ms);
 	size_t i;
 	int rc;
 
