@@ -1,6 +1,7 @@
 /* The server's maintenance commands for the school's administrator:
  * which rooms are stored, deleting one, deleting the old ones, and an
- * online backup. They work on the database directly; those that delete
+ * online backup (the export of one room has a module of its own,
+ * export_cmd.c). They work on the database directly; those that delete
  * refuse while a server runs on it, whose rooms live in its memory. */
 #include "admin.h"
 
@@ -16,6 +17,7 @@
 
 #include "aandeslag.pb-c.h"
 #include "code.h"
+#include "export_cmd.h"
 #include "i18n.h"
 #include "number.h"
 #include "server.h"
@@ -174,12 +176,16 @@ usage(FILE *out)
 "         aandeslag-server delete CODE [--data MAP]\n"
 "         aandeslag-server purge --older-than DAGEN [--data MAP]\n"
 "         aandeslag-server backup BESTAND [--data MAP]\n"
+"         aandeslag-server export --room CODE --format FORMAAT\n"
+"             [--output BESTAND] [--data MAP] [--content BESTAND]\n"
 "\n"
 "  list     de opgeslagen werksessies: code, gemaakt, laatst gebruikt, titel\n"
 "  delete   verwijdert een werksessie met alles erin (server gestopt)\n"
 "  purge    verwijdert de werksessies die zo lang niet gebruikt zijn\n"
 "           (server gestopt)\n"
-"  backup   kopieert de gegevens naar BESTAND, ook terwijl de server draait\n"));
+"  backup   kopieert de gegevens naar BESTAND, ook terwijl de server draait\n"
+"  export   schrijft een werksessie uit, ook terwijl de server draait;\n"
+"           zie aandeslag-server export --help\n"));
 }
 
 int
@@ -198,6 +204,8 @@ admin_main(int argc, char **argv)
 	struct store *st;
 	int opt, rc;
 
+	if (strcmp(what, "export") == 0)
+		return export_cmd_main(argc, argv);
 	optind = 2;
 	while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {
 		switch (opt) {
@@ -273,5 +281,6 @@ bool
 admin_is_command(const char *arg)
 {
 	return strcmp(arg, "list") == 0 || strcmp(arg, "delete") == 0 ||
-	       strcmp(arg, "purge") == 0 || strcmp(arg, "backup") == 0;
+	       strcmp(arg, "purge") == 0 || strcmp(arg, "backup") == 0 ||
+	       strcmp(arg, "export") == 0;
 }

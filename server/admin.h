@@ -1,5 +1,6 @@
-/* The server's maintenance commands: list, delete, purge and backup of
- * the stored rooms, and the lock that tells them a server is running. */
+/* The server's maintenance commands: list, delete, purge, backup and
+ * export of the stored rooms, and the lock that tells them a server is
+ * running. */
 #ifndef AANDESLAG_ADMIN_H
 #define AANDESLAG_ADMIN_H
 

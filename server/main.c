@@ -44,7 +44,9 @@ usage(FILE *out, const struct server_options *opts)
 "  --version            versie\n"
 "\n"
 "Onderhoud: aandeslag-server list|delete CODE|purge --older-than DAGEN|\n"
-"          backup BESTAND [--data MAP]; zie aandeslag-server list --help\n"), SERVER_DEFAULT_PORT,
+"          backup BESTAND [--data MAP]; zie aandeslag-server list --help\n"
+"Export:    aandeslag-server export --room CODE --format FORMAAT\n"
+"          [--output BESTAND]; zie aandeslag-server export --help\n"), SERVER_DEFAULT_PORT,
 	        (size_t)4 * 2 * 1024 * 1024, (size_t)1000, opts->content_path);
 }
 
