@@ -25,8 +25,9 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from harness import (CHILD_ENV, SERVER_BIN, WRAPPER, Scope,  # noqa: E402
-                     check, run_tests, tail, wait_until)
+from harness import (CHILD_ENV, SANITIZER_MARKERS, SERVER_BIN,  # noqa: E402
+                     VALGRIND_ERRORS, WRAPPER, Scope, check, run_tests, tail,
+                     wait_until)
 
 FORMATS = ("csv", "ics", "json", "md")
 BACK = "weer verbonden"
@@ -64,10 +65,10 @@ def run_export(*args):
     p = subprocess.run(WRAPPER + [SERVER_BIN, "export"] + list(args),
                        capture_output=True, env=CHILD_ENV, timeout=120)
     err = p.stderr.decode("utf-8", "replace")
-    for marker in ("AddressSanitizer", "runtime error", "LeakSanitizer",
-                   "ERROR SUMMARY: 1", "ERROR SUMMARY: 2"):
-        check(marker not in err, "export %r: %s\n%s" % (args, marker,
-                                                         tail(err, 40)))
+    found = [m for m in SANITIZER_MARKERS if m in err]
+    if VALGRIND_ERRORS.search(err):
+        found.append(VALGRIND_ERRORS.search(err).group(0))
+    check(not found, "export %r: %s\n%s" % (args, found, tail(err, 40)))
     return p
 
 
