@@ -44,7 +44,7 @@ struct moment {
 /* A format and its renderer. The renderers differ in what they need
  * besides the room, so each entry fills exactly one of the three
  * pointers, the one its renderer's signature matches: a new format is
- * one line in the table. */
+ * one entry in the table. */
 struct format {
 	const char *name;
 	const char *what;       /* for the help, to be translated */

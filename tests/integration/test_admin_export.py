@@ -314,6 +314,21 @@ def test_export_matches_the_client():
         check(bram.finish() == 0, bram.describe())
 
 
+def test_after_a_crash():
+    """kill -9 leaves the write-ahead log behind: the export reads it."""
+    with Scope() as sc:
+        srv, anna, bram, code = make_room(sc)
+        theirs = {fmt: client_export(sc, anna, fmt) for fmt in FORMATS}
+        srv.kill9()
+        check(os.path.exists(os.path.join(srv.data, "aandeslag.db-wal")),
+              "no write-ahead log left: the test proves nothing")
+        mine = {fmt: admin(srv.data, code, fmt) for fmt in FORMATS}
+        check_parsed(mine)
+        compare(theirs, mine, "after kill -9")
+        anna.end()
+        bram.end()
+
+
 def test_errors_are_clear():
     with Scope() as sc:
         srv = sc.server()
@@ -387,4 +402,5 @@ def test_errors_are_clear():
 
 
 if __name__ == "__main__":
-    run_tests([test_export_matches_the_client, test_errors_are_clear])
+    run_tests([test_export_matches_the_client, test_after_a_crash,
+               test_errors_are_clear])
