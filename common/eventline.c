@@ -414,9 +414,9 @@ finding_line(const struct model_room *room, const Aandeslag__Finding *f,
 		strbuf_printf(out, _("bevinding t%" PRIu32 " voor de "
 		                     "terugkoppeling: %s"), f->id, f->text);
 	else
-		strbuf_printf(out, _("bevinding t%" PRIu32 " voor de "
-		                     "terugkoppeling van %s: %s"), f->id,
-		              p->name, f->text);
+		strbuf_printf(out, _("bevinding t%" PRIu32 " van %s voor de "
+		                     "terugkoppeling: %s"), f->id, p->name,
+		              f->text);
 }
 
 static void
