@@ -102,7 +102,7 @@ static const struct entry entries[] = {
 	{ AANDESLAG__ERROR_CODE__ERROR_NO_SUCH_PARTICIPANT, "no_such_participant",
 	  N_("Er zit niemand met {1} aan tafel.") },
 	{ AANDESLAG__ERROR_CODE__ERROR_FINISHED, "finished",
-	  N_("De werksessie is afgerond: alleen de stand van de acties en de datum van het vervolg kunnen nog veranderen.") },
+	  N_("De werksessie is afgerond: alleen de stand van de acties, de datum van het vervolg en de bevindingen voor de terugkoppeling kunnen nog veranderen.") },
 	{ AANDESLAG__ERROR_CODE__ERROR_TALK_ONLY, "talk_only",
 	  N_("Bij stap 1 praat het team alleen; er komen geen notities.") },
 	{ AANDESLAG__ERROR_CODE__ERROR_BAD_SETTING, "bad_setting",
