@@ -294,6 +294,15 @@ test_report_back(void)
 	CHECK_CONTAINS(row(y + 1), "  t2  Taal eerst, dan de stage");
 	CHECK_CONTAINS(row(y + 2), "(druk b voor nog een bevinding)");
 
+	/* The projector shows the message too, under the question. */
+	r.ui.screen = UI_PROJECTOR;
+	projector_draw(stdscr, &r.ui);
+	check_widths();
+	s = screen_text();
+	CHECK_CONTAINS(s, "Bericht van de begeleider: Om 15:00 terug in de aula");
+	CHECK_CONTAINS(row(22), CODE);
+	r.ui.screen = UI_POSTER;
+
 	/* A long message takes two rows here and ends visibly. */
 	for (y = 0; y < 198; y++)
 		memcpy(text + 5 * y, "lang ", 5);
