@@ -522,6 +522,8 @@ cmd_parse(char *line, const struct model_room *room, uint32_t self_id,
 		rc = cmd_plan_action_item(&s, OP(CLAIM));
 	else if (IS("status"))
 		rc = cmd_plan_action_item(&s, OP(ACTION_STATUS));
+	else if (IS("bevinding") || IS("finding"))
+		rc = cmd_plan_finding(&s);
 	else if (IS("set"))
 		rc = parse_set(&s);
 	else if (IS("chair"))
@@ -591,7 +593,8 @@ cmd_help(void)
 {
 	return _(
 "Opdrachten, een per regel. Nummers zoals show ze toont: n3 (notitie),\n"
-"e2 (eigen vraag), a4 (activiteit), p2 (actie); het getal alleen mag ook.\n"
+"e2 (eigen vraag), a4 (activiteit), p2 (actie), t1 (bevinding); het getal\n"
+"alleen mag ook.\n"
 "Zet woorden met spaties tussen aanhalingstekens: --when \"periode 2\".\n"
 "\n"
 "Altijd\n"
@@ -640,6 +643,11 @@ cmd_help(void)
 "  action delete N\n"
 "  claim N, release N      een actie op je nemen of teruggeven\n"
 "  status N open|bezig|klaar\n"
+"\n"
+"Terugkoppeling op een studiedag (ook na het afronden)\n"
+"  bevinding TEKST         iets om terug te koppelen (hoogstens 3 per groep)\n"
+"  bevinding nN            de tekst van notitie N als bevinding (met de n)\n"
+"  bevinding weg N         bevinding N weghalen (ook: finding delete N)\n"
 "\n"
 "Voorzitter\n"
 "  start, pause, resume    de klok van de stap\n"

@@ -74,6 +74,8 @@ struct cmd {
 	Aandeslag__Finish finish;
 	Aandeslag__TakeChair take_chair;
 	Aandeslag__Recognise recognise;
+	Aandeslag__AddFinding add_finding;
+	Aandeslag__DeleteFinding delete_finding;
 };
 
 /* Bytes of a parse error message. */

@@ -1,10 +1,12 @@
 /* The command language of steps 4 and 5: activities (activity add, edit,
- * delete) and actions (action add, edit, delete; claim, release, status).
+ * delete), actions (action add, edit, delete; claim, release, status) and
+ * the findings a room brings back to a workshop's report back (bevinding).
  * The wire's edit commands replace a whole item, so an edit starts from
  * the mirror's item and changes only what the user names. */
 #include <errno.h>
 #include <inttypes.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dates.h"
 #include "i18n.h"
@@ -412,6 +414,92 @@ cmd_plan_action(struct scan *s)
 	aandeslag__edit_action__init(&s->out->edit_action);
 	s->out->edit_action.action = a;
 	return SEND(s, EDIT_ACTION, edit_action, &s->out->edit_action);
+}
+
+/* ------------------------------------------- findings (report back) */
+
+/* The length of the word at p: up to a space or the end. */
+static size_t
+word_len(const char *p)
+{
+	size_t n = 0;
+
+	while (p[n] != '\0' && !scan_is_space(p[n]))
+		n++;
+	return n;
+}
+
+/* Whether the n bytes at p are keyword, in any case. */
+static bool
+word_is(const char *p, size_t n, const char *keyword)
+{
+	return n == strlen(keyword) && strncasecmp(p, keyword, n) == 0;
+}
+
+/* Whether the line from p is one word and no more. */
+static bool
+last_word(const char *p)
+{
+	return *p != '\0' && p[word_len(p)] == '\0';
+}
+
+static int
+finding_delete(struct scan *s)
+{
+	uint32_t id;
+	char *w;
+
+	if (scan_word(s, &w) < 0 ||
+	    scan_need_word(s, &w, _("Na bevinding weg hoort het nummer van de bevinding, bijvoorbeeld: bevinding weg t2.")) < 0 ||
+	    scan_item_id_of(s, SCAN_FINDING, w, &id) < 0)
+		return -EINVAL;
+	s->out->mirrored = s->room != NULL;
+	if (s->room != NULL && items_find(&s->room->findings, id) == NULL)
+		return scan_fail(s, _("Er is geen bevinding t%" PRIu32 "; typ show voor de nummers."),
+				 id);
+	aandeslag__delete_finding__init(&s->out->delete_finding);
+	s->out->delete_finding.finding_id = id;
+	return SEND(s, DELETE_FINDING, delete_finding, &s->out->delete_finding);
+}
+
+/* bevinding TEXT, bevinding nN (the text of note N) and bevinding weg N.
+ * A finding's text may start with any word, so "weg" only deletes when
+ * one id follows it, and "n3" is only a note when it stands alone; after
+ * a lone "--" the rest is always text. */
+int
+cmd_plan_finding(struct scan *s)
+{
+	Aandeslag__AddFinding *f = &s->out->add_finding;
+	const char *before = s->p;
+	size_t n = word_len(s->p);
+	char *opt, *after;
+	int rc;
+
+	aandeslag__add_finding__init(f);
+	rc = scan_option(s, &opt);
+	if (rc == 1)
+		return scan_bad_option(s, opt);
+	if (rc < 0)
+		return rc;
+	if (*s->p == '\0')
+		return scan_fail(s, "%s", _("Schrijf de bevinding achter bevinding, bijvoorbeeld: bevinding Een stage in Duitsland past bij niveau 4."));
+	if (s->p == before && (word_is(s->p, n, "weg") ||
+	                       word_is(s->p, n, "delete"))) {
+		after = scan_skip_space(s->p + n);
+		if (*after == '\0' || last_word(after))
+			return finding_delete(s);
+	}
+	if (s->p == before && last_word(s->p) &&
+	    (s->p[0] == 'n' || s->p[0] == 'N') &&
+	    scan_count(s->p + 1, 1, UINT32_MAX, &f->note_id) == 0) {
+		s->out->mirrored = s->room != NULL;
+		if (s->room != NULL && model_note(s->room, f->note_id) == NULL)
+			return scan_fail(s, _("Er is geen notitie n%" PRIu32 " op de poster."),
+					 f->note_id);
+		return SEND(s, ADD_FINDING, add_finding, f);
+	}
+	f->text = s->p;
+	return SEND(s, ADD_FINDING, add_finding, f);
 }
 
 /* claim N, release N and status N WORD. */

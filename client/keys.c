@@ -318,6 +318,7 @@ key_poster(struct tui *t, int type, wint_t key)
 	case 'a': prompt(t, "activity add "); break;
 	case 'x': prompt(t, "action add "); break;
 	case 'c': prompt(t, "claim "); break;
+	case 'b': prompt(t, "bevinding "); break;
 	case 'm': if (chair) prompt(t, "mark "); break;
 	case ' ': if (chair) toggle_clock(t); break;
 	case '>': if (chair) run_line(t, (char[]){ "next" }); break;

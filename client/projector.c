@@ -1,7 +1,8 @@
 /* The projector view: what the team needs to see from across the table,
  * large, and nothing to operate. From the top: the team's step, the
  * clock in big digits, its state and a bar of the step's time, the
- * central question and the question on the table; at the bottom the
+ * central question, the question on the table and the facilitator's
+ * message to a workshop's rooms; at the bottom the
  * room's code and address (so that a latecomer can join) and who is
  * there. The digits are drawn from a 3x5 font in block characters ('#'
  * outside a UTF-8 locale); on 80x24 they are 5 rows high, and they grow
@@ -193,7 +194,8 @@ projector_draw(WINDOW *w, struct ui *ui)
 	attr_t normal = vt_attr(ui, UI_PAIR_NORMAL), clock_attr;
 	char title[256], clock[CLOCK_TEXT_SIZE], state[128], tid[16];
 	const char *table = NULL, *id = NULL, *question;
-	int rows = getmaxy(w), cols = getmaxx(w), tw, qn, tn = 0;
+	const char *said = _("Bericht van de begeleider:");
+	int rows = getmaxy(w), cols = getmaxx(w), tw, qn, tn = 0, an = 0;
 	int fixed, vy, hx, y, spare, px, bar;
 	int64_t left;
 
@@ -227,9 +229,18 @@ projector_draw(WINDOW *w, struct ui *ui)
 		snprintf(label, sizeof label, "%s %s", _("Op tafel:"), id);
 		tn = text_block(w, 0, 0, cols, tw, 0, label, table, false);
 	}
-	/* Title, gap, state, bar, gap, question, (gap, table), gap, two
-	 * rows at the bottom; the texts give way before the clock does. */
-	fixed = 1 + 1 + 1 + 1 + 1 + qn + (tn ? 1 + tn : 0) + 1 + 2;
+	if (room->announcement[0] != '\0')
+		an = text_block(w, 0, 0, cols, tw, 0, said, room->announcement,
+		                false);
+	/* Title, gap, state, bar, gap, question, (gap, table), (gap,
+	 * message), gap, two rows at the bottom; the texts give way before
+	 * the clock does. */
+	fixed = 1 + 1 + 1 + 1 + 1 + qn + (tn ? 1 + tn : 0) + (an ? 1 + an : 0) +
+	        1 + 2;
+	while (fixed + GLYPH_ROWS > rows && an > 1) {
+		an--;
+		fixed--;
+	}
 	while (fixed + GLYPH_ROWS > rows && tn > 1) {
 		tn--;
 		fixed--;
@@ -276,7 +287,11 @@ projector_draw(WINDOW *w, struct ui *ui)
 		text_block(w, y, tn, cols, tw,
 		           ui->colour ? vt_attr(ui, UI_PAIR_TEAM_STEP) : A_BOLD,
 		           label, table, true);
+		y += tn;
 	}
+	if (an > 0)
+		text_block(w, y + 1, an, cols, tw, vt_attr(ui, UI_PAIR_WARNING),
+		           said, room->announcement, true);
 	footer(w, ui, room, rows, cols);
 	wnoutrefresh(w);
 }

@@ -13,7 +13,7 @@
 #include "i18n.h"
 #include "number.h"
 
-static const char item_letter[] = { 'n', 'e', 'a', 'p' };
+static const char item_letter[] = { 'n', 'e', 'a', 'p', 't' };
 
 /* Fills the error; the formats are our own (translated) texts, checked by
  * the compiler, never anything the user typed. */
@@ -321,6 +321,8 @@ scan_item_id_of(struct scan *s, enum scan_item kind, const char *w, uint32_t *ou
 		return scan_fail(s, _("Een eigen vraag heeft een nummer zoals e2, niet \"%s\"."), w);
 	case SCAN_ACTIVITY:
 		return scan_fail(s, _("Een activiteit heeft een nummer zoals a4, niet \"%s\"."), w);
+	case SCAN_FINDING:
+		return scan_fail(s, _("Een bevinding heeft een nummer zoals t2, niet \"%s\"."), w);
 	default:
 		return scan_fail(s, _("Een actie heeft een nummer zoals p2, niet \"%s\"."), w);
 	}

@@ -19,8 +19,10 @@ struct scan {
 	char *error;            /* CMD_ERROR_SIZE bytes */
 };
 
-/* Kinds of items on the poster; their ids carry a letter: n3, e2, a4, p2. */
-enum scan_item { SCAN_NOTE, SCAN_QUESTION, SCAN_ACTIVITY, SCAN_ACTION };
+/* Kinds of items on the poster; their ids carry a letter: n3, e2, a4, p2,
+ * and t1 for a finding (terugkoppeling). */
+enum scan_item { SCAN_NOTE, SCAN_QUESTION, SCAN_ACTIVITY, SCAN_ACTION,
+                 SCAN_FINDING };
 
 /* Sets the command's operation and sub-message; evaluates to 0. */
 #define SEND(s, op, member, msg)                                            \
@@ -99,9 +101,12 @@ int scan_catalogue(struct scan *s, char *w, char **out);
 int scan_split(char *v, char **items, size_t max, size_t *n);
 
 /* The parsers of steps 4 and 5, in cmd_plan.c: activity ..., action ...,
- * and claim, release and status (op CLAIM or ACTION_STATUS). */
+ * claim, release and status (op CLAIM or ACTION_STATUS), and the
+ * findings for a workshop's report back: bevinding TEXT, bevinding nN,
+ * bevinding weg N. */
 int cmd_plan_activity(struct scan *s);
 int cmd_plan_action(struct scan *s);
 int cmd_plan_action_item(struct scan *s, int op);
+int cmd_plan_finding(struct scan *s);
 
 #endif

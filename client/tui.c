@@ -163,8 +163,16 @@ static void
 on_applied(struct net *net, const Aandeslag__Event *ev, void *arg)
 {
 	struct tui *t = arg;
+	char text[UI_MESSAGE_SIZE];
 
-	(void)ev;
+	/* A new message from the facilitator is also said in full on the
+	 * message line: under the header a long one is cut. */
+	if (ev->change_case == AANDESLAG__EVENT__CHANGE_ANNOUNCED &&
+	    net->room.announcement[0] != '\0') {
+		snprintf(text, sizeof text, _("Bericht van de begeleider: %s"),
+		         net->room.announcement);
+		tui_message(t, UI_MSG_WARNING, text);
+	}
 	if (t->ui.follow_team && t->ui.viewed_step != net->room.current_step) {
 		t->ui.viewed_step = net->room.current_step;
 		t->ui.scroll = 0;

@@ -1,14 +1,17 @@
 /* Drawing the full-screen client: the poster, the help over it and the
  * join form. The poster is laid out like the paper one on the table:
  *
- *   row 0      header: the session's title, its code and the server's
- *              address (for the chair to read aloud), the connection
+ *   row 0      header: the session's title (and its workshop's), its
+ *              code and the server's address (for the chair to read
+ *              aloud), the connection
  *   row 1      header: the team's step, its clock, how far the step is,
  *              the clock's state, when the session ends at this pace,
  *              who is present
- *   rows 2-3   the five steps side by side with what each holds; the
+ *   rows 2..   the facilitator's message to the workshop, when there
+ *              is one (1 to 3 rows, by the terminal's height)
+ *   2 rows     the five steps side by side with what each holds; the
  *              team's step highlighted, the step on screen in brackets
- *   rows 4..   the page of the step on screen (viewstep.c), scrolling;
+ *   rows ..    the page of the step on screen (viewstep.c), scrolling;
  *              its first row says where the team is when that is
  *              another step
  *   row -2     the message line (more rows for a message of several)
@@ -122,7 +125,7 @@ header_room(WINDOW *w, const struct ui *ui, const struct model_room *room,
 		title_cols = avail - wcode - 2;
 	}
 	if (title_cols >= 8) {
-		x += vt_put_cut(w, 0, x, band | A_BOLD, room->title, title_cols);
+		x += vp_title(w, room, 0, x, band, title_cols);
 		x += 2;
 	}
 	x += vt_put(w, 0, x, band | A_BOLD, code, cols - 1 - right - x);
@@ -230,6 +233,14 @@ header(WINDOW *w, const struct ui *ui, const struct model_room *room,
 		header_step(w, ui, room, cols);
 }
 
+/* The most rows the facilitator's message may take under the header of
+ * a terminal rows high: more where there is room. */
+static int
+announcement_max(int rows)
+{
+	return rows >= VIEW_RULE_ROWS ? 3 : rows >= 20 ? 2 : 1;
+}
+
 /* ----------------------------------------------------------- overview */
 
 /* The first and the one-past-last column of step's box. */
@@ -244,11 +255,15 @@ unsigned
 view_step_at(const struct ui *ui, int y, int x, int cols)
 {
 	unsigned step;
-	int x0, x1;
+	int x0, x1, top;
 
 	if (vp_room(ui) == NULL || ui->screen != UI_POSTER ||
-	    y < VIEW_OVERVIEW_TOP || y >= VIEW_OVERVIEW_TOP + VIEW_OVERVIEW_ROWS ||
 	    cols < VIEW_MIN_COLS || getmaxy(stdscr) < VIEW_MIN_ROWS)
+		return 0;
+	top = VIEW_OVERVIEW_TOP +
+	      vp_announcement(NULL, ui, vp_room(ui), 0, cols,
+	                      announcement_max(getmaxy(stdscr)), false);
+	if (y < top || y >= top + VIEW_OVERVIEW_ROWS)
 		return 0;
 	for (step = 1; step <= STEPS_COUNT; step++) {
 		box_columns(step, cols, &x0, &x1);
@@ -342,10 +357,11 @@ holds(const struct model_room *room, unsigned step, int cols, char *out,
 	snprintf(out, size, "%.95s", v[i]);
 }
 
-/* Rows 2-3: the five steps like the columns of the paper poster. */
+/* Rows top and top + 1: the five steps like the columns of the paper
+ * poster. */
 static void
 overview(WINDOW *w, const struct ui *ui, const struct model_room *room,
-         int cols)
+         int top, int cols)
 {
 	attr_t normal = vt_attr(ui, UI_PAIR_NORMAL), attr, name_attr;
 	char name[200], what[128];
@@ -360,8 +376,8 @@ overview(WINDOW *w, const struct ui *ui, const struct model_room *room,
 		viewed = step == ui->viewed_step;
 		attr = team ? vt_attr(ui, UI_PAIR_TEAM_STEP) : normal;
 		if (team) {
-			vt_fill(w, VIEW_OVERVIEW_TOP, x0, attr, width);
-			vt_fill(w, VIEW_OVERVIEW_TOP + 1, x0, attr, width);
+			vt_fill(w, top, x0, attr, width);
+			vt_fill(w, top + 1, x0, attr, width);
 		}
 		/* The step on screen in brackets and underlined, so that it
 		 * is clear when it is not the team's. */
@@ -369,14 +385,13 @@ overview(WINDOW *w, const struct ui *ui, const struct model_room *room,
 		snprintf(name, sizeof name, "%u %s", step,
 		         poster_step_name(room, step));
 		x = x0;
-		x += vt_put(w, VIEW_OVERVIEW_TOP, x, attr, viewed ? "[" : " ", 1);
-		x += vt_put_cut(w, VIEW_OVERVIEW_TOP, x, name_attr, name,
-		                width - 2);
+		x += vt_put(w, top, x, attr, viewed ? "[" : " ", 1);
+		x += vt_put_cut(w, top, x, name_attr, name, width - 2);
 		if (viewed)
-			vt_put(w, VIEW_OVERVIEW_TOP, x, attr, "]", 1);
+			vt_put(w, top, x, attr, "]", 1);
 		/* The counts keep a column free before the next box. */
 		holds(room, step, width - 2, what, sizeof what, &alert);
-		vt_put_cut(w, VIEW_OVERVIEW_TOP + 1, x0 + 1,
+		vt_put_cut(w, top + 1, x0 + 1,
 		           team ? attr : alert ? vt_attr(ui, UI_PAIR_WARNING) :
 		           vt_attr(ui, UI_PAIR_DIM), what, width - 2);
 	}
@@ -498,6 +513,8 @@ footer_keys(WINDOW *w, const struct ui *ui, const struct model_room *room,
 		case 5:
 			h[n++] = (struct hint){ "x", _("actie"), 1 };
 			h[n++] = (struct hint){ "c", _("claimen"), 1 };
+			if (poster_reports_back(room))
+				h[n++] = (struct hint){ "b", _("bevinding"), 2 };
 			break;
 		default:
 			break;
@@ -586,7 +603,11 @@ poster(WINDOW *w, const struct ui *ui, bool under_help, int *cy, int *cx)
 			         _("Nog niet verbonden met een werksessie."));
 		vt_put_centred(w, rows / 2, 0, A_BOLD, text, cols);
 	} else {
-		overview(w, ui, room, cols);
+		/* The facilitator's message stands out under the header, in
+		 * the place every colleague looks. */
+		top += vp_announcement(w, ui, room, top, cols,
+		                       announcement_max(rows), true);
+		overview(w, ui, room, top, cols);
 		top += VIEW_OVERVIEW_ROWS;
 		if (rows >= VIEW_RULE_ROWS) {
 			vt_hline(w, top, 0, vt_attr(ui, UI_PAIR_DIM), cols);

@@ -31,6 +31,7 @@ help_keys(void)
 "  a                    een activiteit toevoegen (stap 4)\n"
 "  x                    een actie toevoegen (stap 5)\n"
 "  c                    een actie op je nemen (stap 5)\n"
+"  b                    een bevinding voor de terugkoppeling (studiedag)\n"
 "  spatie               de klok starten, pauzeren of verder laten lopen (voorzitter)\n"
 "  > en <               naar de volgende of de vorige stap (voorzitter)\n"
 "  + en -               de stap een minuut langer of korter (voorzitter)\n"

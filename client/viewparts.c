@@ -1,7 +1,7 @@
 /* Pieces of the room shared by the poster's header (view.c) and the
  * projector (projector.c), so that both say the same in the same words:
  * what the clock does, when the session ends at this pace, where the
- * server is and who is there. */
+ * server is, who is there, the workshop and the facilitator's message. */
 #include "viewparts.h"
 
 #include <inttypes.h>
@@ -156,6 +156,67 @@ vp_presence(WINDOW *w, const struct ui *ui, int y, int x, attr_t attr,
 		x += nw;
 	}
 	return width;
+}
+
+int
+vp_title(WINDOW *w, const struct model_room *room, int y, int x, attr_t attr,
+         int cols)
+{
+	const struct vt_glyphs *g = vt_glyphs();
+	char workshop[MODEL_TITLE_MAX + 64];
+	int used;
+
+	used = vt_put_cut(w, y, x, attr | A_BOLD, room->title, cols);
+	if (room->workshop_code[0] == '\0')
+		return used;
+	/* The room is what the team works in; the day it is part of comes
+	 * after, and only when it fits whole enough to be read. */
+	if (room->workshop_title[0] != '\0')
+		snprintf(workshop, sizeof workshop, "%s", room->workshop_title);
+	else
+		snprintf(workshop, sizeof workshop, _("studiedag %s"),
+		         room->workshop_code);
+	if (cols - used - vt_width(g->sep) < 8)
+		return used;
+	used += vt_put(w, y, x + used, attr, g->sep, cols - used);
+	used += vt_put_cut(w, y, x + used, attr, workshop, cols - used);
+	return used;
+}
+
+int
+vp_announcement(WINDOW *w, const struct ui *ui, const struct model_room *room,
+                int y, int cols, int max_rows, bool draw)
+{
+	attr_t attr = vt_attr(ui, UI_PAIR_WARNING);
+	const char *label = _("Bericht van de begeleider:");
+	struct vt_flow f;
+	int lines, rows, row, ew;
+
+	if (room == NULL || room->announcement[0] == '\0' || max_rows <= 0 ||
+	    cols < 4)
+		return 0;
+	vt_flow_init(&f, w, y, 0, 1, cols - 2, 0, false);
+	vt_flow_text(&f, attr | A_UNDERLINE, label);
+	vt_flow_text(&f, attr, " ");
+	vt_flow_text(&f, attr, room->announcement);
+	lines = vt_flow_lines(&f);
+	rows = lines < max_rows ? lines : max_rows;
+	if (!draw)
+		return rows;
+	for (row = 0; row < rows; row++)
+		vt_fill(w, y + row, 0, attr, cols);
+	vt_flow_init(&f, w, y, rows, 1, cols - 2, 0, true);
+	vt_flow_text(&f, attr | A_UNDERLINE, label);
+	vt_flow_text(&f, attr, " ");
+	vt_flow_text(&f, attr, room->announcement);
+	/* The rest is in the line mode's show; here it ends visibly. */
+	if (lines > rows) {
+		ew = vt_width(vt_glyphs()->ellipsis);
+		vt_fill(w, y + rows - 1, cols - 1 - ew, attr, ew + 1);
+		vt_put(w, y + rows - 1, cols - 1 - ew, attr,
+		       vt_glyphs()->ellipsis, ew);
+	}
+	return rows;
 }
 
 void

@@ -1,7 +1,8 @@
 /* Pieces of the room that the poster's header and the projector both
  * show: the state of the clock, how far the step is, the planned end of
  * the session, the server's address to read aloud, the question on the
- * table and who is present. */
+ * table and who is present; the room's title with its workshop and the
+ * facilitator's message. */
 #ifndef AANDESLAG_VIEWPARTS_H
 #define AANDESLAG_VIEWPARTS_H
 
@@ -50,6 +51,20 @@ int vp_presence(WINDOW *w, const struct ui *ui, int y, int x, attr_t attr,
 /* Writes the state of a lost connection: "opnieuw verbinden… (poging
  * 3)" while it is being made again, else "verbinding verbroken". */
 void vp_link_state(const struct ui *ui, char *out, size_t size);
+
+/* Puts the room's title at y, x in at most cols columns in bold, and
+ * after it the workshop the room is part of ("Groep zorg · Studiedag
+ * mbo"), which gives way first. Returns the columns put. */
+int vp_title(WINDOW *w, const struct model_room *room, int y, int x,
+             attr_t attr, int cols);
+
+/* Puts the facilitator's message, "Bericht van de begeleider: ...", from
+ * row y over the whole width cols, wrapped in at most max_rows rows and
+ * ending in an ellipsis when it is longer; with draw false only
+ * measures. Returns the rows it takes: 0 without a message. */
+int vp_announcement(WINDOW *w, const struct ui *ui,
+                    const struct model_room *room, int y, int cols,
+                    int max_rows, bool draw);
 
 /* Writes "3 aanwezig" (those connected). */
 void vp_present_count(const struct model_room *room, char *out, size_t size);

@@ -2,8 +2,9 @@
  * they serve and the chosen competences none serves yet, the activity
  * map to choose from, the actions with who, what is needed, for which
  * study years and when, and the team's time plan (tijdsplan) by study
- * year and month. An action nobody has taken on stands out: on paper it
- * would be the empty box everyone sees. The words are poster_plan.c's. */
+ * year and month, and what the room brings back to a workshop's report
+ * back. An action nobody has taken on stands out: on paper it would be
+ * the empty box everyone sees. The words are poster_plan.c's. */
 #include "viewplan.h"
 
 #include <inttypes.h>
@@ -395,3 +396,38 @@ viewplan_actions(struct vt_flow *f, const struct viewpage *p)
 	time_plan(f, p, width);
 }
 
+
+void
+viewplan_findings(struct vt_flow *f, const struct viewpage *p)
+{
+	const struct model_room *room = p->room;
+	const Aandeslag__Finding *fd;
+	uint32_t max = 0;
+	size_t i;
+	int width;
+
+	for (i = 0; i < room->findings.n; i++)
+		if (room->findings.v[i].id > max)
+			max = room->findings.v[i].id;
+	width = viewpage_id_width(max);
+	vt_flow_gap(f);
+	vt_flow_text(f, p->bold, _("Terugkoppeling"));
+	vt_flow_text(f, p->dim, " ");
+	vt_flow_printf(f, p->dim, _("(%zu van %d bevindingen voor de studiedag)"),
+	               room->findings.n, MODEL_FINDINGS_MAX);
+	vt_flow_end(f);
+	for (i = 0; i < room->findings.n; i++) {
+		fd = (const Aandeslag__Finding *)room->findings.v[i].msg;
+		viewpage_item(f, p, 't', fd->id, width);
+		vt_flow_text(f, p->normal, fd->text);
+	}
+	vt_flow_end(f);
+	/* A viewer cannot add one; the others are shown how. */
+	if (room->findings.n < MODEL_FINDINGS_MAX && p->self != 0) {
+		vt_flow_tab(f, 2);
+		vt_flow_text(f, p->dim, room->findings.n == 0 ?
+		             _("(nog geen bevindingen; druk b of typ :bevinding TEKST, of :bevinding n3 voor notitie 3)") :
+		             _("(druk b voor nog een bevinding)"));
+		vt_flow_end(f);
+	}
+}

@@ -37,4 +37,9 @@ void viewplan_catalogue(struct vt_flow *f, const struct viewpage *p);
 /* Step 5: the actions, then the time plan. */
 void viewplan_actions(struct vt_flow *f, const struct viewpage *p);
 
+/* Step 5 of a room in a workshop (or with findings all the same): the
+ * "Terugkoppeling" block with the findings the room brings back, by
+ * their ids t1, t2, ..., and how to add one while there is room. */
+void viewplan_findings(struct vt_flow *f, const struct viewpage *p);
+
 #endif

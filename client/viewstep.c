@@ -2,7 +2,7 @@
  * show it: the card (name, time, central question, goal, resources and
  * the helping questions, with the one on the table) and what the team
  * put there: notes, the competence model of step 3, and steps 4 and 5
- * from viewplan.c. The words are those of the line mode's
+ * (with a workshop's report back) from viewplan.c. The words are those of the line mode's
  * renderers (common/poster.c, poster_plan.c) so that both modes speak
  * alike; the layout is the terminal's own: ids in a column, text wrapped
  * under its item, what needs the team's attention standing out. On a
@@ -383,6 +383,8 @@ content(struct vt_flow *f, const struct viewpage *p)
 		break;
 	case 5:
 		viewplan_actions(f, p);
+		if (poster_reports_back(p->room))
+			viewplan_findings(f, p);
 		notes(f, p);
 		break;
 	default:

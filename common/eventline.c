@@ -401,6 +401,44 @@ deleted_name(const struct model_room *room, const struct items *items,
 	return ((const Aandeslag__Action *)m)->text;
 }
 
+/* A finding for the report back, with who marked it unless the room is
+ * anonymous or they are no longer seated. */
+static void
+finding_line(const struct model_room *room, const Aandeslag__Finding *f,
+             struct strbuf *out)
+{
+	const struct model_participant *p =
+		model_participant(room, f->author_id);
+
+	if (room->settings.anonymous || p == NULL)
+		strbuf_printf(out, _("bevinding t%" PRIu32 " voor de "
+		                     "terugkoppeling: %s"), f->id, f->text);
+	else
+		strbuf_printf(out, _("bevinding t%" PRIu32 " van %s voor de "
+		                     "terugkoppeling: %s"), f->id, p->name,
+		              f->text);
+}
+
+static void
+finding_deleted_line(const struct model_room *room, uint32_t id,
+                     struct strbuf *out)
+{
+	const Aandeslag__Finding *f = (const Aandeslag__Finding *)
+		items_find(&room->findings, id);
+
+	strbuf_printf(out, _("bevinding t%" PRIu32 " verwijderd: %s"), id,
+	              f ? f->text : "?");
+}
+
+static void
+announced_line(const Aandeslag__Announce *a, struct strbuf *out)
+{
+	if (a->text[0] == '\0')
+		strbuf_puts(out, _("het bericht van de begeleider is weggehaald"));
+	else
+		strbuf_printf(out, _("bericht van de begeleider: %s"), a->text);
+}
+
 /* Whether the sub-message of the event's change is there: a line must
  * not crash on an event that model_apply() will refuse afterwards. */
 static bool
@@ -429,6 +467,9 @@ complete(const Aandeslag__Event *ev)
 	case AANDESLAG__EVENT__CHANGE_ACTION_ADDED: sub = ev->action_added; break;
 	case AANDESLAG__EVENT__CHANGE_ACTION_CHANGED: sub = ev->action_changed; break;
 	case AANDESLAG__EVENT__CHANGE_ACTION_DELETED: sub = ev->action_deleted; break;
+	case AANDESLAG__EVENT__CHANGE_FINDING_ADDED: sub = ev->finding_added; break;
+	case AANDESLAG__EVENT__CHANGE_FINDING_DELETED: sub = ev->finding_deleted; break;
+	case AANDESLAG__EVENT__CHANGE_ANNOUNCED: sub = ev->announced; break;
 	default: sub = NULL; break;
 	}
 	return sub != NULL;
@@ -531,6 +572,15 @@ eventline_render(const struct model_room *room, const Aandeslag__Event *ev,
 		id = ev->action_deleted->id;
 		strbuf_printf(out, _("actie p%" PRIu32 " verwijderd: %s"), id,
 		              deleted_name(room, &room->actions, id, false));
+		break;
+	case AANDESLAG__EVENT__CHANGE_FINDING_ADDED:
+		finding_line(room, ev->finding_added, out);
+		break;
+	case AANDESLAG__EVENT__CHANGE_FINDING_DELETED:
+		finding_deleted_line(room, ev->finding_deleted->id, out);
+		break;
+	case AANDESLAG__EVENT__CHANGE_ANNOUNCED:
+		announced_line(ev->announced, out);
 		break;
 	default:
 		strbuf_puts(out, _("onbekende wijziging"));

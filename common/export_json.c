@@ -44,7 +44,13 @@
  *                "when": {"kind": "date" | "month" | "period",
  *                         "value": "2027-03"} | null,
  *                "status": "open" | "busy" | "done",
- *                "activity_id": 1 | null}]
+ *                "activity_id": 1 | null}],
+ *   "findings": [{"id": 1, "text": "...", "author": "..." | null}],
+ *            (for the report back of a workshop, at most 3; author null
+ *             in an anonymous room or once the author has left)
+ *   "announcement": "..." | null,           (the facilitator's message)
+ *   "workshop": {"code": "W3RK-5HQP", "title": "..."} | null
+ *            (the workshop the room is part of)
  * }
  *
  * No token or chair code: the room holds none. Pure: no I/O, no clock of
@@ -521,6 +527,40 @@ actions(const struct model_room *room, struct strbuf *out)
 	strbuf_puts(out, "]");
 }
 
+static void
+findings(const struct model_room *room, struct strbuf *out)
+{
+	const struct model_participant *p;
+	const Aandeslag__Finding *f;
+	size_t i;
+
+	strbuf_puts(out, "[");
+	for (i = 0; i < room->findings.n; i++) {
+		f = (const Aandeslag__Finding *)room->findings.v[i].msg;
+		p = model_participant(room, f->author_id);
+		strbuf_puts(out, i > 0 ? ",{" : "{");
+		key_uint("id", f->id, true, out);
+		key_str("text", f->text, false, out);
+		key_str_or_null("author", room->settings.anonymous || p == NULL ?
+		                NULL : p->name, false, out);
+		strbuf_puts(out, "}");
+	}
+	strbuf_puts(out, "]");
+}
+
+static void
+workshop(const struct model_room *room, struct strbuf *out)
+{
+	if (room->workshop_code[0] == '\0') {
+		strbuf_puts(out, "null");
+		return;
+	}
+	strbuf_puts(out, "{");
+	key_str("code", room->workshop_code, true, out);
+	key_str("title", room->workshop_title, false, out);
+	strbuf_puts(out, "}");
+}
+
 void
 export_json(const struct model_room *room, int64_t now, struct strbuf *out)
 {
@@ -552,5 +592,10 @@ export_json(const struct model_room *room, int64_t now, struct strbuf *out)
 	activities(room, out);
 	key("actions", false, out);
 	actions(room, out);
+	key("findings", false, out);
+	findings(room, out);
+	key_str_or_null("announcement", room->announcement, false, out);
+	key("workshop", false, out);
+	workshop(room, out);
 	strbuf_puts(out, "}\n");
 }

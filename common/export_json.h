@@ -11,7 +11,9 @@
  * role; none in anonymous mode), notes per step, card questions and the
  * one on the table, votes as tallies per competence (with who placed
  * them unless the votes are hidden or the room is anonymous), marked
- * competences, activities and actions with all their fields. Never a
+ * competences, activities and actions with all their fields, the
+ * findings for the report back, the facilitator's announcement and the
+ * workshop the room is part of. Never a
  * token or a chair code: the room holds none. Allocation failure sets
  * out->failed. */
 void export_json(const struct model_room *room, int64_t now,

@@ -91,6 +91,15 @@ header(const struct model_room *room, struct strbuf *out)
 	     _("Werksessie"), out);
 	strbuf_puts(out, "\n\n");
 	fact(_("Code"), room->code, out);
+	if (room->workshop_code[0] != '\0') {
+		if (room->workshop_title[0] != '\0')
+			strbuf_printf(&piece, _("%s (code %s)"),
+			              room->workshop_title, room->workshop_code);
+		else
+			strbuf_printf(&piece, _("code %s"), room->workshop_code);
+		fact(_("Studiedag"), strbuf_str(&piece), out);
+		strbuf_free(&piece);
+	}
 	if (s->programme[0] != '\0')
 		fact(_("Opleiding"), s->programme, out);
 	if (s->qualification[0] != '\0')
@@ -279,6 +288,27 @@ actions(const struct model_room *room, struct strbuf *out)
 	}
 }
 
+/* What the room brings back to the workshop's plenary, when it marked
+ * anything. */
+static void
+findings(const struct model_room *room, struct strbuf *out)
+{
+	const Aandeslag__Finding *f;
+	size_t i;
+
+	if (room->findings.n == 0)
+		return;
+	strbuf_puts(out, "\n## ");
+	text(_("Terugkoppeling"), out);
+	strbuf_puts(out, "\n\n");
+	for (i = 0; i < room->findings.n; i++) {
+		f = (const Aandeslag__Finding *)room->findings.v[i].msg;
+		strbuf_printf(out, "%zu. ", i + 1);
+		text(f->text, out);
+		strbuf_puts(out, "\n");
+	}
+}
+
 void
 export_md(const struct model_room *room, struct strbuf *out)
 {
@@ -299,4 +329,5 @@ export_md(const struct model_room *room, struct strbuf *out)
 		else if (step == 5)
 			actions(room, out);
 	}
+	findings(room, out);
 }

@@ -1,7 +1,7 @@
 /* The session model's core: the room, the permission table, and the
  * dispatch of commands and events to the modules that know the seats and
  * the steps (seats.c, steps.c, settings.c, notes.c, cards.c, votes.c,
- * activities.c, actions.c). */
+ * activities.c, actions.c) and the report back (findings.c). */
 #include "model.h"
 
 #include <errno.h>
@@ -12,6 +12,7 @@
 #include "actions.h"
 #include "activities.h"
 #include "cards.h"
+#include "findings.h"
 #include "notes.h"
 #include "seats.h"
 #include "settings.h"
@@ -41,6 +42,7 @@ static const bool permissions[ROLES][MODEL_OP_COUNT] = {
 		[MODEL_OP_VOTE] = true, [MODEL_OP_ACTIVITY] = true,
 		[MODEL_OP_ACTION] = true, [MODEL_OP_CLAIM] = true,
 		[MODEL_OP_ACTION_STATUS] = true, [MODEL_OP_TAKE_CHAIR] = true,
+		[MODEL_OP_FINDING] = true,
 	},
 	[C] = {
 		[MODEL_OP_ADD_NOTE] = true, [MODEL_OP_NOTE_FOR] = true,
@@ -54,6 +56,7 @@ static const bool permissions[ROLES][MODEL_OP_COUNT] = {
 		[MODEL_OP_ACTION] = true, [MODEL_OP_CLAIM] = true,
 		[MODEL_OP_ASSIGN] = true, [MODEL_OP_ACTION_STATUS] = true,
 		[MODEL_OP_FINISH] = true, [MODEL_OP_RECOGNISE] = true,
+		[MODEL_OP_FINDING] = true,
 	},
 	[V] = { false },
 	[F] = {
@@ -66,7 +69,7 @@ static const bool permissions[ROLES][MODEL_OP_COUNT] = {
 		[MODEL_OP_ADD_QUESTION] = true, [MODEL_OP_VOTE] = true,
 		[MODEL_OP_ACTIVITY] = true, [MODEL_OP_ACTION] = true,
 		[MODEL_OP_CLAIM] = true, [MODEL_OP_ACTION_STATUS] = true,
-		[MODEL_OP_TAKE_CHAIR] = true,
+		[MODEL_OP_TAKE_CHAIR] = true, [MODEL_OP_FINDING] = true,
 	},
 };
 
@@ -129,6 +132,9 @@ model_command_op(const Aandeslag__Command *cmd)
 		return MODEL_OP_TAKE_CHAIR;
 	case AANDESLAG__COMMAND__OP_RECOGNISE:
 		return MODEL_OP_RECOGNISE;
+	case AANDESLAG__COMMAND__OP_ADD_FINDING:
+	case AANDESLAG__COMMAND__OP_DELETE_FINDING:
+		return MODEL_OP_FINDING;
 	default:
 		return MODEL_OP_COUNT;
 	}
@@ -168,6 +174,8 @@ command_complete(const Aandeslag__Command *cmd)
 	case AANDESLAG__COMMAND__OP_FINISH: sub = cmd->finish; break;
 	case AANDESLAG__COMMAND__OP_TAKE_CHAIR: sub = cmd->take_chair; break;
 	case AANDESLAG__COMMAND__OP_RECOGNISE: sub = cmd->recognise; break;
+	case AANDESLAG__COMMAND__OP_ADD_FINDING: sub = cmd->add_finding; break;
+	case AANDESLAG__COMMAND__OP_DELETE_FINDING: sub = cmd->delete_finding; break;
 	default: sub = NULL; break;
 	}
 	return sub != NULL;
@@ -247,6 +255,8 @@ model_delete_item(struct model_room *room,
 	ev->event.change_case = (Aandeslag__Event__ChangeCase)event_case;
 	if (event_case == AANDESLAG__EVENT__CHANGE_ACTIVITY_DELETED)
 		ev->event.activity_deleted = &ev->deleted;
+	else if (event_case == AANDESLAG__EVENT__CHANGE_FINDING_DELETED)
+		ev->event.finding_deleted = &ev->deleted;
 	else
 		ev->event.action_deleted = &ev->deleted;
 	return model_apply(room, &ev->event, now);
@@ -281,9 +291,13 @@ model_init(struct model_room *room, const struct content *content,
 	room->settings.programme = strdup("");
 	room->settings.qualification = strdup("");
 	room->settings.region = strdup("");
+	room->announcement = strdup("");
+	room->workshop_code = strdup("");
+	room->workshop_title = strdup("");
 	if (room->title == NULL || room->settings.programme == NULL ||
 	    room->settings.qualification == NULL ||
-	    room->settings.region == NULL) {
+	    room->settings.region == NULL || room->announcement == NULL ||
+	    room->workshop_code == NULL || room->workshop_title == NULL) {
 		model_free(room);
 		return -ENOMEM;
 	}
@@ -296,6 +310,7 @@ model_init(struct model_room *room, const struct content *content,
 	room->next_question_id = 1;
 	room->next_activity_id = 1;
 	room->next_action_id = 1;
+	room->next_finding_id = 1;
 	for (i = 0; i < STEPS_COUNT; i++) {
 		step = content_step(content, i + 1);
 		clock_init(&room->clocks[i], (int64_t)(step ? step->minutes : 30) *
@@ -323,6 +338,10 @@ model_free(struct model_room *room)
 	items_free(&room->questions);
 	items_free(&room->activities);
 	items_free(&room->actions);
+	items_free(&room->findings);
+	free(room->announcement);
+	free(room->workshop_code);
+	free(room->workshop_title);
 	free(room->votes);
 	free(room->marked);
 	memset(room, 0, sizeof *room);
@@ -479,16 +498,59 @@ model_give_chair(struct model_room *room, uint32_t id, int64_t now,
 	return seats_give_chair(room, id, now, ev);
 }
 
+/* ----------------------------------------------------------- workshops */
+
+int
+model_announce(struct model_room *room, const char *text, int64_t now,
+               struct model_event *ev, struct refusal *why)
+{
+	return findings_announce(room, text, now, ev, why);
+}
+
+int
+model_set_workshop(struct model_room *room, const char *code,
+                   const char *title)
+{
+	char formatted[CODE_SIZE] = "", clean[MODEL_TITLE_MAX + 1] = "";
+	char *c, *t;
+	int rc;
+
+	if (code != NULL && code[0] != '\0') {
+		if (code_normalise(code, formatted) < 0)
+			return -EINVAL;
+		rc = model_clean_text(title, MODEL_TITLE_MAX, clean);
+		if (rc != MODEL_TEXT_OK && rc != MODEL_TEXT_EMPTY)
+			return -EINVAL;
+		if (rc == MODEL_TEXT_EMPTY)
+			clean[0] = '\0';
+	}
+	c = strdup(formatted);
+	t = strdup(clean);
+	if (c == NULL || t == NULL) {
+		free(c);
+		free(t);
+		return -ENOMEM;
+	}
+	free(room->workshop_code);
+	free(room->workshop_title);
+	room->workshop_code = c;
+	room->workshop_title = t;
+	return 0;
+}
+
 /* ------------------------------------------------------------ commands */
 
-/* What a finished session still allows: the follow-up of its actions. */
+/* What a finished session still allows: the follow-up of its actions,
+ * the seats, and the findings: a workshop's report back may come at a
+ * later meeting than the session, and what a room brings back is often
+ * only clear once it is done. */
 static bool
 allowed_when_finished(enum model_op op)
 {
 	return op == MODEL_OP_ACTION_STATUS || op == MODEL_OP_FOLLOW_UP ||
 	       op == MODEL_OP_LEAVE || op == MODEL_OP_HAND_OVER ||
 	       op == MODEL_OP_REMOVE || op == MODEL_OP_TAKE_CHAIR ||
-	       op == MODEL_OP_RECOGNISE;
+	       op == MODEL_OP_RECOGNISE || op == MODEL_OP_FINDING;
 }
 
 /* Whether actor may do what cmd (complete) does in the room as it is:
@@ -572,6 +634,9 @@ model_execute(struct model_room *room, uint32_t actor,
 	case AANDESLAG__COMMAND__OP_CLAIM:
 	case AANDESLAG__COMMAND__OP_ACTION_STATUS:
 		return actions_execute(room, who, cmd, now, ev, why);
+	case AANDESLAG__COMMAND__OP_ADD_FINDING:
+	case AANDESLAG__COMMAND__OP_DELETE_FINDING:
+		return findings_execute(room, who, cmd, now, ev, why);
 	default:
 		return refusal_set(why, AANDESLAG__ERROR_CODE__ERROR_UNKNOWN_COMMAND);
 	}
@@ -622,6 +687,11 @@ model_apply(struct model_room *room, const Aandeslag__Event *ev, int64_t now)
 	case AANDESLAG__EVENT__CHANGE_ACTION_CHANGED:
 	case AANDESLAG__EVENT__CHANGE_ACTION_DELETED:
 		rc = actions_apply(room, ev, now);
+		break;
+	case AANDESLAG__EVENT__CHANGE_FINDING_ADDED:
+	case AANDESLAG__EVENT__CHANGE_FINDING_DELETED:
+	case AANDESLAG__EVENT__CHANGE_ANNOUNCED:
+		rc = findings_apply(room, ev, now);
 		break;
 	default:
 		rc = -EPROTO;

@@ -43,6 +43,9 @@
 #define MODEL_ACTIVITIES_MAX 200
 #define MODEL_ACTIONS_MAX 200
 #define MODEL_LINKS_MAX 16      /* competences linked to one activity */
+/* Findings a room brings back to the plenary report back of a workshop:
+ * few, so that every room's turn stays short and to the point. */
+#define MODEL_FINDINGS_MAX 3
 #define MODEL_OWNERS_MAX 8      /* owners of one action */
 /* The most a single extend or shorten may change a step's time. */
 #define MODEL_MINUTES_MAX 120
@@ -96,6 +99,7 @@ enum model_op {
 	MODEL_OP_FINISH,
 	MODEL_OP_TAKE_CHAIR,    /* from a chair away MODEL_CHAIR_AWAY_MS */
 	MODEL_OP_RECOGNISE,     /* vouch for a colleague on a new laptop */
+	MODEL_OP_FINDING,       /* add a finding; delete (author, chair) */
 	MODEL_OP_COUNT
 };
 
@@ -169,11 +173,20 @@ struct model_room {
 	size_t nmarked;
 	struct items activities;        /* Aandeslag__Activity */
 	struct items actions;           /* Aandeslag__Action */
+	struct items findings;          /* Aandeslag__Finding */
+	/* The facilitator's last message to every room of the workshop;
+	 * never NULL, "" when there is none. */
+	char *announcement;
+	/* The workshop the room is part of (the code formatted like a room
+	 * code); never NULL, both "" when the room stands alone. */
+	char *workshop_code;
+	char *workshop_title;
 	uint32_t next_participant_id;
 	uint32_t next_note_id;
 	uint32_t next_question_id;
 	uint32_t next_activity_id;
 	uint32_t next_action_id;
+	uint32_t next_finding_id;
 };
 
 /* Storage for one event made by the model: the Event message and every
@@ -205,6 +218,8 @@ struct model_event {
 	Aandeslag__Owner owners[MODEL_OWNERS_MAX];
 	Aandeslag__Owner *owner_ptrs[MODEL_OWNERS_MAX];
 	Aandeslag__When when;
+	Aandeslag__Finding finding;
+	Aandeslag__Announce announce;
 	char *link_ptrs[MODEL_LINKS_MAX];
 	char owner_names[MODEL_OWNERS_MAX][MODEL_NAME_MAX + 1];
 	char text[MODEL_NOTE_MAX + 1];
@@ -217,7 +232,8 @@ struct model_event {
 void model_event_release(struct model_event *ev);
 
 /* Makes an empty room at step 1 with every clock idle at its planned
- * time (from content), default settings and no items. The title is
+ * time (from content), default settings, no items, no announcement and
+ * outside any workshop. The title is
  * checked like any text. The room owns its memory but not the content,
  * which must outlive it; release it with model_free(). Returns 0, -EINVAL
  * (why: bad_title) or -ENOMEM. */
@@ -277,6 +293,25 @@ int model_presence(struct model_room *room, uint32_t id, bool connected,
 int model_give_chair(struct model_room *room, uint32_t id, int64_t now,
                      struct model_event *ev);
 
+/* Sets the facilitator's message to the room (text, trimmed and checked
+ * like a note; empty or NULL clears it), as an event of the server's
+ * (actor 0): the server makes one in every room of a workshop. Allowed
+ * whatever the room's state, also when it is finished. Fills ev with the
+ * Announce event, already applied; strings in ev point into ev. Returns
+ * 0, -EINVAL (why: text_too_long, invalid_text) or -ENOMEM. */
+int model_announce(struct model_room *room, const char *text, int64_t now,
+                   struct model_event *ev, struct refusal *why);
+
+/* Records that the room is part of the workshop with code (any case,
+ * with or without the dash; stored formatted) and title (trimmed, at
+ * most MODEL_TITLE_MAX, may be empty); code "" or NULL: the room stands
+ * alone (the title is then ignored). Not an event: the server sets it
+ * when it makes a workshop's room, and it travels in the snapshot.
+ * Returns 0, -EINVAL for a code or title that cannot be (the room is
+ * then unchanged) or -ENOMEM. */
+int model_set_workshop(struct model_room *room, const char *code,
+                       const char *title);
+
 /* Checks cmd from the seated participant actor at now and, when it is
  * allowed and valid, fills ev with the resulting event and applies it.
  * Strings in ev may point into cmd. Returns 0, -EINVAL with why, or
@@ -331,11 +366,11 @@ int model_apply(struct model_room *room, const Aandeslag__Event *ev,
 
 /* ------------------------------------------------------------------
  * For the model's own modules (seats.c, steps.c, settings.c, notes.c,
- * cards.c, votes.c, activities.c, actions.c), which each run their
- * commands with X_execute(room, actor, cmd, now, ev, why) (0, -EINVAL
- * with why, or -ENOMEM; on success ev is filled and applied) and apply
- * their events with X_apply(room, ev, now) (0, -EPROTO or -ENOMEM; the
- * room unchanged on failure). model.c dispatches to them. */
+ * cards.c, votes.c, activities.c, actions.c, findings.c), which each run
+ * their commands with X_execute(room, actor, cmd, now, ev, why) (0,
+ * -EINVAL with why, or -ENOMEM; on success ev is filled and applied) and
+ * apply their events with X_apply(room, ev, now) (0, -EPROTO or -ENOMEM;
+ * the room unchanged on failure). model.c dispatches to them. */
 
 /* Starts ev as the next event of the room, caused by actor. */
 void model_event_begin(const struct model_room *room, struct model_event *ev,
@@ -368,10 +403,10 @@ struct model_participant *model_find(struct model_room *room, uint32_t id);
 bool model_may_change(const struct model_participant *actor,
                       uint32_t author, uint32_t writer);
 
-/* Takes an activity or action (event_case ACTIVITY_DELETED or
- * ACTION_DELETED) with id off the poster, if actor may change what
- * author put there: fills ev and applies it. Returns 0, -EINVAL (why:
- * not_author) or -ENOMEM. */
+/* Takes an activity, action or finding (event_case ACTIVITY_DELETED,
+ * ACTION_DELETED or FINDING_DELETED) with id off the poster, if actor may
+ * change what author put there: fills ev and applies it. Returns 0,
+ * -EINVAL (why: not_author) or -ENOMEM. */
 int model_delete_item(struct model_room *room,
                       const struct model_participant *actor, uint32_t id,
                       uint32_t author, int event_case, int64_t now,

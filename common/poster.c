@@ -154,6 +154,17 @@ header(const struct model_room *room, int64_t now, uint32_t self_id,
 
 	strbuf_printf(out, _("Werksessie: %s (code %s)\n"), room->title,
 	              room->code);
+	if (room->workshop_code[0] != '\0') {
+		if (room->workshop_title[0] != '\0')
+			strbuf_printf(out, _("Studiedag: %s (code %s)\n"),
+			              room->workshop_title, room->workshop_code);
+		else
+			strbuf_printf(out, _("Studiedag met code %s\n"),
+			              room->workshop_code);
+	}
+	if (room->announcement[0] != '\0')
+		strbuf_printf(out, _("Bericht van de begeleider: %s\n"),
+		              room->announcement);
 	if (s->programme[0] != '\0')
 		strbuf_printf(out, _("Opleiding: %s\n"), s->programme);
 	if (s->qualification[0] != '\0')
@@ -385,11 +396,38 @@ poster_render(const struct model_room *room, int64_t now, uint32_t self_id,
 			break;
 		case 5:
 			poster_plan_actions(room, 4, out);
+			if (poster_reports_back(room))
+				poster_findings(room, 4, out);
 			break;
 		default:
 			break;
 		}
 	}
+}
+
+bool
+poster_reports_back(const struct model_room *room)
+{
+	return room->workshop_code[0] != '\0' || room->findings.n > 0;
+}
+
+void
+poster_findings(const struct model_room *room, int indent,
+                struct strbuf *out)
+{
+	const Aandeslag__Finding *f;
+	size_t i;
+
+	strbuf_printf(out, _("%*sTerugkoppeling (%zu van %d bevindingen):\n"),
+	              indent, "", room->findings.n, MODEL_FINDINGS_MAX);
+	for (i = 0; i < room->findings.n; i++) {
+		f = (const Aandeslag__Finding *)room->findings.v[i].msg;
+		strbuf_printf(out, "%*s- [t%" PRIu32 "] %s\n", indent, "",
+		              f->id, f->text);
+	}
+	if (room->findings.n == 0)
+		strbuf_printf(out, "%*s%s\n", indent, "",
+		              _("(nog geen bevindingen; typ bevinding TEKST, of bevinding n3 voor notitie 3)"));
 }
 
 void

@@ -6,7 +6,8 @@
  * words reach a script, a screen reader and the full-screen client.
  *
  * Ids carry a letter, the same the parser accepts: notes n3, own card
- * questions e2, activities a4, actions p2; content ids as they are. */
+ * questions e2, activities a4, actions p2, findings t1 (terugkoppeling);
+ * content ids as they are. */
 #ifndef AANDESLAG_POSTER_H
 #define AANDESLAG_POSTER_H
 
@@ -16,10 +17,12 @@
 #include "model.h"
 #include "strbuf.h"
 
-/* Appends the whole poster: title, code and settings, the team's step
- * and clock at now, who is there, and every step with its card, notes
- * and, for steps 3 to 5, the competence model, activities, actions and
- * the time plan. self_id (0: nobody) sees their own hidden dots. */
+/* Appends the whole poster: title, code, the workshop and the
+ * facilitator's message, settings, the team's step and clock at now, who
+ * is there, and every step with its card, notes and, for steps 3 to 5,
+ * the competence model, activities, actions and the time plan, and the
+ * findings for the report back (see poster_reports_back()). self_id (0:
+ * nobody) sees their own hidden dots. */
 void poster_render(const struct model_room *room, int64_t now,
                    uint32_t self_id, struct strbuf *out);
 
@@ -112,6 +115,16 @@ void poster_plan_activities(const struct model_room *room, int indent,
                             struct strbuf *out);
 void poster_plan_actions(const struct model_room *room, int indent,
                          struct strbuf *out);
+
+/* Whether the room has a report back to show: it is part of a workshop,
+ * or it marked findings all the same. */
+bool poster_reports_back(const struct model_room *room);
+
+/* Appends the findings for the report back, "Terugkoppeling (1 van 3
+ * bevindingen):" and each as "- [t1] text", each line indented by indent
+ * spaces; without findings, how to add one. */
+void poster_findings(const struct model_room *room, int indent,
+                     struct strbuf *out);
 
 /* Whether an action has a place in the time plan: a date or a month. */
 bool poster_dated(const Aandeslag__Action *a);

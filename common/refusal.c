@@ -102,7 +102,7 @@ static const struct entry entries[] = {
 	{ AANDESLAG__ERROR_CODE__ERROR_NO_SUCH_PARTICIPANT, "no_such_participant",
 	  N_("Er zit niemand met {1} aan tafel.") },
 	{ AANDESLAG__ERROR_CODE__ERROR_FINISHED, "finished",
-	  N_("De werksessie is afgerond: alleen de stand van de acties en de datum van het vervolg kunnen nog veranderen.") },
+	  N_("De werksessie is afgerond: alleen de stand van de acties, de datum van het vervolg en de bevindingen voor de terugkoppeling kunnen nog veranderen.") },
 	{ AANDESLAG__ERROR_CODE__ERROR_TALK_ONLY, "talk_only",
 	  N_("Bij stap 1 praat het team alleen; er komen geen notities.") },
 	{ AANDESLAG__ERROR_CODE__ERROR_BAD_SETTING, "bad_setting",
@@ -145,6 +145,32 @@ static const struct entry entries[] = {
 	{ AANDESLAG__ERROR_CODE__ERROR_NO_REPORT, "no_report",
 	  N_("De terugkoppeling is nog niet begonnen.") },
 };
+
+/* What ERROR_TOO_MANY counts travels as a stable English word (its first
+ * parameter); the sentence names it in the reader's language. A word
+ * this version does not know is shown as it came. */
+static const struct {
+	const char *word;
+	const char *text;
+} counted[] = {
+	{ "questions", N_("eigen vragen") },
+	{ "activities", N_("activiteiten") },
+	{ "actions", N_("acties") },
+	{ "owners", N_("eigenaren") },
+	{ "competences", N_("competenties") },
+	{ "findings", N_("bevindingen") },
+};
+
+static const char *
+counted_text(const char *word)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof counted / sizeof counted[0]; i++)
+		if (strcmp(counted[i].word, word) == 0)
+			return _(counted[i].text);
+	return word;
+}
 
 static const struct entry *
 find(int code)
@@ -243,9 +269,13 @@ refusal_text(int code, const char *const *params, size_t nparams,
 			if (e == NULL && index == 0) {
 				snprintf(number, sizeof number, "%d", code);
 				p = number;
+			} else if (index < nparams && params[index] != NULL) {
+				p = params[index];
+				if (index == 0 &&
+				    code == AANDESLAG__ERROR_CODE__ERROR_TOO_MANY)
+					p = counted_text(p);
 			} else {
-				p = index < nparams && params[index] ?
-				    params[index] : "?";
+				p = "?";
 			}
 			k = strlen(p);
 			if (k > size - 1 - n)

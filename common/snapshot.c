@@ -123,11 +123,13 @@ build_items(struct snapshot *s, const struct model_room *room)
 	if (list_ptrs(&room->questions, &s->questions, &s->msg.n_questions) < 0 ||
 	    list_ptrs(&room->activities, &s->activities,
 	              &s->msg.n_activities) < 0 ||
-	    list_ptrs(&room->actions, &s->actions, &s->msg.n_actions) < 0)
+	    list_ptrs(&room->actions, &s->actions, &s->msg.n_actions) < 0 ||
+	    list_ptrs(&room->findings, &s->findings, &s->msg.n_findings) < 0)
 		return -ENOMEM;
 	s->msg.questions = (Aandeslag__CardQuestion **)s->questions;
 	s->msg.activities = (Aandeslag__Activity **)s->activities;
 	s->msg.actions = (Aandeslag__Action **)s->actions;
+	s->msg.findings = (Aandeslag__Finding **)s->findings;
 	aandeslag__table_question__init(&s->table);
 	s->table.step = room->table.step;
 	s->table.content_id = (char *)room->table.content_id;
@@ -152,6 +154,15 @@ snapshot_build(struct snapshot *s, const struct model_room *room,
 	m->content_hash = room->content ? (char *)room->content->hash :
 	                  (char *)"";
 	m->current_step = room->current_step;
+	m->announcement = room->announcement;
+	/* A room that stands alone sends no workshop at all, rather than
+	 * one with empty fields. */
+	if (room->workshop_code[0] != '\0') {
+		aandeslag__workshop_ref__init(&s->workshop);
+		s->workshop.code = room->workshop_code;
+		s->workshop.title = room->workshop_title;
+		m->workshop = &s->workshop;
+	}
 	for (i = 0; i < STEPS_COUNT; i++) {
 		clock_to_wire(&room->clocks[i], (unsigned)i + 1, now,
 		              &s->clocks[i]);
@@ -211,6 +222,7 @@ snapshot_release(struct snapshot *s)
 	free(s->questions);
 	free(s->activities);
 	free(s->actions);
+	free(s->findings);
 	s->notes = NULL;
 	s->note_ptrs = NULL;
 	s->votes = NULL;
@@ -219,6 +231,7 @@ snapshot_release(struct snapshot *s)
 	s->questions = NULL;
 	s->activities = NULL;
 	s->actions = NULL;
+	s->findings = NULL;
 }
 
 /* Applies one of the snapshot's items as an event of the next sequence
@@ -368,7 +381,40 @@ load_items(struct model_room *room, const Aandeslag__Snapshot *s,
 		ev.action_added = s->actions[i];
 		rc = replay(room, &ev, now);
 	}
+	for (i = 0; rc == 0 && i < s->n_findings; i++) {
+		aandeslag__event__init(&ev);
+		ev.change_case = AANDESLAG__EVENT__CHANGE_FINDING_ADDED;
+		ev.finding_added = s->findings[i];
+		rc = replay(room, &ev, now);
+	}
 	return rc;
+}
+
+/* The announcement as the server's event that made it, and the workshop
+ * the room belongs to as the server set it. */
+static int
+load_workshop(struct model_room *room, const Aandeslag__Snapshot *s,
+              int64_t now)
+{
+	Aandeslag__Announce announce;
+	Aandeslag__Event ev;
+	int rc;
+
+	if (s->announcement != NULL && s->announcement[0] != '\0') {
+		aandeslag__announce__init(&announce);
+		announce.text = s->announcement;
+		aandeslag__event__init(&ev);
+		ev.change_case = AANDESLAG__EVENT__CHANGE_ANNOUNCED;
+		ev.announced = &announce;
+		rc = replay(room, &ev, now);
+		if (rc < 0)
+			return rc;
+	}
+	if (s->workshop == NULL || s->workshop->code == NULL ||
+	    s->workshop->code[0] == '\0')
+		return 0;
+	rc = model_set_workshop(room, s->workshop->code, s->workshop->title);
+	return rc == -EINVAL ? -EPROTO : rc;
 }
 
 static int
@@ -397,6 +443,8 @@ load(struct model_room *room, const Aandeslag__Snapshot *s, int64_t now)
 		rc = load_items(room, s, now);
 	if (rc == 0)
 		rc = load_votes(room, s);
+	if (rc == 0)
+		rc = load_workshop(room, s, now);
 	if (rc < 0)
 		return rc;
 	room->seq = s->seq;

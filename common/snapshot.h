@@ -23,6 +23,7 @@ struct snapshot {
 	Aandeslag__Settings settings;
 	uint32_t levels[4];
 	Aandeslag__TableQuestion table;
+	Aandeslag__WorkshopRef workshop;
 	/* Allocated: */
 	Aandeslag__Note *notes;
 	Aandeslag__Note **note_ptrs;
@@ -32,6 +33,7 @@ struct snapshot {
 	ProtobufCMessage **questions;
 	ProtobufCMessage **activities;
 	ProtobufCMessage **actions;
+	ProtobufCMessage **findings;
 };
 
 /* Fills s from room as it is at now, as participant for_id may see it:

@@ -26,7 +26,7 @@
 #define WHEN(name) AANDESLAG__WHEN_KIND__WHEN_##name
 #define KEY(name) AANDESLAG__SETTING_KEY__SETTING_##name
 #define STATUS(name) AANDESLAG__ACTION_STATUS__ACTION_##name
-#define CHANGES 20      /* the change cases of an Event, 16..35 */
+#define CHANGES 23      /* the change cases of an Event, 16..38 */
 
 /* A room as the server keeps it and Anna's mirror of it. Every event the
  * server makes reaches the mirror as the server would send it to Anna
@@ -77,6 +77,8 @@ struct command {
 	Aandeslag__ClockControl clock;
 	Aandeslag__StepControl step;
 	Aandeslag__Finish finish;
+	Aandeslag__AddFinding add_finding;
+	Aandeslag__DeleteFinding delete_finding;
 };
 
 static inline void

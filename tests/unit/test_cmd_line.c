@@ -178,7 +178,9 @@ test_every_command_packs(void)
 		"set stacking on", "set anonymous off", "set talk-only on",
 		"set follow-up 2030-01-31", "finish", "start", "pause",
 		"resume", "extend 1", "shorten 1", "next", "prev", "goto 2",
-		"leave", "overnemen", "take-chair",
+		"leave", "overnemen", "take-chair", "bevinding x",
+		"bevinding n1", "bevinding weg t1", "finding delete 1",
+		"finding x",
 	};
 	Aandeslag__Command *back;
 	uint8_t buf[4096];
@@ -241,6 +243,7 @@ test_help(void)
 		"help", "card", "model", "catalogue", "settings", "uncovered",
 		"Stap 3", "Stap 4", "Stap 5", "financien", "bezig", "klaar",
 		"overnemen", "take-chair", "herken", "recognise",
+		"bevinding", "Terugkoppeling", "finding delete",
 	};
 	const char *help = cmd_help(), *line, *end;
 	size_t i;

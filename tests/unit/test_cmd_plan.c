@@ -351,9 +351,75 @@ test_claim_status(void)
 	teardown(&f);
 }
 
+/* bevinding TEXT, bevinding nN, bevinding weg N; finding for short. */
+static void
+test_finding(void)
+{
+	static const char *const lines[] = {
+		"bevinding", "bevinding   ", "bevinding --note 3 x",
+		"bevinding weg", "bevinding weg x", "bevinding weg t",
+		"bevinding weg t9", "bevinding n9", "finding delete",
+		"bevinding weg \"t1",
+	};
+	struct fixture f;
+	struct parsed p;
+
+	setup(&f, 'b');
+	run(&f, f.anna, "note --step 5 Een studiereis naar Gent");
+	parse_remote(&p, "bevinding Stage past bij niveau 4", OP(ADD_FINDING));
+	CHECK(p.cmd.command.add_finding == &p.cmd.add_finding);
+	CHECK_STR(p.cmd.add_finding.text, "Stage past bij niveau 4");
+	CHECK_UINT(p.cmd.add_finding.note_id, ==, 0);
+	CHECK(!p.cmd.mirrored);
+	/* A text may start with the words the command knows. */
+	parse_remote(&p, "bevinding weg met de papieren poster", OP(ADD_FINDING));
+	CHECK_STR(p.cmd.add_finding.text, "weg met de papieren poster");
+	parse_remote(&p, "bevinding n1 is de beste", OP(ADD_FINDING));
+	CHECK_STR(p.cmd.add_finding.text, "n1 is de beste");
+	parse_remote(&p, "bevinding -- weg t1", OP(ADD_FINDING));
+	CHECK_STR(p.cmd.add_finding.text, "weg t1");
+	parse_remote(&p, "bevinding -- n1", OP(ADD_FINDING));
+	CHECK_STR(p.cmd.add_finding.text, "n1");
+	CHECK_UINT(p.cmd.add_finding.note_id, ==, 0);
+	/* A note, by the id the poster shows. */
+	parse_remote(&p, "bevinding n1", OP(ADD_FINDING));
+	CHECK_UINT(p.cmd.add_finding.note_id, ==, 1);
+	CHECK_STR(p.cmd.add_finding.text, "");
+	CHECK(p.cmd.mirrored);
+	parse_remote(&p, "FINDING N1", OP(ADD_FINDING));
+	CHECK_UINT(p.cmd.add_finding.note_id, ==, 1);
+	parse_refused(&p, "bevinding n2");
+	CHECK_CONTAINS(p.error, "n2");
+	REFUSE_ALL(lines);
+	run(&f, f.bram, "bevinding n1");
+	run(&f, f.bram, "bevinding Taal eerst");
+	CHECK_UINT(f.room.findings.n, ==, 2);
+	CHECK_STR(((const Aandeslag__Finding *)f.room.findings.v[0].msg)->text,
+	          "Een studiereis naar Gent");
+	parse_remote(&p, "bevinding weg t2", OP(DELETE_FINDING));
+	CHECK(p.cmd.command.delete_finding == &p.cmd.delete_finding);
+	CHECK_UINT(p.cmd.delete_finding.finding_id, ==, 2);
+	CHECK(p.cmd.mirrored);
+	parse_remote(&p, "finding delete 1", OP(DELETE_FINDING));
+	CHECK_UINT(p.cmd.delete_finding.finding_id, ==, 1);
+	parse_remote(&p, "bevinding WEG T1", OP(DELETE_FINDING));
+	parse_refused(&p, "bevinding weg t3");
+	CHECK_CONTAINS(p.error, "t3");
+	run(&f, f.bram, "bevinding weg 2");
+	CHECK_UINT(f.room.findings.n, ==, 1);
+	teardown(&f);
+	/* Without a room only the syntax counts. */
+	parse_remote(&p, "bevinding n7", OP(ADD_FINDING));
+	CHECK_UINT(p.cmd.add_finding.note_id, ==, 7);
+	CHECK(!p.cmd.mirrored);
+	parse_remote(&p, "bevinding weg t7", OP(DELETE_FINDING));
+	CHECK_UINT(p.cmd.delete_finding.finding_id, ==, 7);
+}
+
 CHECK_MAIN(CHECK_TEST(test_activity_add),
            CHECK_TEST(test_activity_edit),
            CHECK_TEST(test_action_add),
            CHECK_TEST(test_action_add_refused),
            CHECK_TEST(test_action_edit),
-           CHECK_TEST(test_claim_status))
+           CHECK_TEST(test_claim_status),
+           CHECK_TEST(test_finding))

@@ -156,6 +156,43 @@ test_event_lines(void)
 	          0);
 	mirror_event(&f, T0);
 	CHECK_STR(line(&f), "[33] Anna is niet meer verbonden\n");
+	begin(&c);
+	aandeslag__add_finding__init(&c.add_finding);
+	c.add_finding.text = (char *)"Stage in Aken werkt";
+	c.cmd.op_case = AANDESLAG__COMMAND__OP_ADD_FINDING;
+	c.cmd.add_finding = &c.add_finding;
+	execute(&f, f.carla, &c);
+	CHECK_STR(line(&f), "[34] bevinding t1 van Carla voor de "
+	          "terugkoppeling: Stage in Aken werkt\n");
+	begin(&c);
+	aandeslag__delete_finding__init(&c.delete_finding);
+	c.delete_finding.finding_id = 1;
+	c.cmd.op_case = AANDESLAG__COMMAND__OP_DELETE_FINDING;
+	c.cmd.delete_finding = &c.delete_finding;
+	execute(&f, f.carla, &c);
+	CHECK_STR(line(&f), "[35] bevinding t1 verwijderd: Stage in Aken "
+	          "werkt\n");
+	/* Without names when the team chose that (Anna, who could set it,
+	 * is no longer the chair). */
+	f.room.settings.anonymous = true;
+	f.mirror.settings.anonymous = true;
+	begin(&c);
+	aandeslag__add_finding__init(&c.add_finding);
+	c.add_finding.text = (char *)"Taal eerst";
+	c.cmd.op_case = AANDESLAG__COMMAND__OP_ADD_FINDING;
+	c.cmd.add_finding = &c.add_finding;
+	execute(&f, f.carla, &c);
+	CHECK_STR(line(&f), "[36] bevinding t2 voor de terugkoppeling: "
+	          "Taal eerst\n");
+	CHECK_INT(model_announce(&f.room, "Om 15:00 in de aula", T0, &f.ev,
+	                         &f.why), ==, 0);
+	mirror_event(&f, T0);
+	CHECK_STR(line(&f), "[37] bericht van de begeleider: Om 15:00 in de "
+	          "aula\n");
+	CHECK_INT(model_announce(&f.room, "", T0, &f.ev, &f.why), ==, 0);
+	mirror_event(&f, T0);
+	CHECK_STR(line(&f), "[38] het bericht van de begeleider is "
+	          "weggehaald\n");
 	/* Both rooms together saw every kind of event. */
 	for (i = 0; i < CHANGES; i++)
 		if (f.seen[i] + seen[i] == 0)

@@ -1,6 +1,6 @@
 /* Tests for export_json.c: the whole room as JSON. Every output is run
  * through a small strict JSON parser (RFC 8259 grammar) first. */
-#include "actions_fixture.h"
+#include "findings_fixture.h"
 
 #include <stdlib.h>
 
@@ -188,7 +188,8 @@ test_empty_room(void)
 	                  "\"participant\"}");
 	CHECK_CONTAINS(s, "\"notes\":[],\"questions\":[],\"table\":null,"
 	                  "\"marked\":[],\"votes\":[],\"activities\":[],"
-	                  "\"actions\":[]}");
+	                  "\"actions\":[],\"findings\":[],"
+	                  "\"announcement\":null,\"workshop\":null}");
 	strbuf_free(&out);
 	teardown();
 }
@@ -320,9 +321,39 @@ test_votes(void)
 	teardown();
 }
 
+static void
+test_report_back(void)
+{
+	struct strbuf out = { 0 };
+
+	setup();
+	CHECK_INT(add_finding(ann, "Stage \"werkt\"", 0), ==, 0);
+	CHECK_INT(add_finding(bob, "Taal", 0), ==, 0);
+	CHECK_INT(announce("Om 15:00 in de aula"), ==, 0);
+	CHECK_INT(model_set_workshop(&room, "W3RK-5HQP", "Studiedag \\ mbo"),
+	          ==, 0);
+	leave(bob);
+	render(&out);
+	CHECK_CONTAINS(strbuf_str(&out),
+	               "\"findings\":[{\"id\":1,\"text\":\"Stage "
+	               "\\\"werkt\\\"\",\"author\":\"Ann\"},"
+	               "{\"id\":2,\"text\":\"Taal\",\"author\":null}],"
+	               "\"announcement\":\"Om 15:00 in de aula\","
+	               "\"workshop\":{\"code\":\"W3RK-5HQP\","
+	               "\"title\":\"Studiedag \\\\ mbo\"}}");
+	/* Anonymous: the findings without who. */
+	room.settings.anonymous = true;
+	render(&out);
+	CHECK_CONTAINS(strbuf_str(&out), "\"text\":\"Taal\",\"author\":null}");
+	CHECK(strstr(strbuf_str(&out), "Ann") == NULL);
+	strbuf_free(&out);
+	teardown();
+}
+
 CHECK_MAIN(CHECK_TEST(test_validator),
            CHECK_TEST(test_empty_room),
            CHECK_TEST(test_escaping),
            CHECK_TEST(test_actions_and_activities),
            CHECK_TEST(test_anonymous),
-           CHECK_TEST(test_votes))
+           CHECK_TEST(test_votes),
+           CHECK_TEST(test_report_back))

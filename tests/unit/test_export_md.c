@@ -1,5 +1,5 @@
 /* Tests for export_md.c: the poster as Markdown. */
-#include "actions_fixture.h"
+#include "findings_fixture.h"
 
 #include "export_md.h"
 #include "strbuf.h"
@@ -62,8 +62,11 @@ test_headings(void)
 	CHECK_CONTAINS(md, "\n## Stap 5: Aan de slag\n\n");
 	CHECK_UINT(lines_starting(md, "## Stap "), ==, 5);
 	CHECK_UINT(lines_starting(md, "# "), ==, 1);
-	/* No table without actions. */
+	/* No table without actions, no report back without findings and
+	 * no workshop for a room that stands alone. */
 	CHECK(strstr(md, "| nr |") == NULL);
+	CHECK(strstr(md, "Terugkoppeling") == NULL);
+	CHECK(strstr(md, "Studiedag") == NULL);
 	strbuf_free(&out);
 	teardown();
 }
@@ -185,8 +188,35 @@ test_anonymous(void)
 	teardown();
 }
 
+static void
+test_report_back(void)
+{
+	struct strbuf out = { 0 };
+	const char *md;
+
+	setup();
+	CHECK_INT(add_finding(ann, "Stage *werkt* [echt]", 0), ==, 0);
+	CHECK_INT(add_finding(bob, "Weg ermee", 0), ==, 0);
+	CHECK_INT(add_finding(bob, "Taal 1. ook", 0), ==, 0);
+	CHECK_INT(delete_finding(bob, 2), ==, 0);
+	CHECK_INT(model_set_workshop(&room, "W3RK-5HQP", "Dag_1"), ==, 0);
+	export_md(&room, &out);
+	CHECK(!out.failed);
+	md = strbuf_str(&out);
+	CHECK_CONTAINS(md, "- Studiedag: Dag\\_1 \\(code W3RK\\-5HQP\\)\n");
+	/* The last section, after step 5: the findings in their order. */
+	CHECK_CONTAINS(md, "\n## Terugkoppeling\n\n"
+	               "1. Stage \\*werkt\\* \\[echt\\]\n"
+	               "2. Taal 1\\. ook\n");
+	CHECK(strstr(md, "## Terugkoppeling") > strstr(md, "## Stap 5"));
+	CHECK(strstr(md, "Weg ermee") == NULL);
+	strbuf_free(&out);
+	teardown();
+}
+
 CHECK_MAIN(CHECK_TEST(test_headings),
            CHECK_TEST(test_escaping),
            CHECK_TEST(test_actions_table),
            CHECK_TEST(test_competences),
-           CHECK_TEST(test_anonymous))
+           CHECK_TEST(test_anonymous),
+           CHECK_TEST(test_report_back))

@@ -280,13 +280,13 @@ test_allowed_table(void)
 		MODEL_OP_ADD_NOTE, MODEL_OP_EDIT_NOTE, MODEL_OP_LEAVE,
 		MODEL_OP_ADD_QUESTION, MODEL_OP_VOTE, MODEL_OP_ACTIVITY,
 		MODEL_OP_ACTION, MODEL_OP_CLAIM, MODEL_OP_ACTION_STATUS,
-		MODEL_OP_TAKE_CHAIR,
+		MODEL_OP_TAKE_CHAIR, MODEL_OP_FINDING,
 	};
 	static const enum model_op scribe[] = {
 		MODEL_OP_ADD_NOTE, MODEL_OP_NOTE_FOR, MODEL_OP_EDIT_NOTE,
 		MODEL_OP_LEAVE, MODEL_OP_ADD_QUESTION, MODEL_OP_VOTE,
 		MODEL_OP_ACTIVITY, MODEL_OP_ACTION, MODEL_OP_CLAIM,
-		MODEL_OP_ACTION_STATUS, MODEL_OP_TAKE_CHAIR,
+		MODEL_OP_ACTION_STATUS, MODEL_OP_TAKE_CHAIR, MODEL_OP_FINDING,
 	};
 	static const enum model_op facilitator[] = {
 		MODEL_OP_CLOCK, MODEL_OP_STEP, MODEL_OP_LEAVE,
@@ -296,7 +296,7 @@ test_allowed_table(void)
 	size_t i;
 	int role, op;
 
-	CHECK_INT(N, ==, 23);
+	CHECK_INT(N, ==, 24);
 	for (i = 0; i < sizeof participant / sizeof participant[0]; i++)
 		may[ROLE_P][participant[i]] = true;
 	for (i = 0; i < sizeof scribe / sizeof scribe[0]; i++)

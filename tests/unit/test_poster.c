@@ -351,6 +351,71 @@ test_empty_poster(void)
 }
 
 static void
+finding(struct fixture *f, uint32_t actor, const char *text)
+{
+	struct command c;
+
+	begin(&c);
+	aandeslag__add_finding__init(&c.add_finding);
+	c.add_finding.text = (char *)text;
+	c.cmd.op_case = AANDESLAG__COMMAND__OP_ADD_FINDING;
+	c.cmd.add_finding = &c.add_finding;
+	execute(f, actor, &c);
+}
+
+/* The workshop in the header, the facilitator's message under it, and
+ * the findings at step 5 once there is a report back. */
+static void
+test_report_back(void)
+{
+	struct fixture f;
+	struct strbuf out = { 0 };
+	const char *p;
+	char sect[4096];
+
+	setup(&f);
+	p = render(&f, &out);
+	CHECK(strstr(p, "Studiedag") == NULL);
+	CHECK(strstr(p, "Bericht van de begeleider") == NULL);
+	CHECK(strstr(p, "Terugkoppeling") == NULL);
+	/* Findings show without a workshop too. */
+	finding(&f, f.bram, "Stage in Aken werkt");
+	p = render(&f, &out);
+	section(&f, p, 5, sect, sizeof sect);
+	CHECK_CONTAINS(sect, "    Terugkoppeling (1 van 3 bevindingen):\n"
+	               "    - [t1] Stage in Aken werkt\n");
+	teardown(&f);
+
+	setup(&f);
+	CHECK_INT(model_set_workshop(&f.mirror, "W3RK-5HQP", "Studiedag zorg"),
+	          ==, 0);
+	p = render(&f, &out);
+	CHECK_CONTAINS(p, "Werksessie: " TITLE " (code " CODE ")\n"
+	               "Studiedag: Studiedag zorg (code W3RK-5HQP)\n");
+	section(&f, p, 5, sect, sizeof sect);
+	CHECK_CONTAINS(sect, "    Terugkoppeling (0 van 3 bevindingen):\n"
+	               "    (nog geen bevindingen; typ bevinding TEKST, of "
+	               "bevinding n3 voor notitie 3)\n");
+	check_order(sect, "Tijdsplan:", "Terugkoppeling");
+	CHECK_INT(model_announce(&f.room, "Om 15:00 in de aula", T0, &f.ev,
+	                         &f.why), ==, 0);
+	mirror_event(&f, T0);
+	finding(&f, f.carla, "Taal eerst");
+	finding(&f, f.anna, "Begroting");
+	p = render(&f, &out);
+	CHECK_CONTAINS(p, "Studiedag: Studiedag zorg (code W3RK-5HQP)\n"
+	               "Bericht van de begeleider: Om 15:00 in de aula\n");
+	section(&f, p, 5, sect, sizeof sect);
+	CHECK_CONTAINS(sect, "    Terugkoppeling (2 van 3 bevindingen):\n"
+	               "    - [t1] Taal eerst\n    - [t2] Begroting\n");
+	CHECK_INT(model_set_workshop(&f.mirror, "W3RK-5HQP", ""), ==, 0);
+	p = render(&f, &out);
+	CHECK_CONTAINS(p, "\nStudiedag met code W3RK-5HQP\n");
+	strbuf_free(&out);
+	teardown(&f);
+}
+
+static void
 test_who(void)
 {
 	struct fixture f;
@@ -483,6 +548,7 @@ CHECK_MAIN(CHECK_TEST(test_whole_session),
            CHECK_TEST(test_anonymous),
            CHECK_TEST(test_views),
            CHECK_TEST(test_empty_poster),
+           CHECK_TEST(test_report_back),
            CHECK_TEST(test_who),
            CHECK_TEST(test_dates),
            CHECK_TEST(test_poster_clock),

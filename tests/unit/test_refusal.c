@@ -120,6 +120,31 @@ test_two_params(void)
 	CHECK(strstr(text, "{2}") == NULL);
 }
 
+/* What there are too many of travels in English and reads in Dutch; a
+ * word this version does not know comes through as it is. */
+static void
+test_too_many_text(void)
+{
+	const char *findings[] = { "findings", "3" };
+	const char *owners[] = { "owners", "8" };
+	const char *other[] = { "gadgets", "2" };
+	char text[TEXT_SIZE];
+
+	refusal_text(AANDESLAG__ERROR_CODE__ERROR_TOO_MANY, findings, 2, text,
+	             sizeof text);
+	CHECK_STR(text, "Er kunnen niet meer bevindingen bij (hoogstens 3).");
+	refusal_text(AANDESLAG__ERROR_CODE__ERROR_TOO_MANY, owners, 2, text,
+	             sizeof text);
+	CHECK_STR(text, "Er kunnen niet meer eigenaren bij (hoogstens 8).");
+	refusal_text(AANDESLAG__ERROR_CODE__ERROR_TOO_MANY, other, 2, text,
+	             sizeof text);
+	CHECK_STR(text, "Er kunnen niet meer gadgets bij (hoogstens 2).");
+	/* Only TOO_MANY's first parameter is a counted word. */
+	refusal_text(AANDESLAG__ERROR_CODE__ERROR_NAME_TAKEN, findings, 1, text,
+	             sizeof text);
+	CHECK_CONTAINS(text, "findings");
+}
+
 static void
 test_missing_params(void)
 {
@@ -373,6 +398,7 @@ CHECK_MAIN(CHECK_TEST(test_every_code_has_name_and_text),
            CHECK_TEST(test_known_names),
            CHECK_TEST(test_room_full_text),
            CHECK_TEST(test_two_params),
+           CHECK_TEST(test_too_many_text),
            CHECK_TEST(test_missing_params),
            CHECK_TEST(test_params_are_not_formats),
            CHECK_TEST(test_unknown_code),

@@ -241,6 +241,86 @@ test_colour(void)
 	rig_close(&r);
 }
 
+/* Announces text in the rig's room as the server would. */
+static void
+announce(struct rig *r, const char *text)
+{
+	struct model_event ev;
+	struct refusal why;
+
+	memset(&ev, 0, sizeof ev);
+	CHECK_INT(model_announce(&r->net->room, text, T0, &ev, &why), ==, 0);
+	model_event_release(&ev);
+}
+
+/* A room of a workshop: the workshop beside the title, the facilitator's
+ * message under the header (the steps move down a row, also for the
+ * mouse), and the findings on step 5's page with their ids. */
+static void
+test_report_back(void)
+{
+	char text[1100];
+	struct rig r;
+	const char *s;
+	int y;
+
+	rig_open(&r, 24, 80, "C.UTF-8");
+	r.ui.viewed_step = 5;
+	draw(&r);
+	CHECK(strstr(screen_text(), "Terugkoppeling") == NULL);
+	CHECK(strstr(screen_text(), "begeleider") == NULL);
+	CHECK(strstr(row(23), "bevinding") == NULL);
+	CHECK_CONTAINS(row(2), "1 Betekenis");
+
+	CHECK_INT(model_set_workshop(&r.net->room, "W3RK-5HQP", "Zorgdag"), ==,
+	          0);
+	announce(&r, "Om 15:00 terug in de aula");
+	run(&r, r.bram, "note --step 5 Een studiereis naar Gent");
+	run(&r, r.bram, "bevinding n1");
+	run(&r, r.anna, "bevinding Taal eerst, dan de stage");
+	draw(&r);
+	CHECK_CONTAINS(row(0), TITLE " \xc2\xb7 Zorgdag  code " CODE);
+	CHECK_STR(row(2), " Bericht van de begeleider: Om 15:00 terug in de aula");
+	CHECK_CONTAINS(row(3), "1 Betekenis");
+	CHECK_UINT(view_step_at(&r.ui, 2, 0, 80), ==, 0);
+	CHECK_UINT(view_step_at(&r.ui, 3, 0, 80), ==, 1);
+	CHECK_UINT(view_step_at(&r.ui, 4, 79, 80), ==, 5);
+	CHECK_CONTAINS(row(23), "b bevinding");
+	s = scroll_to(&r, "Terugkoppeling");
+	CHECK_CONTAINS(s, "Terugkoppeling (2 van 3 bevindingen voor de studiedag)");
+	y = row_of("t1 ");
+	CHECK_INT(y, >, 0);
+	CHECK_CONTAINS(row(y), "  t1  Een studiereis naar Gent");
+	CHECK_CONTAINS(row(y + 1), "  t2  Taal eerst, dan de stage");
+	CHECK_CONTAINS(row(y + 2), "(druk b voor nog een bevinding)");
+
+	/* The projector shows the message too, under the question. */
+	r.ui.screen = UI_PROJECTOR;
+	projector_draw(stdscr, &r.ui);
+	check_widths();
+	s = screen_text();
+	CHECK_CONTAINS(s, "Bericht van de begeleider: Om 15:00 terug in de aula");
+	CHECK_CONTAINS(row(22), CODE);
+	r.ui.screen = UI_POSTER;
+
+	/* A long message takes two rows here and ends visibly. */
+	for (y = 0; y < 198; y++)
+		memcpy(text + 5 * y, "lang ", 5);
+	text[5 * y - 1] = '\0';
+	announce(&r, text);
+	r.ui.scroll = 0;
+	draw(&r);
+	CHECK_CONTAINS(row(2), "Bericht van de begeleider: lang lang");
+	CHECK_CONTAINS(row(3), "\xe2\x80\xa6");
+	CHECK_CONTAINS(row(4), "1 Betekenis");
+	CHECK_UINT(view_step_at(&r.ui, 4, 0, 80), ==, 1);
+	/* Cleared, the steps come back up. */
+	announce(&r, "");
+	draw(&r);
+	CHECK_CONTAINS(row(2), "1 Betekenis");
+	rig_close(&r);
+}
+
 /* Every screen at every step on terminals from tiny to huge: nothing
  * wider than the terminal, nothing that crashes, in a finished session
  * full of long texts. */
@@ -271,6 +351,11 @@ test_sizes(void)
 		run(&r, r.anna, line);
 	}
 	run(&r, r.anna, "table e2");
+	CHECK_INT(model_set_workshop(&r.net->room, "W3RK-5HQP", text + 870), ==,
+	          0);
+	announce(&r, text);
+	snprintf(line, sizeof line, "bevinding %s", text);
+	run(&r, r.bram, line);
 	run(&r, r.anna, "finish");
 	r.ui.message_kind = UI_MSG_WARNING;
 	snprintf(r.ui.message, sizeof r.ui.message, "%.200s\n%.200s\n%s",
@@ -302,4 +387,5 @@ CHECK_MAIN(CHECK_TEST(test_typing),
            CHECK_TEST(test_projector),
            CHECK_TEST(test_plain_locale),
            CHECK_TEST(test_colour),
+           CHECK_TEST(test_report_back),
            CHECK_TEST(test_sizes))
