@@ -19,6 +19,7 @@
 
 #include "config.h"
 #include "i18n.h"
+#include "items.h"
 #include "relink.h"
 #include "snapshot.h"
 
@@ -172,6 +173,19 @@ send_join(struct net *net)
 	Aandeslag__JoinRoom join = AANDESLAG__JOIN_ROOM__INIT;
 	int rc;
 
+	if (net->opts.new_workshop != NULL && !net->joined_once) {
+		Aandeslag__CreateWorkshop plan = *net->opts.new_workshop;
+
+		plan.request_id = ++net->next_request_id;
+		plan.content_hash = net->content.hash;
+		env.body_case = AANDESLAG__ENVELOPE__BODY_CREATE_WORKSHOP;
+		env.create_workshop = &plan;
+		net->state = NET_JOINING;
+		rc = link_send_env(&net->link, &env);
+		if (rc < 0)
+			lose(net, UV_EPIPE, NULL, false);
+		return;
+	}
 	if (net->opts.new_room != NULL && !net->joined_once) {
 		create.request_id = ++net->next_request_id;
 		create.title = (char *)net->opts.new_room;
@@ -186,6 +200,16 @@ send_join(struct net *net)
 		join.name = (char *)(net->opts.name ? net->opts.name : "");
 		join.viewer = net->opts.viewer;
 		join.content_hash = net->content.hash;
+		if (!net->joined_once) {
+			join.room = net->chosen ? net->chosen_room :
+			            net->opts.workshop_room != NULL ?
+			            (char *)net->opts.workshop_room : (char *)"";
+			join.list_rooms = net->opts.choose_room && !net->listed &&
+			                  net->token_len == 0 &&
+			                  net->opts.chair_code == NULL &&
+			                  !net->opts.viewer;
+			net->listed |= join.list_rooms;
+		}
 		if (!net->joined_once && net->opts.chair_code != NULL)
 			join.chair_code = (char *)net->opts.chair_code;
 		else if (net->token_len > 0) {
@@ -336,6 +360,103 @@ on_joined(struct net *net, const Aandeslag__Joined *j)
 		net->handlers.link(net, true, 0, NULL, 0, net->arg);
 }
 
+/* A room's Joined that answers no request: the facilitator moved us to
+ * another room of the workshop. The mirror becomes the new room's. */
+static void
+on_moved(struct net *net, const Aandeslag__Joined *j)
+{
+	int rc;
+
+	if (j->snapshot == NULL || j->resume_token.len > sizeof net->token ||
+	    j->resume_token.len == 0 || j->code == NULL ||
+	    strlen(j->code) >= sizeof net->code) {
+		lose(net, UV_EPROTO, NULL, false);
+		return;
+	}
+	rc = load_room(net, j);
+	if (rc < 0) {
+		lose(net, rc, NULL, false);
+		return;
+	}
+	net->self_id = j->participant_id;
+	snprintf(net->code, sizeof net->code, "%s", j->code);
+	memcpy(net->token, j->resume_token.data, j->resume_token.len);
+	net->token_len = j->resume_token.len;
+	keep_token(net);
+	if (net->handlers.moved != NULL)
+		net->handlers.moved(net, net->arg);
+}
+
+/* Keeps a copy of a workshop's status (the envelope it came in is freed
+ * after dispatch); tells the user when tell is set. */
+static void
+keep_status(struct net *net, const Aandeslag__WorkshopStatus *st, bool tell)
+{
+	ProtobufCMessage *copy = items_dup(&st->base);
+
+	if (copy == NULL) {
+		lose(net, UV_ENOMEM, NULL, false);
+		return;
+	}
+	items_free_msg(net->workshop ? &net->workshop->base : NULL);
+	net->workshop = (Aandeslag__WorkshopStatus *)copy;
+	net->workshop_at = net_now(net);
+	if (tell && net->handlers.workshop != NULL)
+		net->handlers.workshop(net, net->arg);
+}
+
+/* Joined a workshop: as its facilitator (with a token), or as a plenary
+ * projector. */
+static void
+on_workshop_joined(struct net *net, const Aandeslag__WorkshopJoined *j)
+{
+	struct content fresh = { 0 };
+	bool again = net->joined_once;
+
+	if (j->status == NULL || j->code == NULL ||
+	    strlen(j->code) >= sizeof net->code ||
+	    j->resume_token.len > sizeof net->token ||
+	    (j->content == NULL && net->content.msg == NULL)) {
+		lose(net, UV_EPROTO, NULL, false);
+		return;
+	}
+	if (j->content != NULL) {
+		if (content_from_wire(&fresh, j->content) < 0) {
+			lose(net, UV_EPROTO, NULL, false);
+			return;
+		}
+		content_free(&net->content);
+		net->content = fresh;
+	}
+	net->in_workshop = true;
+	net->facilitator = j->resume_token.len > 0;
+	snprintf(net->code, sizeof net->code, "%s", j->code);
+	if (j->facilitator_code != NULL && j->facilitator_code[0] != '\0')
+		snprintf(net->facilitator_code, sizeof net->facilitator_code,
+		         "%s", j->facilitator_code);
+	if (j->resume_token.len > 0)
+		memcpy(net->token, j->resume_token.data, j->resume_token.len);
+	net->token_len = j->resume_token.len;
+	if (j->last_request_id > net->next_request_id)
+		net->next_request_id = j->last_request_id;
+	keep_status(net, j->status, false);
+	if (net->state == NET_CLOSED)
+		return;
+	net->state = NET_JOINED;
+	net->joined_once = true;
+	net->attempt = 0;
+	uv_timer_stop(&net->retry);
+	keep_token(net);
+	if (!again) {
+		if (net->handlers.joined != NULL)
+			net->handlers.joined(net, net->arg);
+		return;
+	}
+	resend(net);
+	if (net->state == NET_JOINED && net->handlers.link != NULL)
+		net->handlers.link(net, true, 0, NULL, 0, net->arg);
+}
+
 /* The join was refused. A kept token that no longer holds is dropped and
  * the join tried again with the name; a resume after a loss that finds
  * the seat gone is the end; anything else in a first join is for the
@@ -425,6 +546,35 @@ dispatch(struct net *net, const Aandeslag__Envelope *env)
 	case AANDESLAG__ENVELOPE__BODY_JOINED:
 		if (net->state == NET_JOINING)
 			on_joined(net, env->joined);
+		else if (net->state == NET_JOINED && !net->in_workshop &&
+		         env->joined->request_id == 0)
+			on_moved(net, env->joined);
+		return;
+	case AANDESLAG__ENVELOPE__BODY_WORKSHOP_JOINED:
+		if (net->state == NET_JOINING)
+			on_workshop_joined(net, env->workshop_joined);
+		return;
+	case AANDESLAG__ENVELOPE__BODY_WORKSHOP_STATUS:
+		if (net->state == NET_JOINED && net->in_workshop)
+			keep_status(net, env->workshop_status, true);
+		return;
+	case AANDESLAG__ENVELOPE__BODY_ROOM_LIST:
+		if (net->state != NET_JOINING)
+			return;
+		if (env->room_list->n_rooms == 0 || net->handlers.rooms == NULL) {
+			/* A plain room's code: nothing to choose. */
+			send_join(net);
+			return;
+		}
+		net->handlers.rooms(net, env->room_list, net->arg);
+		return;
+	case AANDESLAG__ENVELOPE__BODY_WORKSHOP_EXPORT:
+		if (net->state == NET_JOINED && net->in_workshop &&
+		    net->handlers.export_room != NULL)
+			for (size_t i = 0; i < env->workshop_export->n_rooms; i++)
+				net->handlers.export_room(net,
+				        env->workshop_export->request_id,
+				        env->workshop_export->rooms[i], net->arg);
 		return;
 	case AANDESLAG__ENVELOPE__BODY_EVENT:
 		if (net->state == NET_JOINED)
@@ -543,24 +693,18 @@ net_start(struct net *net, uv_loop_t *loop, const struct net_options *opts,
 	return attempt(net);
 }
 
-int
-net_send(struct net *net, Aandeslag__Command *cmd, uint64_t *request_id)
+/* Sends env, a command whose request id is id, through the outbox. */
+static int
+send_command(struct net *net, const Aandeslag__Envelope *env, uint64_t id,
+             bool leave, uint64_t *request_id)
 {
-	Aandeslag__Envelope env = AANDESLAG__ENVELOPE__INIT;
 	struct wire_buf *buf;
-	uint64_t id = net->next_request_id + 1;
 	int rc;
 
-	if (!net->joined_once || net->state == NET_CLOSED)
-		return -ENOTCONN;
-	cmd->request_id = id;
-	env.body_case = AANDESLAG__ENVELOPE__BODY_COMMAND;
-	env.command = cmd;
-	rc = wire_pack(&env, FRAME_MAX_CLIENT, &buf);
+	rc = wire_pack(env, FRAME_MAX_CLIENT, &buf);
 	if (rc < 0)
 		return rc;
-	rc = outbox_push(&net->outbox, id, buf,
-	                 cmd->op_case == AANDESLAG__COMMAND__OP_LEAVE);
+	rc = outbox_push(&net->outbox, id, buf, leave);
 	if (rc < 0) {
 		wire_unref(buf);
 		return rc;
@@ -572,6 +716,47 @@ net_send(struct net *net, Aandeslag__Command *cmd, uint64_t *request_id)
 	if (net->state == NET_JOINED && link_send(&net->link, &buf, 1) < 0)
 		lose(net, UV_EPIPE, NULL, false);
 	return net->state == NET_CLOSED ? -ENOTCONN : 0;
+}
+
+int
+net_send(struct net *net, Aandeslag__Command *cmd, uint64_t *request_id)
+{
+	Aandeslag__Envelope env = AANDESLAG__ENVELOPE__INIT;
+
+	if (!net->joined_once || net->state == NET_CLOSED || net->in_workshop)
+		return -ENOTCONN;
+	cmd->request_id = net->next_request_id + 1;
+	env.body_case = AANDESLAG__ENVELOPE__BODY_COMMAND;
+	env.command = cmd;
+	return send_command(net, &env, cmd->request_id,
+	                    cmd->op_case == AANDESLAG__COMMAND__OP_LEAVE,
+	                    request_id);
+}
+
+int
+net_send_workshop(struct net *net, Aandeslag__WorkshopCommand *cmd,
+                  uint64_t *request_id)
+{
+	Aandeslag__Envelope env = AANDESLAG__ENVELOPE__INIT;
+
+	if (!net->joined_once || net->state == NET_CLOSED || !net->facilitator)
+		return -ENOTCONN;
+	cmd->request_id = net->next_request_id + 1;
+	env.body_case = AANDESLAG__ENVELOPE__BODY_WORKSHOP_COMMAND;
+	env.workshop_command = cmd;
+	return send_command(net, &env, cmd->request_id, false, request_id);
+}
+
+int
+net_choose_room(struct net *net, const char *room)
+{
+	if (net->state != NET_JOINING || !net->listed || net->chosen)
+		return -EALREADY;
+	snprintf(net->chosen_room, sizeof net->chosen_room, "%s",
+	         room != NULL ? room : "");
+	net->chosen = true;
+	send_join(net);
+	return 0;
 }
 
 size_t
@@ -656,6 +841,8 @@ net_free(struct net *net)
 	if (net->have_room)
 		model_free(&net->room);
 	net->have_room = false;
+	items_free_msg(net->workshop ? &net->workshop->base : NULL);
+	net->workshop = NULL;
 	content_free(&net->content);
 	link_free(&net->link);
 	outbox_free(&net->outbox);

@@ -54,6 +54,20 @@ struct net_handlers {
 	 * room was joined, net_describe_end() says it in words. */
 	void (*closed)(struct net *net, int err, const struct refusal *why,
 	               void *arg);
+	/* Workshops. The workshop's status arrived or changed (a
+	 * facilitator or plenary projector: net->workshop). */
+	void (*workshop)(struct net *net, void *arg);
+	/* The rooms of a workshop to choose from (choose_room): answer with
+	 * net_choose_room(). */
+	void (*rooms)(struct net *net, const Aandeslag__RoomList *list,
+	              void *arg);
+	/* One room of a workshop export (net_send_workshop() with an
+	 * export); its Ack follows the last. */
+	void (*export_room)(struct net *net, uint64_t request_id,
+	                    const Aandeslag__Snapshot *room, void *arg);
+	/* The facilitator moved us to another room: the mirror is now that
+	 * room's. */
+	void (*moved)(struct net *net, void *arg);
 };
 
 struct net_options {
@@ -72,6 +86,16 @@ struct net_options {
 	/* The chair recovery code: the first join takes the room's first
 	 * chair's seat with it (and the chair), instead of a kept token. */
 	const char *chair_code;
+	/* Create a workshop from this plan (instead of new_room/room); the
+	 * facilitator code in chair_code joins an existing one as its
+	 * facilitator. */
+	const Aandeslag__CreateWorkshop *new_workshop;
+	/* With a workshop's code: the room to join (name, number or code);
+	 * NULL: where the facilitator put us, else the least-filled. */
+	const char *workshop_room;
+	/* With a code that may be a workshop's: ask for its rooms first and
+	 * let the user choose (handlers->rooms). */
+	bool choose_room;
 };
 
 enum net_state {
@@ -123,6 +147,18 @@ struct net {
 	uint32_t self_id;
 	uint8_t token[32];
 	size_t token_len;
+	/* A workshop's facilitator or plenary projector (no room mirror):
+	 * its last status, a copy owned here, and when it arrived. */
+	bool in_workshop;
+	bool facilitator;
+	Aandeslag__WorkshopStatus *workshop;
+	int64_t workshop_at;
+	/* The facilitator code the server gave when we made the workshop. */
+	char facilitator_code[CODE_SIZE];
+	/* choose_room: the room chosen ("": no preference). */
+	char chosen_room[MODEL_TITLE_MAX + 1];
+	bool chosen;
+	bool listed;            /* the room list was asked for */
 };
 
 /* Starts connecting with opts (strings must outlive net) on loop. The
@@ -140,6 +176,17 @@ int net_start(struct net *net, uv_loop_t *loop,
  * or after the connection ended for good, -EMSGSIZE when it is too big
  * for a frame, or -ENOMEM. */
 int net_send(struct net *net, Aandeslag__Command *cmd, uint64_t *request_id);
+
+/* Sends a facilitator's command like net_send(); a workshop export's
+ * rooms arrive through handlers->export_room before its Ack. Returns as
+ * net_send(), and -ENOTCONN when not a workshop's facilitator. */
+int net_send_workshop(struct net *net, Aandeslag__WorkshopCommand *cmd,
+                      uint64_t *request_id);
+
+/* Joins the room chosen from the list handlers->rooms was given (its
+ * name, number or code). Returns 0, or -EALREADY when no list is
+ * waiting for an answer. */
+int net_choose_room(struct net *net, const char *room);
 
 /* Returns the number of commands sent and not yet answered. */
 size_t net_pending(const struct net *net);

@@ -9,6 +9,7 @@
 
 #include "room.h"
 #include "server.h"
+#include "workshop.h"
 
 struct write_req {
 	uv_write_t req;
@@ -51,6 +52,8 @@ on_closed(uv_handle_t *handle)
 	 * closed this connection, so events keep their order. */
 	if (c->room != NULL)
 		room_detach(c);
+	if (c->workshop != NULL)
+		workshop_detach(c);
 	frame_partial_reset(&c->partial);
 	release_held(c);
 	if (c->held_listed)

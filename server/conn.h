@@ -13,11 +13,13 @@
 
 struct server;
 struct room;
+struct workshop;
 
 enum conn_state {
 	CONN_HELLO,     /* waiting for Hello */
 	CONN_LOBBY,     /* may create or join a room */
 	CONN_ROOM,      /* seated in a room, or watching it */
+	CONN_WORKSHOP,  /* a workshop's facilitator or plenary projector */
 	CONN_CLOSING,   /* a last frame is being written; reads are ignored */
 	CONN_CLOSED     /* uv_close() was called; freed in its callback */
 };
@@ -34,6 +36,8 @@ struct conn {
 	struct frame_partial partial;
 	struct room *room;              /* in CONN_ROOM */
 	uint32_t participant_id;        /* 0 for a viewer */
+	struct workshop *workshop;      /* in CONN_WORKSHOP */
+	bool facilitator;               /* not a plenary projector */
 	uv_shutdown_t shutdown;
 	/* Frames held back until the turn's commit (server_holding()), in
 	 * order; and whether the connection ends after them. */

@@ -52,6 +52,13 @@ static const char *const migrations[] = {
 	/* 2: the chair recovery code, as a hash, and whose seat it gives. */
 	"ALTER TABLE rooms ADD COLUMN chair_code_hash BLOB;"
 	"ALTER TABLE rooms ADD COLUMN chair_id INTEGER NOT NULL DEFAULT 0;",
+	/* 3: workshops, several rooms under one code (a packed
+	 * Aandeslag__StoredWorkshop each). */
+	"CREATE TABLE workshops ("
+	" code TEXT PRIMARY KEY,"
+	" created_ms INTEGER NOT NULL,"
+	" used_ms INTEGER NOT NULL,"
+	" record BLOB NOT NULL);",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] ==
@@ -125,6 +132,14 @@ static const char *const stmt_sql[DB_STMT_COUNT] = {
 	[DB_LOAD_SEATS] =
 		"SELECT participant_id, token_hash FROM seats WHERE room = ?1"
 		" ORDER BY participant_id",
+	[DB_PUT_WORKSHOP] =
+		"INSERT INTO workshops (code, created_ms, used_ms, record)"
+		" VALUES (?1, ?2, ?3, ?4) ON CONFLICT (code) DO UPDATE SET"
+		" used_ms = excluded.used_ms, record = excluded.record",
+	[DB_DELETE_WORKSHOP] = "DELETE FROM workshops WHERE code = ?1",
+	[DB_LOAD_WORKSHOPS] =
+		"SELECT code, created_ms, used_ms, record FROM workshops"
+		" ORDER BY code",
 	[DB_LOAD_REQUESTS] =
 		"SELECT participant_id, request_id, seq FROM requests"
 		" WHERE room = ?1 ORDER BY participant_id, request_id",

@@ -63,6 +63,9 @@ enum db_stmt {
 	DB_LOAD_EVENTS,
 	DB_LOAD_SEATS,          /* room → participant_id, token_hash */
 	DB_LOAD_REQUESTS,       /* room → participant_id, request_id, seq */
+	DB_PUT_WORKSHOP,        /* code, created_ms, used_ms, record */
+	DB_DELETE_WORKSHOP,     /* code */
+	DB_LOAD_WORKSHOPS,      /* → code, created_ms, used_ms, record */
 	DB_STMT_COUNT
 };
 

@@ -14,6 +14,8 @@
 #include "persist.h"
 #include "server.h"
 #include "snapshot.h"
+#include "workshop.h"
+#include "wsjoin.h"
 
 /* Compares tokens in constant time, so that timing tells a guesser
  * nothing about how much of a token was right. */
@@ -118,7 +120,8 @@ join_create(struct server *srv, struct conn *c,
 		if (server_random(random, sizeof random) < 0)
 			goto internal;
 		code_from_random(random, code);
-	} while (room_find(&srv->rooms, code) != NULL);
+	} while (room_find(&srv->rooms, code) != NULL ||
+	         workshop_find(srv, code) != NULL);
 	if (server_random(&epoch, sizeof epoch) < 0)
 		goto internal;
 	room = calloc(1, sizeof *room);
@@ -258,8 +261,9 @@ come_back(struct conn *c, struct room *room, struct room_seat *seat)
 
 /* A participant comes back with the token they were given: the same
  * identity and role. */
-static void
-join_resume(struct conn *c, struct room *room, const Aandeslag__JoinRoom *req)
+bool
+join_try_resume(struct conn *c, struct room *room,
+                const Aandeslag__JoinRoom *req)
 {
 	struct room_seat *seat = NULL;
 	uint8_t hash[STORE_HASH_SIZE];
@@ -271,13 +275,19 @@ join_resume(struct conn *c, struct room *room, const Aandeslag__JoinRoom *req)
 			if (token_equal(room->seats[i].token_hash, hash, sizeof hash))
 				seat = &room->seats[i];
 	}
-	if (seat == NULL) {
-		room_refuse(c, req->request_id, AANDESLAG__ERROR_CODE__ERROR_BAD_TOKEN);
-		return;
-	}
+	if (seat == NULL)
+		return false;
 	come_back(c, room, seat);
 	send_joined(c, room, req->request_id, seat, req->resume_token.data,
 	            req->content_hash, NULL);
+	return true;
+}
+
+static void
+join_resume(struct conn *c, struct room *room, const Aandeslag__JoinRoom *req)
+{
+	if (!join_try_resume(c, room, req))
+		room_refuse(c, req->request_id, AANDESLAG__ERROR_CODE__ERROR_BAD_TOKEN);
 }
 
 /* Gives a seat to someone on another laptop (the chair with the recovery
@@ -310,9 +320,7 @@ take_seat(struct conn *c, struct room *room, struct room_seat *seat,
 	            NULL);
 }
 
-/* Seats a newcomer named in req; on success c is attached and has its
- * Joined. Returns the seat, or NULL when refused (c was told why). */
-static struct room_seat *
+struct room_seat *
 join_newcomer(struct server *srv, struct conn *c, struct room *room,
               const Aandeslag__JoinRoom *req)
 {
@@ -326,7 +334,10 @@ join_newcomer(struct server *srv, struct conn *c, struct room *room,
 	if (room->nseats == MODEL_SEATS)
 		free_stale_seats(srv, room);
 	seq = room->model.seq;
-	rc = model_join(&room->model, req->name,
+	/* A room without a chair (a workshop's room before anyone came, or
+	 * one everybody left) gets the newcomer as its chair. */
+	rc = model_join(&room->model, req->name, model_chair(&room->model) == 0 ?
+	                AANDESLAG__ROLE__ROLE_CHAIR :
 	                AANDESLAG__ROLE__ROLE_PARTICIPANT, server_now(srv), &ev,
 	                &why);
 	if (rc < 0) {
@@ -440,11 +451,20 @@ void
 join_room(struct server *srv, struct conn *c, const Aandeslag__JoinRoom *req)
 {
 	struct room *room = NULL;
+	struct workshop *ws;
 	struct room_seat *seat;
 	char code[CODE_SIZE];
 
 	if (req->code != NULL && code_normalise(req->code, code) == 0)
 		room = room_find(&srv->rooms, code);
+	if (room == NULL && (ws = workshop_find(srv, req->code)) != NULL) {
+		wsjoin_join(srv, c, ws, req);
+		return;
+	}
+	if (room != NULL && req->list_rooms) {
+		wsjoin_list_plain(c, req);
+		return;
+	}
 	if (room == NULL) {
 		room_refuse(c, req->request_id, AANDESLAG__ERROR_CODE__ERROR_NO_SUCH_ROOM);
 		return;

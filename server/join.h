@@ -4,9 +4,13 @@
 #ifndef AANDESLAG_JOIN_H
 #define AANDESLAG_JOIN_H
 
+#include <stdbool.h>
+
 #include "aandeslag.pb-c.h"
 
 struct conn;
+struct room;
+struct room_seat;
 struct server;
 
 /* Creates a room for c, which becomes its chair, and answers with Joined
@@ -19,5 +23,19 @@ void join_create(struct server *srv, struct conn *c,
  * with Joined or a Refusal. */
 void join_room(struct server *srv, struct conn *c,
                const Aandeslag__JoinRoom *req);
+
+/* Seats the newcomer named in req in room (as its chair when it has
+ * none); on success c is attached and has its Joined (with req's request
+ * id, 0 for a move). Returns the seat, or NULL when refused (c was told
+ * why). */
+struct room_seat *join_newcomer(struct server *srv, struct conn *c,
+                                struct room *room,
+                                const Aandeslag__JoinRoom *req);
+
+/* Seats c in the seat of room whose token req presents, as the same
+ * participant, and answers with Joined. Returns false (nothing sent)
+ * when no seat of room has that token. */
+bool join_try_resume(struct conn *c, struct room *room,
+                     const Aandeslag__JoinRoom *req);
 
 #endif

@@ -13,6 +13,7 @@
 #include "frame.h"
 #include "persist.h"
 #include "server.h"
+#include "workshop.h"
 #include "snapshot.h"
 
 static size_t
@@ -161,6 +162,8 @@ room_broadcast(struct room *room, const Aandeslag__Event *ev)
 		conn_send(room->viewers[i], buf);
 	wire_unref(buf);
 	wire_unref(secret);
+	if (room->workshop != NULL)
+		workshop_touch(room->workshop);
 }
 
 /* Takes a seat away from its connection once the model freed it: the
@@ -385,6 +388,7 @@ room_drop(struct server *srv, struct room *room)
 			break;
 		}
 	srv->rooms.count--;
+	workshop_forget_room(room);
 	for (i = 0; i < room->nseats; i++)
 		if (room->seats[i].conn != NULL) {
 			room->seats[i].conn->room = NULL;

@@ -15,6 +15,7 @@
 
 struct conn;
 struct server;
+struct workshop;
 
 /* How many recent results each seat remembers for repeated requests; at
  * least as many as a client may queue while it is offline. */
@@ -62,6 +63,7 @@ struct room {
 	 * until recognised_until (loop time). */
 	uint32_t recognised_id;
 	int64_t recognised_until;
+	struct workshop *workshop;      /* the workshop it is part of, or NULL */
 	struct room *hash_next;
 };
 

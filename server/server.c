@@ -20,6 +20,9 @@
 #include "i18n.h"
 #include "persist.h"
 #include "wire.h"
+#include "workshop.h"
+#include "wsjoin.h"
+#include "wsops.h"
 
 /* The installed content file, or the source tree's when the server runs
  * from its build directory. */
@@ -158,12 +161,14 @@ commit_turn(struct server *srv)
 static void
 on_prepare(uv_prepare_t *handle)
 {
+	workshops_flush(handle->data);
 	commit_turn(handle->data);
 }
 
 static void
 on_check(uv_check_t *handle)
 {
+	workshops_flush(handle->data);
 	commit_turn(handle->data);
 }
 
@@ -325,6 +330,16 @@ server_dispatch(struct conn *c, const Aandeslag__Envelope *env)
 		}
 		if (body == AANDESLAG__ENVELOPE__BODY_JOIN_ROOM) {
 			join_room(c->server, c, env->join_room);
+			return;
+		}
+		if (body == AANDESLAG__ENVELOPE__BODY_CREATE_WORKSHOP) {
+			wsjoin_create(c->server, c, env->create_workshop);
+			return;
+		}
+		break;
+	case CONN_WORKSHOP:
+		if (body == AANDESLAG__ENVELOPE__BODY_WORKSHOP_COMMAND) {
+			wsops_command(c, env->workshop_command);
 			return;
 		}
 		break;
@@ -545,11 +560,14 @@ open_storage(struct server *srv)
 		store_checkpoint(srv->store, true);
 	}
 	rc = persist_recover(srv);
+	if (rc == 0)
+		rc = workshops_recover(srv);
 	if (rc < 0) {
 		fprintf(stderr, _("aandeslag-server: de opgeslagen werksessies zijn niet te lezen: %s\n"),
 		        store_error(srv->store));
 		store_close(srv->store);
 		srv->store = NULL;
+		workshops_free(srv);
 		rooms_free(&srv->rooms);
 		return rc;
 	}
@@ -595,6 +613,7 @@ server_start(struct server *srv, uv_loop_t *loop,
 		uv_close((uv_handle_t *)&srv->listener, NULL);
 		store_close(srv->store);
 		srv->store = NULL;
+		workshops_free(srv);
 		rooms_free(&srv->rooms);
 		content_free(&srv->content);
 		return rc;
@@ -701,6 +720,7 @@ server_free(struct server *srv)
 	if (srv->lock_fd > 0)
 		close(srv->lock_fd);
 	srv->lock_fd = -1;
+	workshops_free(srv);
 	rooms_free(&srv->rooms);
 	content_free(&srv->content);
 }

@@ -30,6 +30,7 @@ struct server_options {
 };
 
 struct conn;
+struct workshop;
 
 struct server {
 	uv_loop_t *loop;
@@ -56,6 +57,8 @@ struct server {
 	size_t nconns;
 	uint64_t conns_ever;
 	struct rooms rooms;
+	struct workshop *workshops;     /* a list: a server has a few */
+	struct workshop *dirty_workshops;       /* a status is due */
 	struct content content;         /* the method's content, for all */
 	/* "ip:port" on each network interface, for Welcome; the chair reads
 	 * the first aloud. */

@@ -11,6 +11,7 @@
 #include "check.h"
 
 #include "store.h"
+#include "wsstore.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -304,7 +305,7 @@ test_open_creates(void)
 	store_close(st);
 	CHECK_INT(raw_int(dir, "PRAGMA user_version"), ==, STORE_SCHEMA_VERSION);
 	CHECK_INT(raw_int(dir, "SELECT count(*) FROM sqlite_master WHERE "
-	                  "type = 'table'"), ==, 5);
+	                  "type = 'table'"), ==, 6);
 	/* Bytes 18 and 19 of the header are 2 for a database in WAL mode. */
 	head = slurp(path, &len);
 	CHECK_UINT(len, >=, 100);
@@ -341,13 +342,13 @@ test_refuses(void)
 	st = open_store(NULL);
 	store_close(st);
 	/* A newer build's database: neither side may touch it. */
-	raw_int(dir, "PRAGMA user_version = 3");
+	raw_int(dir, "PRAGMA user_version = 4");
 	CHECK_INT(store_open(&st, dir, STORE_SYNC_NORMAL, NULL, err,
 	                     sizeof err), ==, -EPROTO);
 	CHECK(st == NULL);
 	CHECK_CONTAINS(err, "newer");
 	CHECK_INT(store_open_readonly(&st, dir, err, sizeof err), ==, -EPROTO);
-	CHECK_INT(raw_int(dir, "PRAGMA user_version"), ==, 3);
+	CHECK_INT(raw_int(dir, "PRAGMA user_version"), ==, 4);
 
 	/* A file that is not a database at all. */
 	snprintf(path, sizeof path, "%s/%s", dir, STORE_FILE);
@@ -962,10 +963,11 @@ test_migrates_v1(void)
 	store_close(st);
 	raw_int(dir, "ALTER TABLE rooms DROP COLUMN chair_code_hash");
 	raw_int(dir, "ALTER TABLE rooms DROP COLUMN chair_id");
+	raw_int(dir, "DROP TABLE workshops");
 	raw_int(dir, "PRAGMA user_version = 1");
 
 	st = open_store(NULL);
-	CHECK_INT(raw_int(dir, "PRAGMA user_version"), ==, 2);
+	CHECK_INT(raw_int(dir, "PRAGMA user_version"), ==, STORE_SCHEMA_VERSION);
 	CHECK_INT(raw_int(dir, "SELECT count(*) FROM rooms WHERE chair_id = 0"),
 	          ==, 1);
 	store_hash("2345-6789", 9, hash);
@@ -978,7 +980,61 @@ test_migrates_v1(void)
 	tmp_end();
 }
 
+/* Collects the workshops wsstore_load() reports. */
+static int
+log_workshop(void *arg, const struct wsstore_row *row)
+{
+	struct log *log = arg;
+
+	log_add(log, "%s %lld %lld %.*s\n", row->code,
+	        (long long)row->created_ms, (long long)row->used_ms,
+	        (int)row->len, (const char *)row->record);
+	return ++log->rooms == log->stop_rooms ? -ECANCELED : 0;
+}
+
+static void
+test_workshops(void)
+{
+	struct wsstore_row a = { .code = "AAAA-BBBB", .created_ms = 1,
+	                         .used_ms = 2, .record = (const uint8_t *)"one",
+	                         .len = 3 };
+	struct wsstore_row b = { .code = "CCCC-DDDD", .created_ms = 5,
+	                         .used_ms = 6, .record = (const uint8_t *)"two",
+	                         .len = 3 };
+	struct log log = { 0 };
+	struct store *st;
+
+	tmp_begin();
+	st = open_store(NULL);
+	CHECK_INT(wsstore_put(st, &b), ==, 0);
+	CHECK_INT(wsstore_put(st, &a), ==, 0);
+	/* A second write replaces the record and the use, not the birth. */
+	a.created_ms = 99;
+	a.used_ms = 7;
+	a.record = (const uint8_t *)"ONE!";
+	a.len = 4;
+	CHECK_INT(wsstore_put(st, &a), ==, 0);
+	CHECK_INT(wsstore_load(st, log_workshop, &log), ==, 0);
+	CHECK_STR(log.text, "AAAA-BBBB 1 7 ONE!\nCCCC-DDDD 5 6 two\n");
+	/* A callback that fails stops the load with its value. */
+	memset(&log, 0, sizeof log);
+	log.stop_rooms = 1;
+	CHECK_INT(wsstore_load(st, log_workshop, &log), ==, -ECANCELED);
+	CHECK_STR(log.text, "AAAA-BBBB 1 7 ONE!\n");
+	CHECK_INT(wsstore_delete(st, "AAAA-BBBB"), ==, 0);
+	CHECK_INT(wsstore_delete(st, "AAAA-BBBB"), ==, 0);
+	store_close(st);
+	/* What is left is on disk. */
+	st = open_store(NULL);
+	memset(&log, 0, sizeof log);
+	CHECK_INT(wsstore_load(st, log_workshop, &log), ==, 0);
+	CHECK_STR(log.text, "CCCC-DDDD 5 6 two\n");
+	store_close(st);
+	tmp_end();
+}
+
 CHECK_MAIN(CHECK_TEST(test_open_creates),
+           CHECK_TEST(test_workshops),
            CHECK_TEST(test_migrates_v1),
            CHECK_TEST(test_refuses),
            CHECK_TEST(test_round_trip),
