@@ -236,7 +236,8 @@ parse_move(struct scan *s, const Aandeslag__WorkshopStatus *ws,
 
 	while ((rc = scan_word(s, &w[n])) == 0)
 		if (++n == MOVE_WORDS_MAX)
-			return scan_fail(s, "%s", _("Te veel woorden na verplaats."));
+			return scan_fail(s, _("Te veel woorden na %s."),
+			                 s->name);
 	if (rc == -EINVAL)
 		return rc;
 	for (i = n; i-- > 1;)

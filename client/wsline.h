@@ -6,7 +6,8 @@
  * wsline_status() prints, in this order:
  *
  *   workshop CODE TITEL[ DATUM]
- *   groep N NAAM CODE Z/7 (V verbonden) voorzitter NAAM|- stap S STAPNAAM KLOK STAAT bevindingen B/3
+ *   groep N NAAM CODE Z/7 (V verbonden) voorzitter NAAM|- stap S STAPNAAM
+ *       KLOK STAAT bevindingen B/3               (on one line)
  *       one per room, in the workshop's order; KLOK is "12:04", "+1:05"
  *       in overtime or "--:--" without a clock; STAAT is loopt, pauze,
  *       niet gestart, overtijd or afgerond. NAAM may hold spaces; the

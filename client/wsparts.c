@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "code.h"
 #include "i18n.h"
 #include "poster.h"
 
@@ -53,19 +54,6 @@ wsparts_time(const Aandeslag__StepClock *w, bool finished, int64_t age_ms,
 		out->word = _("niet gestart");
 		break;
 	}
-}
-
-int
-wsparts_elapsed(const struct wsparts_time *t)
-{
-	if (!t->valid)
-		return 0;
-	if (t->duration_ms <= 0 || t->remaining_ms <= 0)
-		return 1000;
-	if (t->remaining_ms >= t->duration_ms)
-		return 0;
-	return (int)((t->duration_ms - t->remaining_ms) * 1000 /
-	             t->duration_ms);
 }
 
 const char *

@@ -13,7 +13,6 @@
 
 #include "aandeslag.pb-c.h"
 #include "clock.h"
-#include "code.h"
 #include "content.h"
 #include "strbuf.h"
 
@@ -34,7 +33,8 @@ struct wsparts_time {
 	                         * afgerond; static, translated */
 };
 
-/* Returns room n (1..) of ws, or NULL when there is none (ws NULL too). */
+/* Returns room n (1..) of ws, owned by ws, or NULL when there is none
+ * (also for ws NULL). */
 const Aandeslag__RoomSummary *wsparts_room(
 	const Aandeslag__WorkshopStatus *ws, uint32_t n);
 
@@ -45,10 +45,6 @@ const Aandeslag__RoomSummary *wsparts_room(
  * text is then "--:--". */
 void wsparts_time(const Aandeslag__StepClock *w, bool finished,
                   int64_t age_ms, struct wsparts_time *out);
-
-/* Returns how much of the clock's time has gone, in thousandths (1000
- * in overtime, 0 without a valid clock). */
-int wsparts_elapsed(const struct wsparts_time *t);
 
 /* Returns the name of step n (1..5) from content (NULL: the method's
  * own Dutch names), or "?" for another n. Owned by the content or

@@ -43,7 +43,8 @@
 #define ANNOUNCE_LINES_SHORT 2
 
 enum col {
-	COL_NUM, COL_NAME, COL_PROG, COL_CODE, COL_SEATED, COL_CHAIR, COL_STEP, COL_CLOCK, COL_STATE, COL_FIND, COL_COUNT
+	COL_NUM, COL_NAME, COL_PROG, COL_CODE, COL_SEATED, COL_CHAIR,
+	COL_STEP, COL_CLOCK, COL_STATE, COL_FIND, COL_COUNT
 };
 
 struct column {
@@ -282,7 +283,8 @@ header(WINDOW *w, const struct ui *ui, const Aandeslag__WorkshopStatus *ws,
 	x += vt_put_cut(w, 0, x, band | A_BOLD, ws->title, avail);
 	if (ws->date[0] != '\0') {
 		poster_date(ws->date, &date);
-		if (x + vt_width(g->sep) + vt_width(strbuf_str(&date)) <= avail + 1) {
+		if (x + vt_width(g->sep) + vt_width(strbuf_str(&date)) <=
+		    avail + 1) {
 			x += vt_put(w, 0, x, band, g->sep, avail + 1 - x);
 			vt_put(w, 0, x, band, strbuf_str(&date), avail + 1 - x);
 		}
@@ -564,7 +566,8 @@ section(WINDOW *w, const struct ui *ui, const Aandeslag__WorkshopStatus *ws,
 }
 
 /* Draws the sections under the table, from row y in rows rows: the
- * fullest plan that fits, else the shortest, cut at the bottom. */
+ * fullest plan that fits whole, else the message, the report back and
+ * as much of the schedule as fits, without gaps. */
 static void
 sections(WINDOW *w, const struct ui *ui, const Aandeslag__WorkshopStatus *ws,
          int64_t age_ms, int y, int rows, int cols)

@@ -32,8 +32,8 @@ void wsview_draw(WINDOW *w, struct ui *ui,
                  const Aandeslag__WorkshopStatus *ws, int64_t age_ms,
                  const struct content *content);
 
-/* Returns the command line that a key of the footer stands for, or NULL
- * for any other key: 'b' "bericht ", 'v' "verplaats ", 't'
+/* Returns the command line (static) that a key of the footer stands for,
+ * or NULL for any other key: 'b' "bericht ", 'v' "verplaats ", 't'
  * "terugkoppeling " (*run false: open the command line with it, for the
  * rest to be typed), '>' "terugkoppeling volgende" and '<'
  * "terugkoppeling vorige" (*run true: parse with wscmd_parse() and send

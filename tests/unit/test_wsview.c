@@ -336,7 +336,7 @@ test_sizes(void)
 static void
 test_key_line(void)
 {
-	struct parsed_line {
+	struct key_case {
 		int key;
 		const char *line;
 		bool run;
