@@ -19,8 +19,9 @@
 #include "viewparts.h"
 #include "viewtext.h"
 
-/* Rows of the font; a glyph is 3 pixels wide (':' 1). */
-#define GLYPH_ROWS 5
+/* Rows of the font (PROJECTOR_DIGIT_ROWS); a glyph is 3 pixels wide
+ * (':' 1). */
+#define GLYPH_ROWS PROJECTOR_DIGIT_ROWS
 /* The biggest a pixel gets, in rows. */
 #define SCALE_MAX 4
 /* Bytes of one drawn row of the big clock. */
@@ -60,9 +61,8 @@ glyph(char c)
 	return NULL;
 }
 
-/* The width of s in pixels, with a pixel between glyphs. */
-static int
-big_pixels(const char *s)
+int
+projector_big_width(const char *s)
 {
 	const struct glyph *g;
 	int px = 0;
@@ -73,18 +73,16 @@ big_pixels(const char *s)
 	return px;
 }
 
-/* Draws s in big digits from row y, centred in cols, each pixel hx
- * columns wide and vy rows high. */
-static void
-big_text(WINDOW *w, int y, int cols, attr_t attr, const char *s, int hx,
-         int vy)
+void
+projector_big(WINDOW *w, int y, int cols, attr_t attr, const char *s,
+              int hx, int vy)
 {
 	const char *block = vt_glyphs()->block;
 	size_t blen = strlen(block), n;
 	char line[BIG_LINE_MAX];
 	const struct glyph *g;
 	const char *p;
-	int r, c, k, x, width = big_pixels(s) * hx;
+	int r, c, k, x, width = projector_big_width(s) * hx;
 	bool first;
 
 	x = width < cols ? (cols - width) / 2 : 0;
@@ -249,7 +247,7 @@ projector_draw(WINDOW *w, struct ui *ui)
 		qn--;
 		fixed--;
 	}
-	px = big_pixels(clock);
+	px = projector_big_width(clock);
 	for (vy = SCALE_MAX; vy > 1; vy--)
 		if (fixed + GLYPH_ROWS * vy <= rows && px * vy <= cols - 2)
 			break;
@@ -268,7 +266,7 @@ projector_draw(WINDOW *w, struct ui *ui)
 		             A_REVERSE | A_BOLD;
 	else
 		clock_attr = normal | A_BOLD;
-	big_text(w, y, cols, clock_attr, clock, hx, vy);
+	projector_big(w, y, cols, clock_attr, clock, hx, vy);
 	y += GLYPH_ROWS * vy;
 	vt_put_centred(w, y++, 0, c->state ==
 	               AANDESLAG__CLOCK_STATE__CLOCK_RUNNING ? normal | A_BOLD :

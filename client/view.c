@@ -47,11 +47,9 @@
 #define VIEW_MIN_ROWS 10
 #define VIEW_MIN_COLS 40
 
-/* Where the command line's and the join fields' views began last time,
- * so that they stay put while the cursor moves within them. This is what
- * the drawing remembers between frames; it belongs to the view of the
- * line, not to the line. */
-static size_t line_start;
+/* Where the join fields' views began last time, so that they stay put
+ * while the cursor moves within them. This is what the drawing remembers
+ * between frames; it belongs to the view of the line, not to the line. */
 static size_t join_start[UI_FIELDS];
 
 void
@@ -399,179 +397,50 @@ overview(WINDOW *w, const struct ui *ui, const struct model_room *room,
 
 /* ------------------------------------------------------ message, footer */
 
-/* Lays the message out from row y0 in rows rows, wrapped at spaces and
- * at its line breaks (draw false: only measure); returns its lines. */
-static int
-message_flow(WINDOW *w, const char *s, attr_t attr, int y0, int rows,
-             int cols, bool draw)
-{
-	struct vt_flow f;
-	const char *nl;
-
-	vt_flow_init(&f, w, y0, rows, 0, cols, 0, draw);
-	while (*s != '\0') {
-		nl = strchr(s, '\n');
-		vt_flow_ntext(&f, attr, s, nl ? (size_t)(nl - s) : strlen(s));
-		vt_flow_end(&f);
-		if (nl == NULL)
-			break;
-		s = nl + 1;
-	}
-	return vt_flow_lines(&f);
-}
-
-/* The message line at row y; a message longer than the row, or of
- * several lines, grows upwards over the page, at most up to row top. */
-static void
-message(WINDOW *w, const struct ui *ui, int y, int top, int cols,
-        const char *scroll_note)
-{
-	const char *s = ui->message;
-	bool any = ui->message_kind != UI_MSG_NONE && s[0] != '\0';
-	int lines = 0, shown, row, note = 0;
-	attr_t attr;
-
-	switch (ui->message_kind) {
-	case UI_MSG_ERROR:
-		attr = vt_attr(ui, UI_PAIR_ERROR);
-		break;
-	case UI_MSG_WARNING:
-		attr = vt_attr(ui, UI_PAIR_WARNING);
-		break;
-	default:
-		attr = vt_attr(ui, UI_PAIR_NORMAL);
-		break;
-	}
-	if (any)
-		lines = message_flow(w, s, attr, 0, 0, cols, false);
-	/* Where the page is, when there is room beside the message: the
-	 * message matters more. */
-	if (scroll_note != NULL && scroll_note[0] != '\0') {
-		note = vt_width(scroll_note);
-		if (lines > 1 || (lines == 1 && vt_width(s) + 2 + note > cols) ||
-		    note >= cols / 2)
-			note = 0;
-		else
-			vt_put(w, y, cols - note, vt_attr(ui, UI_PAIR_DIM),
-			       scroll_note, note);
-	}
-	if (!any || lines == 0)
-		return;
-	shown = lines;
-	if (shown > y - top)
-		shown = y - top > 1 ? y - top : 1;
-	/* A rule, then the lines over the bottom of the page. */
-	if (shown > 1)
-		vt_hline(w, y - shown, 0, vt_attr(ui, UI_PAIR_DIM), cols);
-	for (row = y - shown + 1; row <= y; row++)
-		vt_fill(w, row, 0, A_NORMAL, row == y ? cols - note : cols);
-	message_flow(w, s, attr, y - shown + 1, shown,
-	             shown == 1 ? cols - note : cols, true);
-	/* What did not fit ends in an ellipsis. */
-	if (lines > shown) {
-		int ew = vt_width(vt_glyphs()->ellipsis);
-
-		vt_fill(w, y, cols - ew, A_NORMAL, ew);
-		vt_put(w, y, cols - ew, attr, vt_glyphs()->ellipsis, ew);
-	}
-}
-
-struct hint {
-	const char *key;
-	const char *word;
-	int drop;       /* dropped first when the row is too narrow: high */
-};
-
 /* The keys, those of the step on screen and the chair's among them; what
  * does not fit is left out, least needed first, but "? hulp" stays. */
 static void
 footer_keys(WINDOW *w, const struct ui *ui, const struct model_room *room,
             int y, int cols)
 {
-	struct hint h[16];
-	attr_t key = vt_attr(ui, UI_PAIR_NORMAL) | A_BOLD;
-	attr_t word = vt_attr(ui, UI_PAIR_DIM);
-	size_t n = 0, i, worst;
+	struct vp_hint h[16];
+	size_t n = 0;
 	bool chair = room != NULL && ui->net->self_id != 0 &&
 	             model_chair(room) == ui->net->self_id;
 	bool away = room != NULL && ui->viewed_step != room->current_step;
-	int total, x = 0;
 
 	if (room != NULL) {
-		h[n++] = (struct hint){ "1-5", _("stap"), 6 };
-		h[n++] = (struct hint){ "t", _("team"), away ? 2 : 8 };
-		h[n++] = (struct hint){ "n", _("notitie"), 3 };
+		h[n++] = (struct vp_hint){ "1-5", _("stap"), 6 };
+		h[n++] = (struct vp_hint){ "t", _("team"), away ? 2 : 8 };
+		h[n++] = (struct vp_hint){ "n", _("notitie"), 3 };
 		switch (ui->viewed_step) {
 		case 3:
-			h[n++] = (struct hint){ "v", _("stip"), 1 };
+			h[n++] = (struct vp_hint){ "v", _("stip"), 1 };
 			if (chair)
-				h[n++] = (struct hint){ "m", _("kiezen"), 1 };
+				h[n++] = (struct vp_hint){ "m", _("kiezen"), 1 };
 			break;
 		case 4:
-			h[n++] = (struct hint){ "a", _("activiteit"), 1 };
+			h[n++] = (struct vp_hint){ "a", _("activiteit"), 1 };
 			break;
 		case 5:
-			h[n++] = (struct hint){ "x", _("actie"), 1 };
-			h[n++] = (struct hint){ "c", _("claimen"), 1 };
+			h[n++] = (struct vp_hint){ "x", _("actie"), 1 };
+			h[n++] = (struct vp_hint){ "c", _("claimen"), 1 };
 			if (poster_reports_back(room))
-				h[n++] = (struct hint){ "b", _("bevinding"), 2 };
+				h[n++] = (struct vp_hint){ "b", _("bevinding"), 2 };
 			break;
 		default:
 			break;
 		}
 		if (chair) {
-			h[n++] = (struct hint){ _("spatie"), _("klok"), 2 };
-			h[n++] = (struct hint){ ">", _("volgende"), 4 };
-			h[n++] = (struct hint){ "<", _("vorige"), 9 };
+			h[n++] = (struct vp_hint){ _("spatie"), _("klok"), 2 };
+			h[n++] = (struct vp_hint){ ">", _("volgende"), 4 };
+			h[n++] = (struct vp_hint){ "<", _("vorige"), 9 };
 		}
-		h[n++] = (struct hint){ ":", _("opdracht"), 5 };
+		h[n++] = (struct vp_hint){ ":", _("opdracht"), 5 };
 	}
-	h[n++] = (struct hint){ "?", _("hulp"), -1 };
-	h[n++] = (struct hint){ "q", _("stoppen"), 7 };
-	for (;;) {
-		total = 0;
-		worst = n;
-		for (i = 0; i < n; i++) {
-			if (h[i].key == NULL)
-				continue;
-			total += (total ? 2 : 0) + vt_width(h[i].key) + 1 +
-			         vt_width(h[i].word);
-			if (h[i].drop >= 0 &&
-			    (worst == n || h[i].drop >= h[worst].drop))
-				worst = i;
-		}
-		if (total <= cols || worst == n)
-			break;
-		h[worst].key = NULL;
-	}
-	for (i = 0; i < n; i++) {
-		if (h[i].key == NULL)
-			continue;
-		if (x > 0)
-			x += 2;
-		x += vt_put(w, y, x, key, h[i].key, cols - x);
-		x += vt_put(w, y, x, word, " ", cols - x);
-		x += vt_put(w, y, x, word, h[i].word, cols - x);
-	}
-}
-
-/* The line being typed after ':' in row y; returns the cursor's column. */
-static int
-command_line(WINDOW *w, const struct ui *ui, int y, int cols)
-{
-	const struct editline *e = &ui->line;
-	int field = cols - 1;
-
-	vt_put(w, y, 0, vt_attr(ui, UI_PAIR_NORMAL) | A_BOLD, ":", 1);
-	if (field < 1)
-		return 0;
-	if (line_start > e->len)
-		line_start = 0;
-	line_start = editline_scroll(e, line_start, field);
-	vt_nput(w, y, 1, vt_attr(ui, UI_PAIR_NORMAL), e->text + line_start,
-	        e->len - line_start, field);
-	return 1 + editline_width(e, e->cursor) -
-	       editline_width(e, line_start);
+	h[n++] = (struct vp_hint){ "?", _("hulp"), -1 };
+	h[n++] = (struct vp_hint){ "q", _("stoppen"), 7 };
+	vp_hints(w, ui, y, cols, h, n);
 }
 
 /* ------------------------------------------------------------- poster */
@@ -636,10 +505,10 @@ poster(WINDOW *w, const struct ui *ui, bool under_help, int *cy, int *cx)
 			snprintf(note, sizeof note, _("regel %d-%d van %d"),
 			         scroll + 1, scroll + page_rows, lines);
 	}
-	message(w, ui, rows - 2, top, cols, note);
+	vp_message(w, ui, rows - 2, top, cols, note);
 	if (ui->typing && !under_help) {
 		*cy = rows - 1;
-		*cx = command_line(w, ui, rows - 1, cols);
+		*cx = vp_command_line(w, ui, rows - 1, cols);
 	} else {
 		footer_keys(w, ui, room, rows - 1, cols);
 	}
@@ -726,7 +595,7 @@ join(WINDOW *w, const struct ui *ui, int *cy, int *cx)
 		             vt_glyphs()->ellipsis);
 		vt_flow_end(&f);
 	}
-	message(w, ui, rows - 2, y + vt_flow_lines(&f), cols, NULL);
+	vp_message(w, ui, rows - 2, y + vt_flow_lines(&f), cols, NULL);
 	vt_put_cut(w, rows - 1, 0, vt_attr(ui, UI_PAIR_DIM),
 	           _("Tab of Omlaag: volgend veld; Enter: verder; Esc: stoppen"),
 	           cols);

@@ -1,6 +1,7 @@
 /* The help over the poster: every key, then the command language of
  * the line mode (cmd_help(), the very text the line mode shows), in a
- * box that scrolls. A line of the list that is too long for the box goes
+ * box that scrolls; the facilitator's screen shows its own texts in the
+ * same box. A line of the list that is too long for the box goes
  * on under its description, so that the keys and commands stay a column
  * to scan. */
 #include "viewhelp.h"
@@ -71,14 +72,14 @@ help_line(struct vt_flow *f, attr_t attr, attr_t head, const char *s,
 }
 
 static int
-help_text(struct vt_flow *f, const struct ui *ui)
+help_text(struct vt_flow *f, const struct ui *ui, const char *const *parts,
+          size_t nparts)
 {
-	const char *parts[2] = { help_keys(), cmd_help() };
 	attr_t attr = vt_attr(ui, UI_PAIR_NORMAL);
 	const char *s, *nl;
 	size_t k;
 
-	for (k = 0; k < 2; k++)
+	for (k = 0; k < nparts; k++)
 		for (s = parts[k]; *s != '\0'; s = nl + 1) {
 			nl = strchr(s, '\n');
 			if (nl == NULL)
@@ -92,6 +93,16 @@ help_text(struct vt_flow *f, const struct ui *ui)
 
 int
 viewhelp_draw(WINDOW *w, const struct ui *ui)
+{
+	const char *parts[2] = { help_keys(), cmd_help() };
+
+	return viewhelp_box(w, ui, _("Hulp: Aan de slag met internationalisering"),
+	                    parts, 2);
+}
+
+int
+viewhelp_box(WINDOW *w, const struct ui *ui, const char *title,
+             const char *const *parts, size_t nparts)
 {
 	attr_t frame = vt_attr(ui, UI_PAIR_HEADER);
 	int rows = getmaxy(w), cols = getmaxx(w);
@@ -111,17 +122,16 @@ viewhelp_draw(WINDOW *w, const struct ui *ui)
 	mvwvline(w, y0, x0, ' ', bh);
 	mvwvline(w, y0, x0 + bw - 1, ' ', bh);
 	wattrset(w, A_NORMAL);
-	vt_put_centred(w, y0, x0, frame | A_BOLD,
-	               _("Hulp: Aan de slag met internationalisering"), bw);
+	vt_put_centred(w, y0, x0, frame | A_BOLD, title, bw);
 	vt_flow_init(&f, w, y0 + 1, bh - 2, x0 + 2, bw - 4, 0, false);
-	lines = help_text(&f, ui);
+	lines = help_text(&f, ui, parts, nparts);
 	scroll = ui->scroll;
 	if (scroll > lines - (bh - 2))
 		scroll = lines - (bh - 2);
 	if (scroll < 0)
 		scroll = 0;
 	vt_flow_init(&f, w, y0 + 1, bh - 2, x0 + 2, bw - 4, scroll, true);
-	help_text(&f, ui);
+	help_text(&f, ui, parts, nparts);
 	if (lines > bh - 2)
 		snprintf(note, sizeof note, _("Esc of ? sluit%sregel %d-%d van %d"),
 		         vt_glyphs()->sep, scroll + 1, scroll + bh - 2, lines);

@@ -1,7 +1,10 @@
-/* Pieces of the room shared by the poster's header (view.c) and the
- * projector (projector.c), so that both say the same in the same words:
- * what the clock does, when the session ends at this pace, where the
- * server is, who is there, the workshop and the facilitator's message. */
+/* Pieces shared by the poster's header (view.c), the projector
+ * (projector.c) and the facilitator's screen (wsview.c), so that they
+ * say the same in the same words and behave alike: what the clock does,
+ * when the session ends at this pace, where the server is and who is
+ * there, the workshop and the facilitator's message, and the bottom rows
+ * every screen has: the message line, the keys and the command line
+ * being typed. */
 #include "viewparts.h"
 
 #include <inttypes.h>
@@ -11,6 +14,12 @@
 
 #include "i18n.h"
 #include "viewtext.h"
+
+/* Where the command line's view began last time, so that it stays put
+ * while the cursor moves within it. This is what the drawing remembers
+ * between frames; it belongs to the view of the line, not to the line.
+ * One for every screen: only one command line is typed at a time. */
+static size_t line_start;
 
 const struct model_room *
 vp_room(const struct ui *ui)
@@ -228,4 +237,135 @@ vp_present_count(const struct model_room *room, char *out, size_t size)
 		if (room->participants[i].connected)
 			n++;
 	snprintf(out, size, _("%zu aanwezig"), n);
+}
+
+/* ------------------------------------------------ the bottom rows */
+
+/* Lays the message out from row y0 in rows rows, wrapped at spaces and
+ * at its line breaks (draw false: only measure); returns its lines. */
+static int
+message_flow(WINDOW *w, const char *s, attr_t attr, int y0, int rows,
+             int cols, bool draw)
+{
+	struct vt_flow f;
+	const char *nl;
+
+	vt_flow_init(&f, w, y0, rows, 0, cols, 0, draw);
+	while (*s != '\0') {
+		nl = strchr(s, '\n');
+		vt_flow_ntext(&f, attr, s, nl ? (size_t)(nl - s) : strlen(s));
+		vt_flow_end(&f);
+		if (nl == NULL)
+			break;
+		s = nl + 1;
+	}
+	return vt_flow_lines(&f);
+}
+
+void
+vp_message(WINDOW *w, const struct ui *ui, int y, int top, int cols,
+        const char *scroll_note)
+{
+	const char *s = ui->message;
+	bool any = ui->message_kind != UI_MSG_NONE && s[0] != '\0';
+	int lines = 0, shown, row, note = 0;
+	attr_t attr;
+
+	switch (ui->message_kind) {
+	case UI_MSG_ERROR:
+		attr = vt_attr(ui, UI_PAIR_ERROR);
+		break;
+	case UI_MSG_WARNING:
+		attr = vt_attr(ui, UI_PAIR_WARNING);
+		break;
+	default:
+		attr = vt_attr(ui, UI_PAIR_NORMAL);
+		break;
+	}
+	if (any)
+		lines = message_flow(w, s, attr, 0, 0, cols, false);
+	/* Where the page is, when there is room beside the message: the
+	 * message matters more. */
+	if (scroll_note != NULL && scroll_note[0] != '\0') {
+		note = vt_width(scroll_note);
+		if (lines > 1 || (lines == 1 && vt_width(s) + 2 + note > cols) ||
+		    note >= cols / 2)
+			note = 0;
+		else
+			vt_put(w, y, cols - note, vt_attr(ui, UI_PAIR_DIM),
+			       scroll_note, note);
+	}
+	if (!any || lines == 0)
+		return;
+	shown = lines;
+	if (shown > y - top)
+		shown = y - top > 1 ? y - top : 1;
+	/* A rule, then the lines over the bottom of the page. */
+	if (shown > 1)
+		vt_hline(w, y - shown, 0, vt_attr(ui, UI_PAIR_DIM), cols);
+	for (row = y - shown + 1; row <= y; row++)
+		vt_fill(w, row, 0, A_NORMAL, row == y ? cols - note : cols);
+	message_flow(w, s, attr, y - shown + 1, shown,
+	             shown == 1 ? cols - note : cols, true);
+	/* What did not fit ends in an ellipsis. */
+	if (lines > shown) {
+		int ew = vt_width(vt_glyphs()->ellipsis);
+
+		vt_fill(w, y, cols - ew, A_NORMAL, ew);
+		vt_put(w, y, cols - ew, attr, vt_glyphs()->ellipsis, ew);
+	}
+}
+
+void
+vp_hints(WINDOW *w, const struct ui *ui, int y, int cols, struct vp_hint *h,
+         size_t n)
+{
+	attr_t key = vt_attr(ui, UI_PAIR_NORMAL) | A_BOLD;
+	attr_t word = vt_attr(ui, UI_PAIR_DIM);
+	size_t i, worst;
+	int total, x = 0;
+
+	for (;;) {
+		total = 0;
+		worst = n;
+		for (i = 0; i < n; i++) {
+			if (h[i].key == NULL)
+				continue;
+			total += (total ? 2 : 0) + vt_width(h[i].key) + 1 +
+			         vt_width(h[i].word);
+			if (h[i].drop >= 0 &&
+			    (worst == n || h[i].drop >= h[worst].drop))
+				worst = i;
+		}
+		if (total <= cols || worst == n)
+			break;
+		h[worst].key = NULL;
+	}
+	for (i = 0; i < n; i++) {
+		if (h[i].key == NULL)
+			continue;
+		if (x > 0)
+			x += 2;
+		x += vt_put(w, y, x, key, h[i].key, cols - x);
+		x += vt_put(w, y, x, word, " ", cols - x);
+		x += vt_put(w, y, x, word, h[i].word, cols - x);
+	}
+}
+
+int
+vp_command_line(WINDOW *w, const struct ui *ui, int y, int cols)
+{
+	const struct editline *e = &ui->line;
+	int field = cols - 1;
+
+	vt_put(w, y, 0, vt_attr(ui, UI_PAIR_NORMAL) | A_BOLD, ":", 1);
+	if (field < 1)
+		return 0;
+	if (line_start > e->len)
+		line_start = 0;
+	line_start = editline_scroll(e, line_start, field);
+	vt_nput(w, y, 1, vt_attr(ui, UI_PAIR_NORMAL), e->text + line_start,
+	        e->len - line_start, field);
+	return 1 + editline_width(e, e->cursor) -
+	       editline_width(e, line_start);
 }

@@ -2,7 +2,9 @@
  * show: the state of the clock, how far the step is, the planned end of
  * the session, the server's address to read aloud, the question on the
  * table and who is present; the room's title with its workshop and the
- * facilitator's message. */
+ * facilitator's message; and the bottom rows that the poster and the
+ * facilitator's screen share: the message line, the keys, the command
+ * line. */
 #ifndef AANDESLAG_VIEWPARTS_H
 #define AANDESLAG_VIEWPARTS_H
 
@@ -68,5 +70,30 @@ int vp_announcement(WINDOW *w, const struct ui *ui,
 
 /* Writes "3 aanwezig" (those connected). */
 void vp_present_count(const struct model_room *room, char *out, size_t size);
+
+/* Draws ui's message at row y; a message longer than the row, or of
+ * several lines, grows upwards over what is above, at most up to row
+ * top, with a rule over it and an ellipsis where it is cut. scroll_note
+ * (NULL: none), e.g. where a page is scrolled to, goes at the right end
+ * of row y when the message leaves room for it. */
+void vp_message(WINDOW *w, const struct ui *ui, int y, int top, int cols,
+                const char *scroll_note);
+
+/* A key and what it does, for the bottom row. */
+struct vp_hint {
+	const char *key;        /* NULL: left out */
+	const char *word;
+	int drop;       /* dropped first when the row is too narrow: high;
+	                 * -1: never dropped */
+};
+
+/* Draws the hints h[0..n) at row y in cols columns, leaving out those
+ * with the highest drop until the rest fit (it sets their key to NULL). */
+void vp_hints(WINDOW *w, const struct ui *ui, int y, int cols,
+              struct vp_hint *h, size_t n);
+
+/* Draws the line being typed after ':' (ui->line) at row y, scrolled so
+ * that the cursor shows; returns the cursor's column. */
+int vp_command_line(WINDOW *w, const struct ui *ui, int y, int cols);
 
 #endif
