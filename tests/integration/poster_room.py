@@ -109,20 +109,21 @@ def note_texts():
     return out
 
 
-def fill(sc, extra_notes=()):
-    """Makes the room on a new server in scope sc; returns the chair's
-    client (Anna), whose mirror holds everything. extra_notes are sent
-    by the chair first, as they are."""
-    srv = sc.server()
+def fill(sc, srv=None, extra_notes=()):
+    """Makes the room in scope sc, on srv or a new server; returns the
+    chair's client (Anna), whose mirror holds everything. extra_notes
+    are sent by the chair first, as they are."""
+    if srv is None:
+        srv = sc.server()
     anna = sc.client(srv.port, "Anna", new_room=TITLE)
     code = anna.room_code()
     anna.send(*SETTINGS)
-    others = []
-    for name, lines in COLLEAGUES.items():
-        c = sc.client(srv.port, name, room=code)
+    # The colleagues start together: under valgrind each start takes
+    # seconds.
+    others = [sc.client(srv.port, name, room=code) for name in COLLEAGUES]
+    for c, lines in zip(others, COLLEAGUES.values()):
         c.room_code()
         c.send(*lines)
-        others.append(c)
     # A colleague's client exits 0 once every command of theirs was
     # accepted: then the server has them all, in order, before anything
     # the chair sends next.
