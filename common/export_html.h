@@ -17,8 +17,9 @@
  * as a table (nr, actie, wie, nodig, leerjaren, wanneer, status). Print
  * CSS sizes it for A4. date is the day the page is made, "YYYY-MM-DD"
  * (passed in, so that this stays pure); NULL or "" leaves it out. Every
- * text from the room or the content is escaped (& < > " '). Allocation
- * failure sets out->failed. */
+ * text from the room or the content is escaped (& < > " '). The room is
+ * only read; out stays the caller's, to free with strbuf_free().
+ * Allocation failure sets out->failed (what was appended stays valid). */
 void export_html(const struct model_room *room, const char *date,
                  struct strbuf *out);
 

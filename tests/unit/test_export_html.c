@@ -323,6 +323,8 @@ test_escaping(void)
 	CHECK_CONTAINS(html, "<td>&lt;i&gt;Joke&lt;/i&gt;</td>");
 	CHECK_CONTAINS(html, "<td>tijd; &quot;veel&quot; &lt;tijd&gt;</td>");
 	CHECK_CONTAINS(html, "<td>na &lt;de&gt; zomer</td>");
+	/* One action: the poster's pointer says so in the singular. */
+	CHECK_CONTAINS(html, "<p>De actie staat op de volgende bladzijde.</p>");
 	strbuf_free(&out);
 	teardown(&f);
 }
