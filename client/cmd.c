@@ -433,14 +433,14 @@ parse_local(struct scan *s, enum cmd_kind kind)
 	return 0;
 }
 
-/* export csv|ics FILE: the rest of the line is the file name, so that
- * it may hold spaces. */
+/* export csv|ics|md|json|html FILE: the rest of the line is the file
+ * name, so that it may hold spaces. */
 static int
 parse_export(struct scan *s)
 {
 	char *w;
 
-	if (scan_need_word(s, &w, _("Welk soort bestand: export csv|ics|md|json BESTAND.")) < 0)
+	if (scan_need_word(s, &w, _("Welk soort bestand: export csv|ics|md|json|html BESTAND.")) < 0)
 		return -EINVAL;
 	if (scan_is(w, "csv"))
 		s->out->export_format = CMD_EXPORT_CSV;
@@ -450,8 +450,10 @@ parse_export(struct scan *s)
 		s->out->export_format = CMD_EXPORT_JSON;
 	else if (scan_is(w, "md"))
 		s->out->export_format = CMD_EXPORT_MD;
+	else if (scan_is(w, "html"))
+		s->out->export_format = CMD_EXPORT_HTML;
 	else
-		return scan_fail(s, _("Onbekend soort bestand: %s (csv, ics, md of json)."), w);
+		return scan_fail(s, _("Onbekend soort bestand: %s (csv, ics, md, json of html)."), w);
 	if (*s->p == '\0')
 		return scan_fail(s, "%s", _("Geef de naam van het bestand."));
 	s->out->export_path = s->p;
@@ -604,6 +606,7 @@ cmd_help(void)
 "  export ics BESTAND      de acties met een datum of maand voor de agenda\n"
 "  export md BESTAND       de poster als Markdown (wiki, mail, document)\n"
 "  export json BESTAND     alles, voor een archief of een ander programma\n"
+"  export html BESTAND     de poster als webpagina, om op A4 te printen\n"
 "  card [N]                de vragenkaart van deze stap (of van stap N)\n"
 "  settings                de instellingen van de werksessie\n"
 "  help                    deze lijst\n"

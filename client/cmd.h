@@ -27,7 +27,7 @@ enum cmd_kind {
 
 /* What CMD_EXPORT writes. */
 enum cmd_export { CMD_EXPORT_CSV, CMD_EXPORT_ICS, CMD_EXPORT_JSON,
-                  CMD_EXPORT_MD };
+                  CMD_EXPORT_MD, CMD_EXPORT_HTML };
 
 /* A parsed line: the command and every part it points to live in here.
  * Text fields point into the parsed line (keep it alive) or into the room

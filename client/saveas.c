@@ -1,5 +1,6 @@
 /* Export files written by the client. The renderers are pure (common/);
- * this adds the time stamp an iCalendar file needs and the file itself. */
+ * this adds the time stamp an iCalendar file needs, the date printed on
+ * the HTML poster, and the file itself. */
 #include "saveas.h"
 
 #include <errno.h>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include "export_csv.h"
+#include "export_html.h"
 #include "export_ics.h"
 #include "export_json.h"
 #include "export_md.h"
@@ -58,6 +60,12 @@ saveas_write(const struct model_room *room, enum cmd_export format,
 		export_json(room, now, &out);
 	} else if (format == CMD_EXPORT_MD) {
 		export_md(room, &out);
+	} else if (format == CMD_EXPORT_HTML) {
+		/* The day on this computer's calendar: the poster is dated
+		 * for the team that prints it. */
+		localtime_r(&wall, &tm);
+		strftime(stamp, sizeof stamp, "%Y-%m-%d", &tm);
+		export_html(room, stamp, &out);
 	} else {
 		export_csv(room, &out);
 	}
@@ -66,7 +74,8 @@ saveas_write(const struct model_room *room, enum cmd_export format,
 	if (rc < 0)
 		snprintf(msg, size, _("Kon %s niet schrijven: %s"), path,
 		         strerror(-rc));
-	else if (format == CMD_EXPORT_JSON || format == CMD_EXPORT_MD)
+	else if (format == CMD_EXPORT_JSON || format == CMD_EXPORT_MD ||
+	         format == CMD_EXPORT_HTML)
 		snprintf(msg, size, _("De poster is naar %s geschreven."), path);
 	else if (format == CMD_EXPORT_ICS)
 		snprintf(msg, size, _("%zu acties met een datum of maand naar %s geschreven (voor de agenda)."),

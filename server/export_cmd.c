@@ -27,6 +27,7 @@
 #include "export_csv.h"
 #include "export_ics.h"
 #include "export_json.h"
+#include "export_html.h"
 #include "export_md.h"
 #include "i18n.h"
 #include "model.h"
@@ -39,6 +40,7 @@
 struct moment {
 	int64_t clocks_ms;      /* wall-clock time the clocks are taken at */
 	char dtstamp[32];       /* now in UTC, "YYYYMMDDTHHMMSSZ", for iCalendar */
+	char day[16];           /* today here, "YYYY-MM-DD", on a printed poster */
 };
 
 /* A format and its renderer. The renderers differ in what they need
@@ -53,11 +55,15 @@ struct format {
 	           struct strbuf *out);
 	size_t (*stamped)(const struct model_room *room, const char *dtstamp,
 	                  struct strbuf *out);
+	void (*dated)(const struct model_room *room, const char *day,
+	              struct strbuf *out);
 };
 
 static const struct format formats[] = {
 	{ .name = "csv", .plain = export_csv,
 	  .what = N_("de acties, voor Excel") },
+	{ .name = "html", .dated = export_html,
+	  .what = N_("de poster als webpagina, om af te drukken") },
 	{ .name = "ics", .stamped = export_ics,
 	  .what = N_("de acties met een datum of maand, voor de agenda") },
 	{ .name = "json", .at = export_json,
@@ -104,6 +110,8 @@ render(const struct format *f, const struct model_room *room,
 		f->plain(room, out);
 	else if (f->at != NULL)
 		f->at(room, when->clocks_ms, out);
+	else if (f->dated != NULL)
+		f->dated(room, when->day, out);
 	else
 		f->stamped(room, when->dtstamp, out);
 }
@@ -208,6 +216,9 @@ find_moment(struct store *st, const struct replay *r, struct moment *when)
 	             &tm) == 0)
 		snprintf(when->dtstamp, sizeof when->dtstamp,
 		         "19700101T000000Z");
+	if (localtime_r(&wall, &tm) == NULL ||
+	    strftime(when->day, sizeof when->day, "%Y-%m-%d", &tm) == 0)
+		snprintf(when->day, sizeof when->day, "1970-01-01");
 }
 
 /* Opens the data directory read-only. Returns 0, or 1 (the exit status)

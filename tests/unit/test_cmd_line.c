@@ -97,6 +97,41 @@ test_local(void)
 	REFUSE_ALL(lines);
 }
 
+/* export FORMAT FILE: the format as a word, the file the rest of the
+ * line (spaces and all). */
+static void
+test_export(void)
+{
+	static const struct {
+		const char *line;
+		enum cmd_export format;
+		const char *path;
+	} ok[] = {
+		{ "export csv acties.csv", CMD_EXPORT_CSV, "acties.csv" },
+		{ "export ics agenda.ics", CMD_EXPORT_ICS, "agenda.ics" },
+		{ "export md poster.md", CMD_EXPORT_MD, "poster.md" },
+		{ "export json kamer.json", CMD_EXPORT_JSON, "kamer.json" },
+		{ "export html poster.html", CMD_EXPORT_HTML, "poster.html" },
+		{ "export HTML /tmp/mijn poster.html", CMD_EXPORT_HTML,
+		  "/tmp/mijn poster.html" },
+	};
+	static const char *const lines[] = {
+		"export", "export html", "export html   ", "export pdf x.pdf",
+		"export htm x.htm",
+	};
+	struct parsed p;
+	size_t i;
+
+	for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		parse_kind(&p, ok[i].line, CMD_EXPORT);
+		CHECK_INT(p.cmd.export_format, ==, ok[i].format);
+		CHECK_STR(p.cmd.export_path, ok[i].path);
+	}
+	REFUSE_ALL(lines);
+	parse_refused(&p, "export pdf x.pdf");
+	CHECK_CONTAINS(p.error, "html");
+}
+
 static void
 test_empty(void)
 {
@@ -243,7 +278,8 @@ test_help(void)
 		"help", "card", "model", "catalogue", "settings", "uncovered",
 		"Stap 3", "Stap 4", "Stap 5", "financien", "bezig", "klaar",
 		"overnemen", "take-chair", "herken", "recognise",
-		"bevinding", "Terugkoppeling", "finding delete",
+		"bevinding", "Terugkoppeling", "finding delete", "export",
+		"csv", "ics", "md", "json", "html",
 	};
 	const char *help = cmd_help(), *line, *end;
 	size_t i;
@@ -269,6 +305,7 @@ CHECK_MAIN(CHECK_TEST(test_clock),
            CHECK_TEST(test_step),
            CHECK_TEST(test_leave),
            CHECK_TEST(test_local),
+           CHECK_TEST(test_export),
            CHECK_TEST(test_empty),
            CHECK_TEST(test_unknown),
            CHECK_TEST(test_unknown_long_word),
