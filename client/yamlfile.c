@@ -90,8 +90,8 @@ static int
 read_file(const char *path, char **text, size_t *len,
           char err[YAMLFILE_ERROR_SIZE])
 {
-	char *buf;
-	size_t n;
+	size_t cap = 16 * 1024, n = 0;
+	char *buf = NULL, *bigger;
 	FILE *f;
 	int rc = 0;
 
@@ -101,22 +101,33 @@ read_file(const char *path, char **text, size_t *len,
 		         "worden gelezen: %s"), path, strerror(errno));
 		return -EINVAL;
 	}
-	/* One byte over the limit tells a full file from a cut one. */
-	buf = malloc(YAMLFILE_SIZE_MAX + 1);
-	if (buf == NULL) {
-		fclose(f);
-		return -ENOMEM;
-	}
-	n = fread(buf, 1, YAMLFILE_SIZE_MAX + 1, f);
-	if (ferror(f)) {
-		snprintf(err, YAMLFILE_ERROR_SIZE, _("%s: het bestand kan niet "
-		         "worden gelezen: %s"), path, strerror(errno));
-		rc = -EINVAL;
-	} else if (n > YAMLFILE_SIZE_MAX) {
-		snprintf(err, YAMLFILE_ERROR_SIZE, _("%s: het bestand is "
-		         "groter dan %zu MiB; is dit wel het goede bestand?"),
-		         path, YAMLFILE_SIZE_MAX >> 20);
-		rc = -EINVAL;
+	for (;;) {
+		bigger = realloc(buf, cap);
+		if (bigger == NULL) {
+			rc = -ENOMEM;
+			break;
+		}
+		buf = bigger;
+		n += fread(buf + n, 1, cap - n, f);
+		if (ferror(f)) {
+			snprintf(err, YAMLFILE_ERROR_SIZE, _("%s: het bestand "
+			         "kan niet worden gelezen: %s"), path,
+			         strerror(errno));
+			rc = -EINVAL;
+			break;
+		}
+		if (n > YAMLFILE_SIZE_MAX) {
+			snprintf(err, YAMLFILE_ERROR_SIZE, _("%s: het bestand "
+			         "is groter dan %zu MiB; is dit wel het goede "
+			         "bestand?"), path, YAMLFILE_SIZE_MAX >> 20);
+			rc = -EINVAL;
+			break;
+		}
+		if (n < cap)
+			break; /* the end of the file */
+		/* One byte over the limit tells a full file from a cut one. */
+		cap = cap * 2 > YAMLFILE_SIZE_MAX + 1 ? YAMLFILE_SIZE_MAX + 1
+		                                      : cap * 2;
 	}
 	fclose(f);
 	if (rc != 0) {
