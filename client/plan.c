@@ -507,8 +507,8 @@ get_assignment(struct parse *p, yaml_node_t *k, yaml_node_t *v)
 		                     yamlfile_shown(k, buf));
 	if (yamlfile_copy_text(value_of(k), k->data.scalar.length,
 	                       MODEL_NAME_MAX, name, why) != NULL)
-		return yamlfile_fail(p->yf, k, _("de naam %s %s"),
-		                     yamlfile_shown(k, buf), why);
+		return yamlfile_fail(p->yf, k, _("de naam van een collega %s"),
+		                     why);
 	if (v->type != YAML_SCALAR_NODE ||
 	    yamlfile_copy_text(value_of(v), v->data.scalar.length,
 	                       MODEL_NAME_MAX, group, why) != NULL)

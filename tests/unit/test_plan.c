@@ -418,6 +418,12 @@ test_errors_structure(void)
 	        "getallen zijn");
 	refused(TG "indeling:\n  - Anna: Zorg\n", 4, "'indeling' moet "
 	        "bestaan uit regels 'naam: groep'");
+	refused(TG "indeling:\n  '': Zorg\n", 5, "de naam van een collega "
+	        "mag niet leeg zijn");
+	refused(TG "indeling:\n  "
+	        "Anna Maria Theodora Johanna van den Heuvel-Schoonderwoerd "
+	        "Bakkers: Zorg\n", 5, "de naam van een collega is te lang: 65 "
+	        "bytes, hoogstens 64");
 	refused(TG "indeling:\n  Anna:\n", 5, "achter 'Anna:' hoort de naam "
 	        "van een groep, niet niets");
 	refused(TG "indeling:\n  [Anna, Bram]: Zorg\n", 5, "voor de dubbele "
