@@ -232,10 +232,10 @@ get_date(struct parse *p, const yaml_node_t *key, const yaml_node_t *value)
 	if (value->type != YAML_SCALAR_NODE ||
 	    value->data.scalar.length != DATE_SIZE - 1 ||
 	    dates_check_day(value_of(value)) != 0)
-		return yamlfile_fail(p->yf, key, _("'datum' moet een bestaande "
-		                     "dag zijn, geschreven als 2027-03-11 "
-		                     "(jaar-maand-dag), niet %s"),
-		                     yamlfile_shown(value, buf));
+		return yamlfile_fail(p->yf, key,
+		        _("'datum' moet een bestaande dag zijn, geschreven als "
+		          "2027-03-11 (jaar-maand-dag), niet %s"),
+		        yamlfile_shown(value, buf));
 	memcpy(p->plan->store->date, value_of(value), DATE_SIZE);
 	return 0;
 }
@@ -263,10 +263,11 @@ get_time(struct parse *p, const yaml_node_t *key, const yaml_node_t *value,
 		minute = (s[len - 2] - '0') * 10 + (s[len - 1] - '0');
 	}
 	if (hour < 0 || hour > 23)
-		return yamlfile_fail(p->yf, key, _("'tijd' moet een tijd zijn "
-		                     "als \"13:30\" (uren:minuten, van 00:00 tot "
-		                     "en met 23:59), niet %s"),
-		                     yamlfile_shown(value, buf));
+		return yamlfile_fail(p->yf, key,
+		        _("'tijd' moet een tijd zijn als \"13:30\" "
+		          "(uren:minuten, van 00:00 tot en met 23:59), "
+		          "niet %s"),
+		        yamlfile_shown(value, buf));
 	snprintf(out, TIME_SIZE, "%02d:%02d", hour, minute);
 	return 0;
 }
@@ -287,9 +288,9 @@ get_yes_no(struct parse *p, const yaml_node_t *key, const yaml_node_t *value,
 	else if (strcasecmp(s, "nee") == 0 || strcasecmp(s, "false") == 0)
 		*out = 0;
 	else
-		return yamlfile_fail(p->yf, key, _("'%s' moet ja of nee zijn, "
-		                     "niet %s"), value_of(key),
-		                     yamlfile_shown(value, buf));
+		return yamlfile_fail(p->yf, key,
+		        _("'%s' moet ja of nee zijn, niet %s"),
+		        value_of(key), yamlfile_shown(value, buf));
 	return 0;
 }
 
@@ -305,12 +306,11 @@ get_report_minutes(struct parse *p, const yaml_node_t *key,
 		return 0;
 	v = yamlfile_number(value);
 	if (v < 1 || v > PLAN_REPORT_MINUTES_MAX)
-		return yamlfile_fail(p->yf, key, _("'terugkoppeling_minuten' "
-		                     "moet een getal van 1 tot en met %d zijn "
-		                     "(minuten per groep), niet %s%s"),
-		                     PLAN_REPORT_MINUTES_MAX,
-		                     yamlfile_shown(value, buf),
-		                     yamlfile_number_hint(value));
+		return yamlfile_fail(p->yf, key,
+		        _("'terugkoppeling_minuten' moet een getal van 1 tot "
+		          "en met %d zijn (minuten per groep), niet %s%s"),
+		        PLAN_REPORT_MINUTES_MAX, yamlfile_shown(value, buf),
+		        yamlfile_number_hint(value));
 	p->plan->msg.report_minutes = (uint32_t)v;
 	return 0;
 }
@@ -329,22 +329,23 @@ get_levels(struct parse *p, const yaml_node_t *key, yaml_node_t *value,
 	if (value == NULL)
 		return 0;
 	if (value->type != YAML_SEQUENCE_NODE)
-		return yamlfile_fail(p->yf, key, _("'niveaus' moet een lijst "
-		                     "zijn, zoals [3] of [2, 3, 4], niet %s"),
-		                     yamlfile_shown(value, buf));
+		return yamlfile_fail(p->yf, key,
+		        _("'niveaus' moet een lijst zijn, zoals [3] of "
+		          "[2, 3, 4], niet %s"), yamlfile_shown(value, buf));
 	for (item = value->data.sequence.items.start;
 	     item < value->data.sequence.items.top; item++) {
 		n = yamlfile_node(p->yf, *item);
 		v = yamlfile_number(n);
 		if (v < 1 || v > LEVELS_MAX)
-			return yamlfile_fail(p->yf, n, _("een niveau is 1, 2, 3 "
-			                     "of 4, niet %s%s"),
-			                     yamlfile_shown(n, buf),
-			                     yamlfile_number_hint(n));
+			return yamlfile_fail(p->yf, n,
+			        _("een niveau is 1, 2, 3 of 4, niet %s%s"),
+			        yamlfile_shown(n, buf),
+			        yamlfile_number_hint(n));
 		for (i = 0; i < r->msg.n_levels; i++)
 			if (r->levels[i] == (uint32_t)v)
-				return yamlfile_fail(p->yf, n, _("niveau %ld "
-				                     "staat er twee keer in"), v);
+				return yamlfile_fail(p->yf, n,
+				        _("niveau %ld staat er twee keer in"),
+				        v);
 		/* Distinct values of 1..4, so there is room; inserted in
 		 * order, as the server shows levels. */
 		for (i = r->msg.n_levels;
@@ -371,26 +372,26 @@ get_minutes(struct parse *p, const yaml_node_t *key, yaml_node_t *value,
 	if (value == NULL)
 		return 0;
 	if (value->type != YAML_SEQUENCE_NODE)
-		return yamlfile_fail(p->yf, key, _("'minuten' moet een lijst "
-		                     "van vijf getallen zijn, één per stap, zoals "
-		                     "[20, 30, 30, 30, 40], niet %s"),
-		                     yamlfile_shown(value, buf));
+		return yamlfile_fail(p->yf, key,
+		        _("'minuten' moet een lijst van vijf getallen zijn, "
+		          "één per stap, zoals [20, 30, 30, 30, 40], niet %s"),
+		        yamlfile_shown(value, buf));
 	if (count_of(value) != STEPS_COUNT)
-		return yamlfile_fail(p->yf, key, _("'minuten' moet vijf getallen "
-		                     "hebben, één per stap, zoals [20, 30, 30, "
-		                     "30, 40], geen %zu"), count_of(value));
+		return yamlfile_fail(p->yf, key,
+		        _("'minuten' moet vijf getallen hebben, één per stap, "
+		          "zoals [20, 30, 30, 30, 40], geen %zu"),
+		        count_of(value));
 	for (item = value->data.sequence.items.start;
 	     item < value->data.sequence.items.top; item++) {
 		n = yamlfile_node(p->yf, *item);
 		v = yamlfile_number(n);
 		if (v < 1 || v > MODEL_STEP_MINUTES_MAX)
-			return yamlfile_fail(p->yf, n, _("de minuten van stap %u "
-			                     "moeten een getal van 1 tot en met %d "
-			                     "zijn, niet %s%s"),
-			                     (unsigned)r->msg.n_step_minutes + 1,
-			                     MODEL_STEP_MINUTES_MAX,
-			                     yamlfile_shown(n, buf),
-			                     yamlfile_number_hint(n));
+			return yamlfile_fail(p->yf, n,
+			        _("de minuten van stap %u moeten een getal van "
+			          "1 tot en met %d zijn, niet %s%s"),
+			        (unsigned)r->msg.n_step_minutes + 1,
+			        MODEL_STEP_MINUTES_MAX, yamlfile_shown(n, buf),
+			        yamlfile_number_hint(n));
 		r->minutes[r->msg.n_step_minutes++] = (uint32_t)v;
 	}
 	return 0;
@@ -432,14 +433,14 @@ get_room(struct parse *p, yaml_node_t *node)
 	if (rc != 0)
 		return rc;
 	if (only_digits(r->name))
-		return yamlfile_fail(p->yf, key[R_NAME], _("een groepsnaam van "
-		                     "alleen cijfers kan niet: een collega kiest "
-		                     "een groep ook met haar nummer"));
+		return yamlfile_fail(p->yf, key[R_NAME],
+		        _("een groepsnaam van alleen cijfers kan niet: een "
+		          "collega kiest een groep ook met haar nummer"));
 	if (find_room(p->plan, here, r->name, &twin) != NULL)
-		return yamlfile_fail(p->yf, key[R_NAME], _("er is al een groep "
-		                     "'%s' (regel %zu); elke groep heeft een eigen "
-		                     "naam, en hoofdletters tellen daarbij niet "
-		                     "mee"), r->name, p->room_line[twin]);
+		return yamlfile_fail(p->yf, key[R_NAME],
+		        _("er is al een groep '%s' (regel %zu); elke groep "
+		          "heeft een eigen naam, en hoofdletters tellen "
+		          "daarbij niet mee"), r->name, p->room_line[twin]);
 	rc = yamlfile_text(p->yf, key[R_PROGRAMME], value[R_PROGRAMME],
 	                   MODEL_SETTING_MAX, r->programme);
 	if (rc == 0)
@@ -464,22 +465,22 @@ get_rooms(struct parse *p, const yaml_node_t *key, yaml_node_t *value)
 	int rc;
 
 	if (value->type != YAML_SEQUENCE_NODE)
-		return yamlfile_fail(p->yf, key, _("'groepen' moet een lijst "
-		                     "van groepen zijn (regels die met "
-		                     "'- naam:' beginnen), niet %s"),
-		                     yamlfile_shown(value, buf));
+		return yamlfile_fail(p->yf, key,
+		        _("'groepen' moet een lijst van groepen zijn (regels "
+		          "die met '- naam:' beginnen), niet %s"),
+		        yamlfile_shown(value, buf));
 	if (count_of(value) == 0)
-		return yamlfile_fail(p->yf, key, _("'groepen' is leeg; er hoort "
-		                     "minstens één groep in"));
+		return yamlfile_fail(p->yf, key,
+		        _("'groepen' is leeg; er hoort minstens één groep in"));
 	for (item = value->data.sequence.items.start;
 	     item < value->data.sequence.items.top; item++) {
 		n = yamlfile_node(p->yf, *item);
 		if (p->plan->msg.n_rooms == PLAN_ROOMS_MAX)
-			return yamlfile_fail(p->yf, n, _("een studiedag heeft "
-			                     "hoogstens %d groepen, en dit is de "
-			                     "%zue; verdeel de dag over twee "
-			                     "workshops"), PLAN_ROOMS_MAX,
-			                     p->plan->msg.n_rooms + 1);
+			return yamlfile_fail(p->yf, n,
+			        _("een studiedag heeft hoogstens %d groepen, "
+			          "en dit is de %zue; verdeel de dag over twee "
+			          "workshops"),
+			        PLAN_ROOMS_MAX, p->plan->msg.n_rooms + 1);
 		mark = yamlfile_place(p->yf, _("groep %zu"),
 		                      p->plan->msg.n_rooms + 1);
 		rc = get_room(p, n);
@@ -502,33 +503,34 @@ get_assignment(struct parse *p, yaml_node_t *k, yaml_node_t *v)
 	size_t i, r;
 
 	if (k->type != YAML_SCALAR_NODE)
-		return yamlfile_fail(p->yf, k, _("voor de dubbele punt hoort de "
-		                     "naam van een collega, niet %s"),
-		                     yamlfile_shown(k, buf));
+		return yamlfile_fail(p->yf, k,
+		        _("voor de dubbele punt hoort de naam van een collega, "
+		          "niet %s"), yamlfile_shown(k, buf));
 	if (yamlfile_copy_text(value_of(k), k->data.scalar.length,
 	                       MODEL_NAME_MAX, name, why) != NULL)
-		return yamlfile_fail(p->yf, k, _("de naam van een collega %s"),
-		                     why);
+		return yamlfile_fail(p->yf, k,
+		        _("de naam van een collega %s"), why);
 	if (v->type != YAML_SCALAR_NODE ||
 	    yamlfile_copy_text(value_of(v), v->data.scalar.length,
 	                       MODEL_NAME_MAX, group, why) != NULL)
-		return yamlfile_fail(p->yf, k, _("achter '%s:' hoort de naam van "
-		                     "een groep, niet %s"), name,
-		                     yamlfile_shown(v, buf));
+		return yamlfile_fail(p->yf, k,
+		        _("achter '%s:' hoort de naam van een groep, niet %s"),
+		        name, yamlfile_shown(v, buf));
 	room = find_room(p->plan, p->plan->msg.n_rooms, group, &r);
 	if (room == NULL)
-		return yamlfile_fail(p->yf, k, _("%s is ingedeeld in groep '%s', "
-		                     "maar die groep staat niet onder 'groepen'"),
-		                     name, group);
+		return yamlfile_fail(p->yf, k,
+		        _("%s is ingedeeld in groep '%s', maar die groep staat "
+		          "niet onder 'groepen'"), name, group);
 	for (i = 0; i < p->plan->msg.n_assignments; i++)
 		if (strcasecmp(p->plan->store->assignments[i].name, name) == 0)
-			return yamlfile_fail(p->yf, k, _("%s is al ingedeeld "
-			                     "(regel %zu); iedereen gaat naar één "
-			                     "groep"), name, p->assignment_line[i]);
+			return yamlfile_fail(p->yf, k,
+			        _("%s is al ingedeeld (regel %zu); iedereen "
+			          "gaat naar één groep"),
+			        name, p->assignment_line[i]);
 	if (p->seated[r] == MODEL_SEATS)
-		return yamlfile_fail(p->yf, k, _("groep '%s' is al vol: in een "
-		                     "groep passen hoogstens %d collega's"),
-		                     room->name, MODEL_SEATS);
+		return yamlfile_fail(p->yf, k,
+		        _("groep '%s' is al vol: in een groep passen hoogstens "
+		          "%d collega's"), room->name, MODEL_SEATS);
 	/* Every room has its seats, so the assignments fit their array. */
 	p->seated[r]++;
 	p->assignment_line[p->plan->msg.n_assignments] = yamlfile_line(k);
@@ -548,9 +550,10 @@ get_assignments(struct parse *p, const yaml_node_t *key, yaml_node_t *value)
 	if (value == NULL)
 		return 0;
 	if (value->type != YAML_MAPPING_NODE)
-		return yamlfile_fail(p->yf, key, _("'indeling' moet bestaan uit "
-		                     "regels 'naam: groep', zoals 'Anna: Zorg', "
-		                     "niet uit %s"), yamlfile_shown(value, buf));
+		return yamlfile_fail(p->yf, key,
+		        _("'indeling' moet bestaan uit regels 'naam: groep', "
+		          "zoals 'Anna: Zorg', niet uit %s"),
+		        yamlfile_shown(value, buf));
 	for (pair = value->data.mapping.pairs.start;
 	     pair < value->data.mapping.pairs.top; pair++) {
 		rc = get_assignment(p, yamlfile_node(p->yf, pair->key),
@@ -581,9 +584,9 @@ get_item(struct parse *p, yaml_node_t *node)
 		return rc;
 	/* A day read from top to bottom; equal times may follow. */
 	if (here > 0 && strcmp(it[-1].time, it->time) > 0)
-		return yamlfile_fail(p->yf, key[I_TIME], _("%s staat na %s; zet "
-		                     "het rooster op volgorde van tijd"),
-		                     it->time, it[-1].time);
+		return yamlfile_fail(p->yf, key[I_TIME],
+		        _("%s staat na %s; zet het rooster op volgorde van "
+		          "tijd"), it->time, it[-1].time);
 	rc = yamlfile_text(p->yf, key[I_LABEL], value[I_LABEL],
 	                   PLAN_LABEL_MAX, it->label);
 	if (rc == 0)
@@ -592,9 +595,10 @@ get_item(struct parse *p, yaml_node_t *node)
 	if (rc != 0 || !it->msg.report_back)
 		return rc;
 	if (p->report_line != 0)
-		return yamlfile_fail(p->yf, key[I_REPORT], _("de terugkoppeling "
-		                     "staat al in het rooster (regel %zu); er is "
-		                     "er één per studiedag"), p->report_line);
+		return yamlfile_fail(p->yf, key[I_REPORT],
+		        _("de terugkoppeling staat al in het rooster "
+		          "(regel %zu); er is er één per studiedag"),
+		        p->report_line);
 	p->report_line = yamlfile_line(key[I_REPORT]);
 	return 0;
 }
@@ -612,17 +616,18 @@ get_schedule(struct parse *p, const yaml_node_t *key, yaml_node_t *value)
 	if (value == NULL)
 		return 0;
 	if (value->type != YAML_SEQUENCE_NODE)
-		return yamlfile_fail(p->yf, key, _("'rooster' moet een lijst zijn "
-		                     "(regels die met '- tijd:' beginnen), niet "
-		                     "%s"), yamlfile_shown(value, buf));
+		return yamlfile_fail(p->yf, key,
+		        _("'rooster' moet een lijst zijn (regels die met "
+		          "'- tijd:' beginnen), niet %s"),
+		        yamlfile_shown(value, buf));
 	for (item = value->data.sequence.items.start;
 	     item < value->data.sequence.items.top; item++) {
 		n = yamlfile_node(p->yf, *item);
 		if (p->plan->msg.n_schedule == PLAN_SCHEDULE_MAX)
-			return yamlfile_fail(p->yf, n, _("het rooster heeft "
-			                     "hoogstens %d onderdelen, en dit is "
-			                     "het %zue"), PLAN_SCHEDULE_MAX,
-			                     p->plan->msg.n_schedule + 1);
+			return yamlfile_fail(p->yf, n,
+			        _("het rooster heeft hoogstens %d onderdelen, "
+			          "en dit is het %zue"),
+			        PLAN_SCHEDULE_MAX, p->plan->msg.n_schedule + 1);
 		mark = yamlfile_place(p->yf, _("rooster, onderdeel %zu"),
 		                      p->plan->msg.n_schedule + 1);
 		rc = get_item(p, n);

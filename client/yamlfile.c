@@ -309,9 +309,9 @@ yamlfile_pairs(struct yamlfile *yf, yaml_node_t *map, const char *what,
 	size_t i;
 
 	if (map->type != YAML_MAPPING_NODE)
-		return yamlfile_fail(yf, map, _("%s bestaat uit regels "
-		                     "'sleutel: waarde', niet uit %s"), what,
-		                     yamlfile_shown(map, buf));
+		return yamlfile_fail(yf, map,
+		        _("%s bestaat uit regels 'sleutel: waarde', "
+		          "niet uit %s"), what, yamlfile_shown(map, buf));
 	for (i = 0; i < YAMLFILE_KEYS_MAX; i++)
 		key[i] = value[i] = NULL;
 	for (pair = map->data.mapping.pairs.start;
@@ -326,22 +326,22 @@ yamlfile_pairs(struct yamlfile *yf, yaml_node_t *map, const char *what,
 				snprintf(known + strlen(known),
 				         sizeof known - strlen(known), "%s%s",
 				         i ? ", " : "", keys[i].name);
-			return yamlfile_fail(yf, k, _("onbekende sleutel %s "
-			                     "(hier kan: %s)"),
-			                     yamlfile_shown(k, buf), known);
+			return yamlfile_fail(yf, k,
+			        _("onbekende sleutel %s (hier kan: %s)"),
+			        yamlfile_shown(k, buf), known);
 		}
 		if (key[i] != NULL)
-			return yamlfile_fail(yf, k, _("'%s' staat er twee keer "
-			                     "(ook op regel %zu)"), keys[i].name,
-			                     yamlfile_line(key[i]));
+			return yamlfile_fail(yf, k,
+			        _("'%s' staat er twee keer (ook op regel %zu)"),
+			        keys[i].name, yamlfile_line(key[i]));
 		key[i] = k;
 		value[i] = keys[i].optional && yamlfile_is_nothing(v) ? NULL
 		                                                       : v;
 	}
 	for (i = 0; keys[i].name != NULL; i++)
 		if (key[i] == NULL && !keys[i].optional)
-			return yamlfile_fail(yf, map, _("'%s' ontbreekt"),
-			                     keys[i].name);
+			return yamlfile_fail(yf, map,
+			        _("'%s' ontbreekt"), keys[i].name);
 	return 0;
 }
 
@@ -410,9 +410,9 @@ yamlfile_text(struct yamlfile *yf, const yaml_node_t *key,
 	if (value == NULL)
 		return 0;
 	if (value->type != YAML_SCALAR_NODE)
-		return yamlfile_fail(yf, key, _("'%s' moet een tekst zijn, niet "
-		                     "%s"), value_of(key),
-		                     yamlfile_shown(value, buf));
+		return yamlfile_fail(yf, key,
+		        _("'%s' moet een tekst zijn, niet %s"),
+		        value_of(key), yamlfile_shown(value, buf));
 	/* By length, not strlen(): "\0" in a quoted text is a NUL byte,
 	 * which yamlfile_copy_text() refuses. */
 	if (yamlfile_copy_text(value_of(value), value->data.scalar.length, max,
