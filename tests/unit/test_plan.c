@@ -4,6 +4,7 @@
  * with its exact line. The files are written into a fresh directory
  * under /tmp, which each test removes again. */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <sys/stat.h>
 
@@ -59,6 +60,24 @@ put(const char *name, const char *text, size_t len)
 	CHECK_UINT(fwrite(text, 1, len, f), ==, len);
 	CHECK_INT(fclose(f), ==, 0);
 	return path;
+}
+
+/* Appends formatted text to the plan being built in text (size bytes,
+ * *n of them used so far). */
+static void add(char *text, size_t size, size_t *n, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void
+add(char *text, size_t size, size_t *n, const char *fmt, ...)
+{
+	va_list ap;
+	int len;
+
+	va_start(ap, fmt);
+	len = vsnprintf(text + *n, size - *n, fmt, ap);
+	va_end(ap);
+	CHECK(len >= 0 && (size_t)len < size - *n);
+	*n += (size_t)len;
 }
 
 /* Checks that plan_load() refuses text (the first len bytes; 0: all of
@@ -290,35 +309,37 @@ test_forms(void)
 	CHECK_INT(p.msg.schedule[2]->report_back, ==, 1);
 	plan_free(&p);
 
-	/* The limits themselves are allowed: 12 rooms, 7 in a room, 16
-	 * items. */
-	{
-		char text[4096];
-		size_t n = 0;
-		unsigned i;
+	tmp_end();
+}
 
-		n += (size_t)snprintf(text + n, sizeof text - n,
-		                      "titel: Groot\ngroepen:\n");
-		for (i = 1; i <= 12; i++)
-			n += (size_t)snprintf(text + n, sizeof text - n,
-			                      "  - naam: G%u\n", i);
-		n += (size_t)snprintf(text + n, sizeof text - n, "indeling:\n");
-		for (i = 1; i <= 7; i++)
-			n += (size_t)snprintf(text + n, sizeof text - n,
-			                      "  Naam %u: G12\n", i);
-		n += (size_t)snprintf(text + n, sizeof text - n, "rooster:\n");
-		for (i = 0; i < 16; i++)
-			n += (size_t)snprintf(text + n, sizeof text - n,
-			                      "  - {tijd: \"%02u:00\", wat: x}\n",
-			                      i + 8);
-		CHECK(n < sizeof text);
-		accepted(text, &p);
-		CHECK_UINT(p.msg.n_rooms, ==, 12);
-		CHECK_UINT(p.msg.n_assignments, ==, 7);
-		CHECK_UINT(p.msg.n_schedule, ==, 16);
-		CHECK_STR(p.msg.schedule[15]->time, "23:00");
-		plan_free(&p);
-	}
+/* The limits themselves are allowed: 12 rooms, 7 in a room, 16 items. */
+static void
+test_at_limits(void)
+{
+	char text[4096];
+	struct plan p;
+	size_t n = 0;
+	unsigned i;
+
+	tmp_begin();
+	add(text, sizeof text, &n, "titel: Groot\ngroepen:\n");
+	for (i = 1; i <= 12; i++)
+		add(text, sizeof text, &n, "  - naam: G%u\n", i);
+	add(text, sizeof text, &n, "indeling:\n");
+	for (i = 1; i <= 7; i++)
+		add(text, sizeof text, &n, "  Naam %u: G12\n", i);
+	add(text, sizeof text, &n, "rooster:\n");
+	for (i = 8; i < 24; i++)
+		add(text, sizeof text, &n, "  - {tijd: \"%02u:00\", wat: x}\n",
+		    i);
+	accepted(text, &p);
+	CHECK_UINT(p.msg.n_rooms, ==, 12);
+	CHECK_STR(p.msg.rooms[11]->name, "G12");
+	CHECK_UINT(p.msg.n_assignments, ==, 7);
+	CHECK_STR(p.msg.assignments[6]->room, "G12");
+	CHECK_UINT(p.msg.n_schedule, ==, 16);
+	CHECK_STR(p.msg.schedule[15]->time, "23:00");
+	plan_free(&p);
 	tmp_end();
 }
 
@@ -467,7 +488,8 @@ test_errors_values(void)
 	refused(TG "    niveaus: ['2']\n", 4, "niet '2' (een getal staat "
 	        "zonder aanhalingstekens)");
 	refused(TG "    niveaus: [03]\n", 4, "niet '03'");
-	refused(TG "    niveaus: [3, 3]\n", 4, "niveau 3 staat er twee keer in");
+	refused(TG "    niveaus: [3, 3]\n", 4,
+	        "niveau 3 staat er twee keer in");
 	refused(TG "    minuten: [20, 30]\n", 4, "'minuten' moet vijf "
 	        "getallen hebben, één per stap, zoals [20, 30, 30, 30, 40], "
 	        "geen 2");
@@ -523,25 +545,25 @@ test_errors_limits(void)
 	        "anna is al ingedeeld (regel 5); iedereen gaat naar één "
 	        "groep");
 	/* The eighth colleague in one room, among others elsewhere. */
-	n = (size_t)snprintf(text, sizeof text, TG "  - naam: Techniek\n"
-	                     "indeling:\n  Bram: Techniek\n");
+	n = 0;
+	add(text, sizeof text, &n, TG "  - naam: Techniek\nindeling:\n"
+	    "  Bram: Techniek\n");
 	for (i = 1; i <= 8; i++)
-		n += (size_t)snprintf(text + n, sizeof text - n,
-		                      "  Collega %u: zorg\n", i);
+		add(text, sizeof text, &n, "  Collega %u: zorg\n", i);
 	refused(text, 14, "groep 'Zorg' is al vol: in een groep passen "
 	        "hoogstens 7 collega's");
-	n = (size_t)snprintf(text, sizeof text, "titel: T\ngroepen:\n");
+	n = 0;
+	add(text, sizeof text, &n, "titel: T\ngroepen:\n");
 	for (i = 1; i <= 13; i++)
-		n += (size_t)snprintf(text + n, sizeof text - n,
-		                      "  - naam: Groep %u\n    niveaus: [2]\n",
-		                      i);
+		add(text, sizeof text, &n, "  - naam: Groep %u\n"
+		    "    niveaus: [2]\n", i);
 	refused(text, 27, "een studiedag heeft hoogstens 12 groepen, en dit "
 	        "is de 13e");
-	n = (size_t)snprintf(text, sizeof text, TG "rooster:\n");
+	n = 0;
+	add(text, sizeof text, &n, TG "rooster:\n");
 	for (i = 0; i < 17; i++)
-		n += (size_t)snprintf(text + n, sizeof text - n,
-		                      "  - tijd: \"%02u:00\"\n    wat: x\n", i);
-	CHECK(n < sizeof text);
+		add(text, sizeof text, &n, "  - tijd: \"%02u:00\"\n"
+		    "    wat: x\n", i);
 	refused(text, 37, "het rooster heeft hoogstens 16 onderdelen, en dit "
 	        "is het 17e");
 	tmp_end();
@@ -591,6 +613,6 @@ test_errors_file(void)
 }
 
 CHECK_MAIN(CHECK_TEST(test_example), CHECK_TEST(test_forms),
-           CHECK_TEST(test_quick), CHECK_TEST(test_errors_structure),
-           CHECK_TEST(test_errors_values), CHECK_TEST(test_errors_limits),
-           CHECK_TEST(test_errors_file))
+           CHECK_TEST(test_at_limits), CHECK_TEST(test_quick),
+           CHECK_TEST(test_errors_structure), CHECK_TEST(test_errors_values),
+           CHECK_TEST(test_errors_limits), CHECK_TEST(test_errors_file))
