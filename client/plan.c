@@ -1,9 +1,10 @@
 /* The facilitator's workshop plan: a YAML file read with libyaml, or a
  * title and a number of rooms, turned into a CreateWorkshop request. The
- * file is checked against every rule the server applies, so that the
- * facilitator learns of a mistake with its line, in Dutch, while still at
- * the desk with the file open, rather than from a refusal at the start of
- * the study day. */
+ * file is checked against the limits the server puts on a workshop, and
+ * for the mistakes a person makes in writing it, so that the facilitator
+ * learns of a mistake with its line, in Dutch, while still at the desk
+ * with the file open, rather than from a refusal at the start of the
+ * study day. */
 #include "plan.h"
 
 #include <errno.h>
