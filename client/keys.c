@@ -13,6 +13,7 @@
 #include "poster.h"
 #include "saveas.h"
 #include "strbuf.h"
+#include "tuiws.h"
 #include "view.h"
 
 /* ------------------------------------------------------------ commands */
@@ -101,9 +102,8 @@ run_line(struct tui *t, char *line)
 	tui_dirty(t);
 }
 
-/* Opens the command line with a command word already typed. */
-static void
-prompt(struct tui *t, const char *start)
+void
+keys_prompt(struct tui *t, const char *start)
 {
 	t->ui.typing = true;
 	editline_set(&t->ui.line, start);
@@ -147,8 +147,8 @@ edit_key(struct editline *e, int type, wint_t key)
 	}
 }
 
-static bool
-is_enter(int type, wint_t key)
+bool
+keys_is_enter(int type, wint_t key)
 {
 	return (type == OK && (key == '\r' || key == '\n')) ||
 	       (type == KEY_CODE_YES && key == KEY_ENTER);
@@ -160,11 +160,17 @@ key_typing(struct tui *t, int type, wint_t key)
 	struct ui *ui = &t->ui;
 	char line[EDITLINE_MAX + 1];
 
-	if (is_enter(type, key)) {
+	if (keys_is_enter(type, key)) {
 		ui->typing = false;
 		memcpy(line, ui->line.text, ui->line.len + 1);
 		editline_clear(&ui->line);
-		run_line(t, line);
+		/* The facilitator's screen speaks the workshop's commands,
+		 * also while it waits for the workshop. */
+		if (ui->screen == UI_WORKSHOP ||
+		    (ui->joined && ui->net->in_workshop))
+			tuiws_line(t, line);
+		else
+			run_line(t, line);
 	} else if (type == OK && key == 27) {
 		ui->typing = false;
 		editline_clear(&ui->line);
@@ -181,7 +187,7 @@ key_join(struct tui *t, int type, wint_t key)
 
 	if (ui->connecting)
 		return;
-	if (is_enter(type, key)) {
+	if (keys_is_enter(type, key)) {
 		if (ui->field + 1 < UI_FIELDS) {
 			ui->field++;
 			if (ui->join[ui->field].len == 0) {
@@ -217,8 +223,8 @@ view_step(struct tui *t, unsigned step)
 	tui_dirty(t);
 }
 
-static void
-scroll_by(struct tui *t, int lines)
+void
+keys_scroll(struct tui *t, int lines)
 {
 	struct ui *ui = &t->ui;
 	/* The page shows about LINES - 6 rows: scrolling stops when its end
@@ -242,12 +248,12 @@ key_mouse(struct tui *t)
 	if (getmouse(&m) != OK)
 		return;
 	if (m.bstate & BUTTON4_PRESSED) {
-		scroll_by(t, -3);
+		keys_scroll(t, -3);
 		return;
 	}
 #ifdef BUTTON5_PRESSED
 	if (m.bstate & BUTTON5_PRESSED) {
-		scroll_by(t, 3);
+		keys_scroll(t, 3);
 		return;
 	}
 #endif
@@ -267,12 +273,12 @@ key_poster(struct tui *t, int type, wint_t key)
 		switch (key) {
 		case KEY_LEFT: view_step(t, ui->viewed_step - 1); return;
 		case KEY_RIGHT: view_step(t, ui->viewed_step + 1); return;
-		case KEY_UP: scroll_by(t, -1); return;
-		case KEY_DOWN: scroll_by(t, 1); return;
-		case KEY_PPAGE: scroll_by(t, -(LINES - 6)); return;
-		case KEY_NPAGE: scroll_by(t, LINES - 6); return;
+		case KEY_UP: keys_scroll(t, -1); return;
+		case KEY_DOWN: keys_scroll(t, 1); return;
+		case KEY_PPAGE: keys_scroll(t, -(LINES - 6)); return;
+		case KEY_NPAGE: keys_scroll(t, LINES - 6); return;
 		case KEY_HOME: ui->scroll = 0; tui_dirty(t); return;
-		case KEY_END: scroll_by(t, ui->page_lines); return;
+		case KEY_END: keys_scroll(t, ui->page_lines); return;
 		case KEY_MOUSE: key_mouse(t); return;
 		default: return;
 		}
@@ -300,7 +306,7 @@ key_poster(struct tui *t, int type, wint_t key)
 		ui->screen = UI_HELP;
 		ui->scroll = 0;
 		break;
-	case ':': prompt(t, ""); break;
+	case ':': keys_prompt(t, ""); break;
 	case 'n':
 		/* A note goes to the step on screen, which need not be the
 		 * team's. */
@@ -309,17 +315,17 @@ key_poster(struct tui *t, int type, wint_t key)
 
 			snprintf(start, sizeof start, "note --step %u ",
 			         ui->viewed_step);
-			prompt(t, start);
+			keys_prompt(t, start);
 		} else {
-			prompt(t, "note ");
+			keys_prompt(t, "note ");
 		}
 		break;
-	case 'v': prompt(t, "vote "); break;
-	case 'a': prompt(t, "activity add "); break;
-	case 'x': prompt(t, "action add "); break;
-	case 'c': prompt(t, "claim "); break;
-	case 'b': prompt(t, "bevinding "); break;
-	case 'm': if (chair) prompt(t, "mark "); break;
+	case 'v': keys_prompt(t, "vote "); break;
+	case 'a': keys_prompt(t, "activity add "); break;
+	case 'x': keys_prompt(t, "action add "); break;
+	case 'c': keys_prompt(t, "claim "); break;
+	case 'b': keys_prompt(t, "bevinding "); break;
+	case 'm': if (chair) keys_prompt(t, "mark "); break;
 	case ' ': if (chair) toggle_clock(t); break;
 	case '>': if (chair) run_line(t, (char[]){ "next" }); break;
 	case '<': if (chair) run_line(t, (char[]){ "prev" }); break;
@@ -365,7 +371,9 @@ keys_handle(struct tui *t, int type, wint_t key)
 		return;
 	}
 	if (t->pasting && type == OK) {
-		paste_char(t, key);
+		/* The picker and the plenary have no line to paste into. */
+		if (t->ui.screen != UI_ROOMS && t->ui.screen != UI_PLENARY)
+			paste_char(t, key);
 		return;
 	}
 	if (type == KEY_CODE_YES && key == KEY_RESIZE) {
@@ -376,7 +384,7 @@ keys_handle(struct tui *t, int type, wint_t key)
 		key_join(t, type, key);
 	else if (t->ui.typing)
 		key_typing(t, type, key);
-	else
+	else if (!tuiws_key(t, type, key))
 		key_poster(t, type, key);
 }
 

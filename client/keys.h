@@ -13,4 +13,15 @@
  * KEY_CODE_YES for a function key. */
 void keys_handle(struct tui *t, int type, wint_t key);
 
+/* Returns whether a key (as wget_wch() gave it) is Enter, from either
+ * the main keys or the keypad. */
+bool keys_is_enter(int type, wint_t key);
+
+/* Opens the command line with start (a command word) already typed. */
+void keys_prompt(struct tui *t, const char *start);
+
+/* Scrolls the page on the screen (the step's, or the help) by lines,
+ * within its length. */
+void keys_scroll(struct tui *t, int lines);
+
 #endif

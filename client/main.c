@@ -13,6 +13,7 @@
 #include "number.h"
 #include "clientconf.h"
 #include "plain.h"
+#include "plan.h"
 #include "tui.h"
 
 #define CLIENT_DEFAULT_PORT 7557
@@ -26,6 +27,8 @@ usage(FILE *out)
 "Gebruik: aandeslag [CODE] [--host SERVER] [--port N] [--name NAAM]\n"
 "                   [--new-room TITEL | --room CODE] [--view] [--plain]\n"
 "                   [--timeout SEC] [--reconnect SEC] [--chair-code CODE]\n"
+"                   [--new-workshop TITEL --rooms N | --workshop-file BESTAND]\n"
+"                   [--groep GROEP] [--facilitator-code CODE]\n"
 "Zonder --plain: het volledige scherm, dat vraagt wat nog ontbreekt.\n"
 "Doe mee aan een werksessie \"Aan de slag met internationalisering\".\n"
 "\n"
@@ -49,6 +52,16 @@ usage(FILE *out)
 "  --chair-code CODE de voorzitterscode die je kreeg toen je de werksessie\n"
 "                    maakte: je komt terug als voorzitter, ook vanaf een\n"
 "                    andere laptop\n"
+"\n"
+"Studiedagen (meer groepen onder een code, zie docs/studiedag.md):\n"
+"  --new-workshop TITEL  maak een studiedag; jij bent de begeleider\n"
+"  --rooms N         met zoveel groepen (1 tot 12; standaard 2)\n"
+"  --workshop-file BESTAND  maak een studiedag volgens een voorbereid plan\n"
+"                    (YAML: groepen, indeling, rooster)\n"
+"  --groep GROEP     doe mee in deze groep van de studiedag (naam of\n"
+"                    nummer); zonder: waar de begeleider je indeelde,\n"
+"                    anders in de groep met de minste deelnemers\n"
+"  --facilitator-code CODE  kom terug als begeleider van de studiedag\n"
 "  --help            deze hulp\n"
 "  --version         versie\n"
 "\n"
@@ -67,7 +80,8 @@ main(int argc, char **argv)
 {
 	enum { OPT_HOST = 256, OPT_PORT, OPT_NAME, OPT_NEW_ROOM, OPT_ROOM,
 	       OPT_VIEW, OPT_PLAIN, OPT_TIMEOUT, OPT_RECONNECT, OPT_CHAIR_CODE,
-	       OPT_HELP,
+	       OPT_NEW_WORKSHOP, OPT_ROOMS, OPT_WORKSHOP_FILE, OPT_GROUP,
+	       OPT_FACILITATOR_CODE, OPT_HELP,
 	       OPT_VERSION };
 	static const struct option options[] = {
 		{ "host", required_argument, NULL, OPT_HOST },
@@ -80,6 +94,13 @@ main(int argc, char **argv)
 		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 		{ "reconnect", required_argument, NULL, OPT_RECONNECT },
 		{ "chair-code", required_argument, NULL, OPT_CHAIR_CODE },
+		{ "new-workshop", required_argument, NULL, OPT_NEW_WORKSHOP },
+		{ "rooms", required_argument, NULL, OPT_ROOMS },
+		{ "workshop-file", required_argument, NULL, OPT_WORKSHOP_FILE },
+		{ "groep", required_argument, NULL, OPT_GROUP },
+		{ "group", required_argument, NULL, OPT_GROUP },
+		{ "facilitator-code", required_argument, NULL,
+		  OPT_FACILITATOR_CODE },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -89,8 +110,12 @@ main(int argc, char **argv)
 	char default_host[CLIENTCONF_HOST_SIZE];
 	char conf_error[CLIENTCONF_ERROR_SIZE];
 	long long v, timeout = 10, reconnect = CLIENT_DEFAULT_RECONNECT;
+	long long rooms = 0;
 	bool plain = false, host_given = false;
-	int opt;
+	const char *new_workshop = NULL, *workshop_file = NULL;
+	char plan_error[PLAN_ERROR_SIZE];
+	struct plan plan = { 0 };
+	int opt, rc;
 
 	/* A server that goes away while we write must end in a message and
 	 * exit code 3, not in a silent SIGPIPE. */
@@ -125,7 +150,22 @@ main(int argc, char **argv)
 			o.room = optarg;
 			break;
 		case OPT_CHAIR_CODE:
+		case OPT_FACILITATOR_CODE:
 			o.chair_code = optarg;
+			break;
+		case OPT_NEW_WORKSHOP:
+			new_workshop = optarg;
+			break;
+		case OPT_ROOMS:
+			if (number_parse(optarg, 1, PLAN_ROOMS_MAX, &v) < 0)
+				goto bad_value;
+			rooms = v;
+			break;
+		case OPT_WORKSHOP_FILE:
+			workshop_file = optarg;
+			break;
+		case OPT_GROUP:
+			o.workshop_room = optarg;
 			break;
 		case OPT_VIEW:
 			o.viewer = true;
@@ -154,8 +194,29 @@ main(int argc, char **argv)
 			return PLAIN_NO_JOIN;
 		}
 	}
+	if (new_workshop != NULL || workshop_file != NULL || rooms != 0) {
+		if ((new_workshop == NULL) == (workshop_file == NULL) ||
+		    o.new_room != NULL || o.room != NULL || optind < argc ||
+		    o.viewer || (workshop_file != NULL && rooms != 0)) {
+			fprintf(stderr, "%s\n", _("aandeslag: een studiedag maak je met --new-workshop TITEL [--rooms N] of met --workshop-file BESTAND, zonder code, --new-room of --view."));
+			return PLAIN_NO_JOIN;
+		}
+		if (workshop_file != NULL)
+			rc = plan_load(workshop_file, &plan, plan_error);
+		else
+			rc = plan_quick(&plan, new_workshop,
+			                rooms ? (unsigned)rooms : 2);
+		if (rc < 0) {
+			fprintf(stderr, "aandeslag: %s\n", rc == -EINVAL &&
+			        workshop_file != NULL ? plan_error :
+			        _("die studiedag kan zo niet (titel, 1 tot 12 groepen)."));
+			return PLAIN_NO_JOIN;
+		}
+		o.new_workshop = &plan.msg;
+	}
 	/* "aandeslag CODE" is the short way to join. */
-	if (optind < argc && o.room == NULL && o.new_room == NULL)
+	if (optind < argc && o.room == NULL && o.new_room == NULL &&
+	    o.new_workshop == NULL)
 		o.room = argv[optind++];
 	if (optind < argc) {
 		fprintf(stderr, _("aandeslag: onverwacht argument: %s\n"),
@@ -182,17 +243,23 @@ main(int argc, char **argv)
 		full.viewer = o.viewer;
 		full.reconnect_ms = o.reconnect_ms;
 		full.chair_code = o.chair_code;
-		return tui_run(&full);
+		full.new_workshop = o.new_workshop;
+		full.workshop_room = o.workshop_room;
+		rc = tui_run(&full);
+		plan_free(&plan);
+		return rc;
 	}
-	if ((o.new_room == NULL) == (o.room == NULL)) {
+	if (o.new_workshop == NULL && (o.new_room == NULL) == (o.room == NULL)) {
 		fprintf(stderr, "%s\n", _("aandeslag: geef --new-room TITEL om een werksessie te maken, of --room CODE om mee te doen."));
-		return PLAIN_NO_JOIN;
-	}
-	if (o.name == NULL && !(o.viewer && o.room != NULL)) {
+		rc = PLAIN_NO_JOIN;
+	} else if (o.name == NULL && !(o.viewer && o.room != NULL)) {
 		fprintf(stderr, "%s\n", _("aandeslag: geef je naam met --name NAAM."));
-		return PLAIN_NO_JOIN;
+		rc = PLAIN_NO_JOIN;
+	} else {
+		rc = plain_run(&o, (unsigned)timeout);
 	}
-	return plain_run(&o, (unsigned)timeout);
+	plan_free(&plan);
+	return rc;
 bad_value:
 	fprintf(stderr, _("aandeslag: ongeldige waarde voor een optie: %s\n"),
 	        optarg);

@@ -177,6 +177,7 @@ send_join(struct net *net)
 		Aandeslag__CreateWorkshop plan = *net->opts.new_workshop;
 
 		plan.request_id = ++net->next_request_id;
+		plan.name = (char *)(net->opts.name ? net->opts.name : "");
 		plan.content_hash = net->content.hash;
 		env.body_case = AANDESLAG__ENVELOPE__BODY_CREATE_WORKSHOP;
 		env.create_workshop = &plan;

@@ -15,6 +15,7 @@
 #include "cmd.h"
 #include "eventline.h"
 #include "i18n.h"
+#include "plainws.h"
 #include "poster.h"
 #include "saveas.h"
 #include "strbuf.h"
@@ -48,6 +49,7 @@ struct plain {
 	bool done;
 	int exit_code;
 	unsigned timeout_s;
+	struct plainws ws;      /* a workshop's facilitator or projector */
 };
 
 static void read_more(struct plain *p);
@@ -163,6 +165,20 @@ handle_line(struct plain *p, char *line)
 
 	if (copy == NULL)
 		return true;
+	if (p->net.in_workshop) {
+		enum plainws_result r = plainws_line(&p->ws, &p->net, copy);
+
+		free(copy);
+		if (r == PLAINWS_WAIT)
+			return false;
+		if (r == PLAINWS_REFUSED)
+			p->refused_any = true;
+		if (r == PLAINWS_QUIT) {
+			p->eof = true;
+			p->len = 0;
+		}
+		return true;
+	}
 	rc = cmd_parse(copy, &p->net.room, p->net.self_id, &cmd, error);
 	/* A line may name what an earlier line is still making (a script's
 	 * "activity add" and then "activity edit a1"), and an edit merges
@@ -412,8 +428,16 @@ on_joined(struct net *net, void *arg)
 	(void)net;
 	p->joined = true;
 	p->online = true;
+	if (p->net.in_workshop) {
+		plainws_joined(&p->ws, &p->net);
+		if (isatty(0))
+			printf("%s\n", _("Typ help voor de opdrachten van de begeleider."));
+		goto input;
+	}
 	/* Stable, for scripts: the same words in every language. */
 	printf("room code: %s\n", p->net.room.code);
+	if (p->net.room.workshop_code[0] != '\0')
+		printf("group: %s\n", p->net.room.title);
 	if (p->net.chair_code[0] != '\0') {
 		printf("chair code: %s\n", p->net.chair_code);
 		fprintf(stderr, _("aandeslag: schrijf je voorzitterscode op: %s. Daarmee word je weer voorzitter vanaf een andere laptop (aandeslag %s --chair-code %s); hij wordt niet nog eens getoond.\n"),
@@ -422,6 +446,7 @@ on_joined(struct net *net, void *arg)
 	if (isatty(0))
 		printf(_("Je doet mee aan \"%s\". Typ help voor de opdrachten.\n"),
 		       p->net.room.title);
+input:
 	fflush(stdout);
 	open_input(p);
 	if (p->input == INPUT_NONE)
@@ -459,6 +484,34 @@ on_applied(struct net *net, const Aandeslag__Event *ev, void *arg)
 }
 
 static void
+on_workshop(struct net *net, void *arg)
+{
+	struct plain *p = arg;
+
+	plainws_status(&p->ws, net);
+}
+
+static void
+on_export_room(struct net *net, uint64_t request_id,
+               const Aandeslag__Snapshot *room, void *arg)
+{
+	struct plain *p = arg;
+
+	plainws_export_room(&p->ws, net, request_id, room);
+}
+
+/* The facilitator moved us: the new room, in the words of joining. */
+static void
+on_moved(struct net *net, void *arg)
+{
+	(void)arg;
+	printf("room code: %s\n", net->room.code);
+	printf("group: %s\n", net->room.title);
+	printf(_("De begeleider heeft je naar groep \"%s\" verplaatst.\n"),
+	       net->room.title);
+}
+
+static void
 on_answer(struct plain *p)
 {
 	if (p->blocked && net_pending(&p->net) == 0)
@@ -470,9 +523,11 @@ on_answer(struct plain *p)
 static void
 on_ack(struct net *net, uint64_t request_id, void *arg)
 {
-	(void)net;
-	(void)request_id;
-	on_answer(arg);
+	struct plain *p = arg;
+
+	if (plainws_answer(&p->ws, net, request_id, 0) < 0)
+		p->refused_any = true;
+	on_answer(p);
 }
 
 static void
@@ -481,8 +536,8 @@ on_refused(struct net *net, uint64_t request_id, const struct refusal *why,
 {
 	struct plain *p = arg;
 
-	(void)request_id;
 	print_refusal(why);
+	plainws_answer(&p->ws, net, request_id, why->code);
 	if (net->state != NET_JOINED) {
 		/* The join itself was refused. */
 		finish(p, PLAIN_NO_JOIN);
@@ -573,6 +628,9 @@ plain_run(const struct net_options *opts, unsigned timeout_s)
 		.refused = on_refused,
 		.link = on_link,
 		.closed = on_closed,
+		.workshop = on_workshop,
+		.export_room = on_export_room,
+		.moved = on_moved,
 	};
 	struct plain *p;
 	int rc, code;
@@ -595,6 +653,7 @@ plain_run(const struct net_options *opts, unsigned timeout_s)
 	/* A file read still in the thread pool is waited for here. */
 	uv_run(&p->loop, UV_RUN_DEFAULT);
 	net_free(&p->net);
+	plainws_free(&p->ws);
 	if (uv_loop_close(&p->loop) != 0)
 		fprintf(stderr, "aandeslag: handles left open at exit\n");
 	code = p->exit_code;

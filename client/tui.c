@@ -33,6 +33,8 @@
 
 static struct tui *active;
 
+static void connect_now(struct tui *t);
+
 void
 tui_dirty(struct tui *t)
 {
@@ -119,10 +121,7 @@ on_joined(struct net *net, void *arg)
 	t->ui.connected = true;
 	t->ui.connecting = false;
 	t->ui.net = net;
-	t->ui.viewed_step = net->room.current_step;
-	t->ui.follow_team = true;
 	t->ui.scroll = 0;
-	t->ui.screen = t->opts.viewer ? UI_PROJECTOR : UI_POSTER;
 	clientconf_remember(t->host, t->port);
 	/* On the server's own computer we connected by loopback, which
 	 * nobody else can use: read aloud the address the server gave. */
@@ -135,6 +134,11 @@ on_joined(struct net *net, void *arg)
 			t->ui.port = port;
 		}
 	}
+	if (tuiws_joined(t, net))
+		return;
+	t->ui.viewed_step = net->room.current_step;
+	t->ui.follow_team = true;
+	t->ui.screen = t->opts.viewer ? UI_PROJECTOR : UI_POSTER;
 	if (net->chair_code[0] != '\0')
 		snprintf(text, sizeof text,
 		         _("Welkom bij \"%s\". De code om mee te doen is %s. Schrijf je voorzitterscode op: %s. Daarmee word je weer voorzitter vanaf een andere laptop; hij wordt niet nog eens getoond."),
@@ -185,7 +189,8 @@ on_ack(struct net *net, uint64_t request_id, void *arg)
 {
 	struct tui *t = arg;
 
-	(void)request_id;
+	if (net->in_workshop)
+		tuiws_answer(t, net, request_id, NULL);
 	if (t->leaving && net_pending(net) == 0)
 		tui_quit(t, 0);
 }
@@ -197,13 +202,22 @@ on_refused(struct net *net, uint64_t request_id, const struct refusal *why,
 	struct tui *t = arg;
 	char text[UI_MESSAGE_SIZE];
 
-	(void)request_id;
+	if (net->in_workshop && net->state == NET_JOINED) {
+		tuiws_answer(t, net, request_id, why);
+		return;
+	}
 	refusal_describe(why, text, sizeof text);
 	tui_message(t, UI_MSG_ERROR, text);
 	if (net->state != NET_JOINED) {
-		/* The join itself: back to the form, to fix the code or name. */
 		net_close(net);
 		t->ui.connecting = false;
+		/* A group of a study day that filled up: choose again from a
+		 * fresh list, which takes a new connection. */
+		if (tuiws_choose_again(t, why)) {
+			connect_now(t);
+			return;
+		}
+		/* The join itself: back to the form, to fix the code or name. */
 		t->ui.screen = UI_JOIN;
 	}
 }
@@ -231,7 +245,8 @@ on_link(struct net *net, bool up, int err, const struct refusal *why,
 		return;
 	}
 	/* The mirror is new: follow the team to where it is now. */
-	if (t->ui.follow_team && t->ui.viewed_step != net->room.current_step) {
+	if (!net->in_workshop && t->ui.follow_team &&
+	    t->ui.viewed_step != net->room.current_step) {
 		t->ui.viewed_step = net->room.current_step;
 		t->ui.scroll = 0;
 	}
@@ -274,6 +289,10 @@ static const struct net_handlers handlers = {
 	.refused = on_refused,
 	.link = on_link,
 	.closed = on_closed,
+	.workshop = tuiws_on_status,
+	.rooms = tuiws_on_rooms,
+	.export_room = tuiws_on_export_room,
+	.moved = tuiws_on_moved,
 };
 
 /* Connects with what the options and the join form say. */
@@ -300,10 +319,17 @@ connect_now(struct tui *t)
 	o.reconnect_ms = t->opts.reconnect_ms;
 	o.seat_file = true;
 	o.chair_code = t->opts.chair_code;
-	if (t->opts.new_room != NULL)
+	if (t->opts.new_workshop != NULL) {
+		o.new_workshop = t->opts.new_workshop;
+	} else if (t->opts.new_room != NULL) {
 		o.new_room = t->opts.new_room;
-	else
+	} else {
+		/* The code may be a study day's: its groups to choose from
+		 * come first, unless the group was given. */
 		o.room = t->ui.join[UI_FIELD_CODE].text;
+		o.workshop_room = t->opts.workshop_room;
+		o.choose_room = t->opts.workshop_room == NULL;
+	}
 	t->ui.net = net;
 	t->ui.connecting = true;
 	rc = net_start(net, &t->loop, &o, &handlers, t);
@@ -332,7 +358,8 @@ tui_submit_join(struct tui *t)
 		tui_message(t, UI_MSG_ERROR, _("Vul de server in, bijvoorbeeld 192.168.1.20 of server.school.nl:7557."));
 		return;
 	}
-	if (t->opts.new_room == NULL && ui->join[UI_FIELD_CODE].len == 0) {
+	if (t->opts.new_room == NULL && t->opts.new_workshop == NULL &&
+	    ui->join[UI_FIELD_CODE].len == 0) {
 		ui->field = UI_FIELD_CODE;
 		tui_message(t, UI_MSG_ERROR, _("Vul de code van de werksessie in; de voorzitter heeft hem."));
 		return;
@@ -431,6 +458,15 @@ plan_tick(struct tui *t)
 		uv_timer_stop(&t->tick);
 		return;
 	}
+	if (t->ui.net->in_workshop) {
+		wait = tuiws_tick(t);
+		if (wait < 0)
+			uv_timer_stop(&t->tick);
+		else
+			uv_timer_start(&t->tick, on_tick, (uint64_t)wait + 5,
+			               0);
+		return;
+	}
 	room = &t->ui.net->room;
 	c = &room->clocks[room->current_step - 1];
 	if (c->state != AANDESLAG__CLOCK_STATE__CLOCK_RUNNING) {
@@ -452,17 +488,20 @@ on_draw(uv_prepare_t *handle)
 		return;
 	t->dirty = false;
 	t->ui.now = t->ui.net ? net_now(t->ui.net) : 0;
-	if (t->ui.joined) {
+	if (t->ui.joined && !t->ui.net->in_workshop) {
 		bool flashing = t->ui.flash;
 
 		check_warnings(t);
 		if (t->ui.flash && !flashing)
 			uv_timer_start(&t->flash, on_flash_end, FLASH_MS, 0);
 	}
-	if (t->ui.screen == UI_PROJECTOR && t->ui.joined)
-		projector_draw(stdscr, &t->ui);
-	else
-		view_draw(stdscr, &t->ui);
+	/* A workshop's screens are tuiws.c's; the rest are a room's. */
+	if (!tuiws_draw(t)) {
+		if (t->ui.screen == UI_PROJECTOR && t->ui.joined)
+			projector_draw(stdscr, &t->ui);
+		else
+			view_draw(stdscr, &t->ui);
+	}
 	cursor = t->ui.screen == UI_JOIN ||
 	         (t->ui.typing && t->ui.screen != UI_PROJECTOR);
 	curs_set(cursor ? 1 : 0);
@@ -625,7 +664,8 @@ init_form(struct tui *t)
 	ui->viewed_step = 1;
 	/* Start at the first field that still needs an answer. */
 	ui->field = t->opts.host == NULL ? UI_FIELD_SERVER :
-	            ui->join[UI_FIELD_CODE].len == 0 && t->opts.new_room == NULL ?
+	            ui->join[UI_FIELD_CODE].len == 0 && t->opts.new_room == NULL &&
+	            t->opts.new_workshop == NULL ?
 	            UI_FIELD_CODE : UI_FIELD_NAME;
 }
 
@@ -653,9 +693,11 @@ tui_run(const struct tui_options *opts)
 	init_loop(t);
 	init_form(t);
 	ready = opts->host != NULL &&
-	        (opts->new_room != NULL || opts->code != NULL) &&
+	        (opts->new_room != NULL || opts->new_workshop != NULL ||
+	         opts->code != NULL) &&
 	        (opts->name != NULL || opts->viewer);
 	t->ui.screen = ready && opts->viewer ? UI_PROJECTOR :
+	               ready && opts->new_workshop != NULL ? UI_WORKSHOP :
 	               ready ? UI_POSTER : UI_JOIN;
 	if (ready)
 		connect_now(t);
@@ -667,6 +709,7 @@ tui_run(const struct tui_options *opts)
 		net_free(t->nets[i]);
 		free(t->nets[i]);
 	}
+	tuiws_free(t);
 	uv_loop_close(&t->loop);
 	if (t->screen != NULL)
 		delscreen(t->screen);

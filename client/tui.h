@@ -17,12 +17,16 @@ struct tui_options {
 	bool viewer;            /* the projector view */
 	int64_t reconnect_ms;   /* see net_options */
 	const char *chair_code; /* see net_options */
+	/* A plan: create a workshop as its facilitator (see net_options). */
+	const Aandeslag__CreateWorkshop *new_workshop;
+	const char *workshop_room;      /* see net_options */
 };
 
 #include <curses.h>
 #include <uv.h>
 
 #include "clientconf.h"
+#include "tuiws.h"
 #include "ui.h"
 
 /* Connections kept until the loop ends (a refused join closes one). */
@@ -53,6 +57,7 @@ struct tui {
 	char host[CLIENTCONF_HOST_SIZE];
 	char shown_host[CLIENTCONF_HOST_SIZE];  /* the address to read aloud */
 	int port;
+	struct tuiws ws;        /* the workshop part's own state */
 };
 
 /* Runs the full-screen client until the user quits. Needs a terminal on

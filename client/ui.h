@@ -18,7 +18,11 @@ enum ui_screen {
 	UI_JOIN,        /* the join form */
 	UI_POSTER,      /* the poster: header, overview, a step's page */
 	UI_PROJECTOR,   /* read-only, large, follows the team */
-	UI_HELP         /* the help overlay over the poster */
+	UI_HELP,        /* the help overlay over the poster (or over the
+	                 * facilitator's screen) */
+	UI_ROOMS,       /* choosing a group of a workshop before joining */
+	UI_WORKSHOP,    /* the facilitator's screen of a workshop */
+	UI_PLENARY      /* a workshop's plenary projector, read-only */
 };
 
 enum ui_join_field {
@@ -72,6 +76,11 @@ struct ui {
 	enum ui_join_field field;
 	struct editline join[UI_FIELDS];
 	bool connecting;
+	/* The room picker (UI_ROOMS): the workshop's groups as the server
+	 * listed them (owned by tuiws.c; NULL: no list), and the line under
+	 * the cursor: 0 for no preference, 1.. a group. */
+	Aandeslag__RoomList *rooms;
+	unsigned room_choice;
 	/* The message line. */
 	enum ui_message_kind message_kind;
 	char message[UI_MESSAGE_SIZE];

@@ -18,9 +18,9 @@ or_dash(const char *s)
 	return s != NULL && s[0] != '\0' ? s : "-";
 }
 
-static void
-room_line(FILE *out, const Aandeslag__RoomSummary *r, uint32_t n,
-          int64_t age_ms, const struct content *content)
+void
+wsline_room(FILE *out, const Aandeslag__RoomSummary *r, uint32_t n,
+            int64_t age_ms, const struct content *content)
 {
 	struct wsparts_time t;
 	char code[64];
@@ -70,7 +70,7 @@ wsline_status(FILE *out, const Aandeslag__WorkshopStatus *ws,
 	fprintf(out, "%s %s %s%s%s\n", _("workshop"), or_dash(code),
 	        or_dash(ws->title), ws->date[0] != '\0' ? " " : "", ws->date);
 	for (i = 0; i < ws->n_rooms; i++)
-		room_line(out, ws->rooms[i], (uint32_t)(i + 1), age_ms, content);
+		wsline_room(out, ws->rooms[i], (uint32_t)(i + 1), age_ms, content);
 	for (i = 0; i < ws->n_rooms; i++)
 		who_line(out, ws->rooms[i], i + 1);
 	fprintf(out, "%s %s\n", _("bericht"), or_dash(ws->announcement));

@@ -55,6 +55,12 @@
 void wsline_status(FILE *out, const Aandeslag__WorkshopStatus *ws,
                    int64_t age_ms, const struct content *content);
 
+/* Prints the "groep N ..." line of room r, number n (1..), as
+ * wsline_status() does: for the line mode, which repeats only the rooms
+ * that changed. */
+void wsline_room(FILE *out, const Aandeslag__RoomSummary *r, uint32_t n,
+                 int64_t age_ms, const struct content *content);
+
 /* Prints the current state of the report back to out: the room whose
  * turn it is with its findings, chosen competences (named from content,
  * else by id) and actions, or every room's in the overview. Write errors

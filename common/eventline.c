@@ -90,6 +90,9 @@ left_line(const struct model_room *room, const Aandeslag__Event *ev,
 		strbuf_printf(out, _("%s is door %s uit de werksessie gehaald"),
 		              poster_name(room, l->participant_id),
 		              poster_name(room, ev->actor_id));
+	else if (l->moved_to != NULL && l->moved_to[0] != '\0')
+		strbuf_printf(out, _("%s is door de begeleider verplaatst naar groep %s"),
+		              poster_name(room, l->participant_id), l->moved_to);
 	else
 		strbuf_printf(out, _("%s heeft de werksessie verlaten"),
 		              poster_name(room, l->participant_id));

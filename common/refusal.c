@@ -257,6 +257,11 @@ refusal_text(int code, const char *const *params, size_t nparams,
 		return;
 	if (e == NULL) {
 		t = _("Onbekende fout (code {1}); werk het programma bij.");
+	} else if (code == AANDESLAG__ERROR_CODE__ERROR_NOT_ALLOWED &&
+	           nparams > 0 && params[0] != NULL &&
+	           strcmp(params[0], "facilitator") == 0) {
+		/* The one role besides the chair's that commands need. */
+		t = _("Dat mag alleen de begeleider van de studiedag.");
 	} else {
 		t = _(e->text);
 	}

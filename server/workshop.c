@@ -398,11 +398,33 @@ dup_text(const char *s)
 	return strdup(s != NULL ? s : "");
 }
 
+/* Workshops found without rooms while loading, deleted afterwards (not
+ * while their query runs). */
+struct recovery {
+	struct server *srv;
+	char (*orphans)[CODE_SIZE];
+	size_t norphans;
+};
+
+static int
+note_orphan(void *arg, const char *code)
+{
+	struct recovery *r = arg;
+	char (*grown)[CODE_SIZE];
+
+	grown = realloc(r->orphans, (r->norphans + 1) * sizeof *grown);
+	if (grown == NULL)
+		return -ENOMEM;
+	r->orphans = grown;
+	snprintf(r->orphans[r->norphans++], CODE_SIZE, "%s", code);
+	return 0;
+}
+
 /* Rebuilds one workshop from its record. */
 static int
 recover_one(void *arg, const struct wsstore_row *row)
 {
-	struct server *srv = arg;
+	struct server *srv = ((struct recovery *)arg)->srv;
 	Aandeslag__StoredWorkshop *rec;
 	struct workshop *ws;
 	struct room *room;
@@ -482,7 +504,11 @@ recover_one(void *arg, const struct wsstore_row *row)
 	aandeslag__stored_workshop__free_unpacked(rec, NULL);
 	return 0;
 skip:
-	server_log(srv, "storage: a workshop without rooms is left out");
+	/* Its rooms were deleted (by hand, or past the retention time):
+	 * the plan, with the names in it, goes too. */
+	server_log(srv, "storage: a workshop without rooms is deleted");
+	if (rec->code != NULL && note_orphan(arg, rec->code) < 0)
+		server_log(srv, "storage: the workshop stays stored for now");
 	workshop_free(ws);
 	aandeslag__stored_workshop__free_unpacked(rec, NULL);
 	return 0;
@@ -495,7 +521,15 @@ nomem:
 int
 workshops_recover(struct server *srv)
 {
-	return wsstore_load(srv->store, recover_one, srv);
+	struct recovery r = { .srv = srv };
+	size_t i;
+	int rc;
+
+	rc = wsstore_load(srv->store, recover_one, &r);
+	for (i = 0; rc == 0 && i < r.norphans; i++)
+		rc = wsstore_delete(srv->store, r.orphans[i]);
+	free(r.orphans);
+	return rc;
 }
 
 void

@@ -255,6 +255,13 @@ test_event_leave(void)
 	eventline_render(&f.room, &ev, &out);
 	CHECK_STR(strbuf_str(&out), "[6] Carla heeft de werksessie verlaten\n");
 	strbuf_free(&out);
+	/* The facilitator of a workshop moved her to another group. */
+	left.moved_to = (char *)"Techniek";
+	ev.actor_id = 0;
+	eventline_render(&f.room, &ev, &out);
+	CHECK_STR(strbuf_str(&out), "[6] Carla is door de begeleider verplaatst "
+	          "naar groep Techniek\n");
+	strbuf_free(&out);
 	teardown(&f);
 }
 

@@ -179,6 +179,21 @@ test_params_are_not_formats(void)
 	CHECK_CONTAINS(text, "\"%s%n{1}{2}\"");
 }
 
+/* Not allowed says whose it is: the chair's, or the facilitator's. */
+static void
+test_not_allowed_says_whose(void)
+{
+	const char *chair[] = { "chair" }, *facilitator[] = { "facilitator" };
+	char text[TEXT_SIZE];
+
+	refusal_text(AANDESLAG__ERROR_CODE__ERROR_NOT_ALLOWED, chair, 1, text,
+	             sizeof text);
+	CHECK_STR(text, "Dat mag alleen de voorzitter.");
+	refusal_text(AANDESLAG__ERROR_CODE__ERROR_NOT_ALLOWED, facilitator, 1,
+	             text, sizeof text);
+	CHECK_STR(text, "Dat mag alleen de begeleider van de studiedag.");
+}
+
 static void
 test_unknown_code(void)
 {
@@ -401,6 +416,7 @@ CHECK_MAIN(CHECK_TEST(test_every_code_has_name_and_text),
            CHECK_TEST(test_too_many_text),
            CHECK_TEST(test_missing_params),
            CHECK_TEST(test_params_are_not_formats),
+           CHECK_TEST(test_not_allowed_says_whose),
            CHECK_TEST(test_unknown_code),
            CHECK_TEST(test_truncation),
            CHECK_TEST(test_truncation_inside_param),
