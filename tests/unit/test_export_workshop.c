@@ -1,0 +1,197 @@
+/* Tests for the exports of a whole workshop (export_csv_workshop()). A
+ * study day of three groups: one that went through the whole method, one
+ * with a name and an action that need escaping, and one that has done
+ * nothing yet. Where a workshop's export holds a room as the room's own
+ * export has it, the tests compare the two, so that the shared code
+ * cannot drift apart; and an empty workshop must render validly too. */
+#include "poster_fixture.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "export_csv.h"
+#include "export_html.h"
+#include "export_ics.h"
+#include "export_json.h"
+#include "export_md.h"
+#include "html_check.h"
+#include "json_check.h"
+#include "saveas.h"
+
+#define WS_CODE "W3RK-5HQP"
+#define WS_TITLE "Studiedag <mbo> & \"zo\""
+#define WS_DATE "2027-03-15"
+#define GROUP_2 "Techniek & <ICT>"
+#define GROUP_2_HTML "Techniek &amp; &lt;ICT&gt;"
+#define STAMP "20270110T083000Z"
+#define DATE "2026-11-29"
+#define NOW (T0 + 60000)
+#define NROOMS 3
+
+/* The room codes; the first is the fixture's own. */
+static const char *const codes[NROOMS] = { CODE, "H4TR-9WMB", "P3LX-7KQZ" };
+static const char *const groups[NROOMS] = { "Zorg", GROUP_2, "Economie" };
+
+/* The study day: three rooms and the workshop's status as the server
+ * sends it, with a schedule whose report back needs escaping too. */
+struct day {
+	struct fixture f[NROOMS];
+	const struct model_room *rooms[NROOMS];
+	Aandeslag__WorkshopStatus ws;
+	Aandeslag__ScheduleItem items[2];
+	Aandeslag__ScheduleItem *item_ptrs[2];
+};
+
+/* Adds a finding with text in the room of f, as actor. */
+static void
+finding(struct fixture *f, uint32_t actor, const char *text)
+{
+	struct command c;
+
+	begin(&c);
+	aandeslag__add_finding__init(&c.add_finding);
+	c.add_finding.text = (char *)text;
+	c.cmd.op_case = AANDESLAG__COMMAND__OP_ADD_FINDING;
+	c.cmd.add_finding = &c.add_finding;
+	execute(f, actor, &c);
+}
+
+static void
+day_setup(struct day *d)
+{
+	struct fixture *f;
+	size_t i;
+
+	memset(d, 0, sizeof *d);
+	for (i = 0; i < NROOMS; i++) {
+		f = &d->f[i];
+		setup_room(f, codes[i], groups[i]);
+		CHECK_INT(model_set_workshop(&f->room, WS_CODE, WS_TITLE), ==, 0);
+		d->rooms[i] = &f->room;
+	}
+	/* Zorg: the whole method, with two findings. */
+	session(&d->f[0], false);
+	finding(&d->f[0], d->f[0].bram, "Stage <in> Gent");
+	finding(&d->f[0], d->f[0].carla, "Taal & cultuur");
+	/* Techniek: an action Excel would run as a formula, one in a month
+	 * and one without a date; the ids are the same as Zorg's. */
+	f = &d->f[1];
+	action(f, 0, "=HYPERLINK(\"http://x\")", 0, NULL, 0, 0, NULL, 0,
+	       WHEN(DATE), "2027-05-01", STATUS(OPEN));
+	action(f, 0, "Excursie naar Gent", 0, NULL, 0, 0, NULL, 0,
+	       WHEN(MONTH), "2027-06", STATUS(OPEN));
+	action(f, 0, "Nog eens praten", 0, NULL, 0, 0, NULL, 0,
+	       WHEN(NONE), NULL, STATUS(OPEN));
+	finding(f, f->anna, "Samen met het bedrijfsleven");
+
+	aandeslag__workshop_status__init(&d->ws);
+	d->ws.code = (char *)WS_CODE;
+	d->ws.title = (char *)WS_TITLE;
+	d->ws.date = (char *)WS_DATE;
+	d->ws.announcement = (char *)"Om 12:30 lunch";
+	for (i = 0; i < 2; i++) {
+		aandeslag__schedule_item__init(&d->items[i]);
+		d->item_ptrs[i] = &d->items[i];
+	}
+	d->items[0].time = (char *)"09:00";
+	d->items[0].label = (char *)"Welkom";
+	d->items[1].time = (char *)"15:00";
+	d->items[1].label = (char *)"Terugkoppeling <plenair>";
+	d->items[1].report_back = true;
+	d->ws.schedule = d->item_ptrs;
+	d->ws.n_schedule = 2;
+}
+
+static void
+day_teardown(struct day *d)
+{
+	size_t i;
+
+	for (i = 0; i < NROOMS; i++)
+		teardown(&d->f[i]);
+}
+
+/* Returns the number of lines of text that start with prefix. */
+static size_t
+lines_starting(const char *text, const char *prefix)
+{
+	size_t n = 0, len = strlen(prefix);
+	const char *p = text;
+
+	while (p != NULL && *p != '\0') {
+		if (strncmp(p, prefix, len) == 0)
+			n++;
+		p = strchr(p, '\n');
+		if (p != NULL)
+			p++;
+	}
+	return n;
+}
+
+/* ------------------------------------------------------------------ CSV */
+
+#define CSV_HEADER "\"groep\";\"nr\";\"actie\";\"wie\";\"nodig\";" \
+	"\"leerjaren\";\"wanneer\";\"status\";\"activiteit\"\r\n"
+
+static void
+test_csv(void)
+{
+	struct day d;
+	struct strbuf out = { 0 }, one = { 0 }, row = { 0 };
+	const char *csv, *p, *end, *zorg, *techniek;
+	size_t i, rows = 0;
+
+	day_setup(&d);
+	export_csv_workshop(d.rooms, NROOMS, &out);
+	CHECK(!out.failed);
+	csv = strbuf_str(&out);
+	CHECK(strncmp(csv, "\xef\xbb\xbf" CSV_HEADER,
+	              3 + strlen(CSV_HEADER)) == 0);
+	/* Every row of each room's own table, with its group before it. */
+	for (i = 0; i < NROOMS; i++) {
+		strbuf_free(&one);
+		export_csv(d.rooms[i], &one);
+		p = strstr(strbuf_str(&one), "\r\n") + 2;
+		for (; (end = strstr(p, "\r\n")) != NULL; p = end + 2) {
+			strbuf_free(&row);
+			strbuf_printf(&row, "\r\n\"%s\";%.*s\r\n", groups[i],
+			              (int)(end - p), p);
+			CHECK_CONTAINS(csv, strbuf_str(&row));
+			rows++;
+		}
+	}
+	CHECK_UINT(rows, ==, 4 + 3);
+	CHECK_UINT(lines_starting(csv, "\""), ==, rows);
+	/* The guard against formulas, and the groups in their order. */
+	CHECK_CONTAINS(csv, "\r\n\"" GROUP_2 "\";\"p1\";"
+	               "\"'=HYPERLINK(\"\"http://x\"\")\";");
+	zorg = strstr(csv, "\r\n\"Zorg\";\"p1\"");
+	techniek = strstr(csv, "\r\n\"" GROUP_2 "\";\"p1\"");
+	CHECK(zorg != NULL && techniek != NULL && zorg < techniek);
+	CHECK(strstr(csv, "\"Economie\"") == NULL);
+	/* CRLF only. */
+	for (p = csv; (p = strchr(p, '\n')) != NULL; p++)
+		CHECK(p[-1] == '\r');
+	strbuf_free(&out);
+
+	/* A group whose name looks like a formula is guarded too. */
+	free(d.f[1].room.title);
+	d.f[1].room.title = strdup("=Techniek");
+	CHECK(d.f[1].room.title != NULL);
+	export_csv_workshop(d.rooms, NROOMS, &out);
+	CHECK_CONTAINS(strbuf_str(&out), "\r\n\"'=Techniek\";\"p1\";");
+	strbuf_free(&out);
+
+	/* No rooms: the header alone. */
+	export_csv_workshop(NULL, 0, &out);
+	CHECK(!out.failed);
+	CHECK_STR(strbuf_str(&out), "\xef\xbb\xbf" CSV_HEADER);
+	strbuf_free(&out);
+	strbuf_free(&one);
+	strbuf_free(&row);
+	day_teardown(&d);
+}
+
+CHECK_MAIN(CHECK_TEST(test_csv))
