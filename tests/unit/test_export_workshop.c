@@ -1,9 +1,10 @@
-/* Tests for the exports of a whole workshop (export_csv_workshop()). A
- * study day of three groups: one that went through the whole method, one
- * with a name and an action that need escaping, and one that has done
- * nothing yet. Where a workshop's export holds a room as the room's own
- * export has it, the tests compare the two, so that the shared code
- * cannot drift apart; and an empty workshop must render validly too. */
+/* Tests for the exports of a whole workshop (export_csv_workshop() and
+ * export_ics_workshop()). A study day of three groups: one that went
+ * through the whole method, one with a name and an action that need
+ * escaping, and one that has done nothing yet. Where a workshop's export
+ * holds a room as the room's own export has it, the tests compare the
+ * two, so that the shared code cannot drift apart; and an empty workshop
+ * must render validly too. */
 #include "poster_fixture.h"
 
 #include <errno.h>
@@ -194,4 +195,108 @@ test_csv(void)
 	day_teardown(&d);
 }
 
-CHECK_MAIN(CHECK_TEST(test_csv))
+/* ------------------------------------------------------------ iCalendar */
+
+/* Copies the value of the n-th line starting with "UID:" into buf. */
+static const char *
+uid(const char *ics, size_t n, char *buf, size_t size)
+{
+	const char *p = ics, *end;
+
+	for (;;) {
+		p = strstr(p, "\r\nUID:");
+		CHECK(p != NULL);
+		p += 6;
+		if (n-- == 0)
+			break;
+	}
+	end = strstr(p, "\r\n");
+	CHECK(end != NULL && (size_t)(end - p) < size);
+	memcpy(buf, p, (size_t)(end - p));
+	buf[end - p] = '\0';
+	return buf;
+}
+
+/* Returns ics with its folded lines joined again (RFC 5545 3.1), to
+ * free. */
+static char *
+unfold(const char *ics)
+{
+	struct strbuf b = { 0 };
+	const char *p, *fold;
+
+	for (p = ics; (fold = strstr(p, "\r\n ")) != NULL; p = fold + 3)
+		strbuf_add(&b, p, (size_t)(fold - p));
+	strbuf_puts(&b, p);
+	CHECK(!b.failed);
+	return b.data;
+}
+
+static void
+test_ics(void)
+{
+	struct day d;
+	struct strbuf out = { 0 }, one = { 0 };
+	char *whole;
+	char a[128], b[128], line[160];
+	const char *ics, *p;
+	size_t count, each = 0, i, j;
+
+	day_setup(&d);
+	count = export_ics_workshop(WS_TITLE, d.rooms, NROOMS, STAMP, &out);
+	CHECK(!out.failed);
+	ics = strbuf_str(&out);
+	/* Zorg has two months and a date, Techniek a date and a month. */
+	CHECK_UINT(count, ==, 5);
+	CHECK_UINT(lines_starting(ics, "BEGIN:VEVENT\r"), ==, count);
+	CHECK_UINT(lines_starting(ics, "END:VEVENT\r"), ==, count);
+	CHECK_UINT(lines_starting(ics, "BEGIN:VCALENDAR\r"), ==, 1);
+	CHECK(strncmp(ics, "BEGIN:VCALENDAR\r\n", 17) == 0);
+	CHECK(strcmp(ics + out.len - 15, "END:VCALENDAR\r\n") == 0);
+	/* The workshop names the calendar, as RFC 5545 escapes it. */
+	CHECK_CONTAINS(ics, "\r\nX-WR-CALNAME:Studiedag <mbo> & \"zo\"\r\n");
+	/* Each event says its group first; the description names the room. */
+	CHECK_CONTAINS(ics, "\r\nSUMMARY:Zorg: Gastles plannen\r\n");
+	CHECK_CONTAINS(ics, "\r\nSUMMARY:" GROUP_2 ": Excursie naar Gent\r\n");
+	whole = unfold(ics);
+	CHECK_CONTAINS(whole, "\\nWerksessie: " GROUP_2 " (H4TR-9WMB)\\n");
+	free(whole);
+	/* UIDs: unique across the rooms, though the action ids are not, and
+	 * the same as in each room's own calendar. */
+	for (i = 0; i < count; i++)
+		for (j = i + 1; j < count; j++)
+			if (strcmp(uid(ics, i, a, sizeof a),
+			           uid(ics, j, b, sizeof b)) == 0)
+				CHECK_FAIL("UID %s twice", a);
+	CHECK_CONTAINS(ics, "\r\nUID:" CODE "-a1@aandeslag\r\n");
+	CHECK_CONTAINS(ics, "\r\nUID:H4TR-9WMB-a1@aandeslag\r\n");
+	for (i = 0; i < NROOMS; i++) {
+		strbuf_free(&one);
+		each += export_ics(d.rooms[i], STAMP, &one);
+		for (p = strbuf_str(&one); (p = strstr(p, "\r\nUID:")) != NULL;
+		     p += 2) {
+			snprintf(line, sizeof line, "%.*s",
+			         (int)(strstr(p + 2, "\r\n") - p), p);
+			CHECK_CONTAINS(ics, line);
+		}
+	}
+	CHECK_UINT(each, ==, count);
+	for (p = ics; (p = strchr(p, '\n')) != NULL; p++)
+		CHECK(p[-1] == '\r');
+	strbuf_free(&out);
+
+	/* No rooms: a valid calendar without events. */
+	CHECK_UINT(export_ics_workshop(WS_TITLE, NULL, 0, STAMP, &out), ==, 0);
+	CHECK(!out.failed);
+	CHECK_STR(strbuf_str(&out), "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+	          "PRODID:-//aandeslag//aandeslag 0.1//NL\r\n"
+	          "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n"
+	          "X-WR-CALNAME:Studiedag <mbo> & \"zo\"\r\n"
+	          "END:VCALENDAR\r\n");
+	strbuf_free(&out);
+	strbuf_free(&one);
+	day_teardown(&d);
+}
+
+CHECK_MAIN(CHECK_TEST(test_csv),
+           CHECK_TEST(test_ics))
