@@ -1,10 +1,10 @@
-/* Tests for the exports of a whole workshop (export_csv_workshop() and
- * export_ics_workshop()). A study day of three groups: one that went
- * through the whole method, one with a name and an action that need
- * escaping, and one that has done nothing yet. Where a workshop's export
- * holds a room as the room's own export has it, the tests compare the
- * two, so that the shared code cannot drift apart; and an empty workshop
- * must render validly too. */
+/* Tests for the exports of a whole workshop (export_csv_workshop(),
+ * export_ics_workshop() and export_md_workshop()). A study day of three
+ * groups: one that went through the whole method, one with a name and an
+ * action that need escaping, and one that has done nothing yet. Where a
+ * workshop's export holds a room as the room's own export has it, the
+ * tests compare the two, so that the shared code cannot drift apart; and
+ * an empty workshop must render validly too. */
 #include "poster_fixture.h"
 
 #include <errno.h>
@@ -112,6 +112,15 @@ day_teardown(struct day *d)
 
 	for (i = 0; i < NROOMS; i++)
 		teardown(&d->f[i]);
+}
+
+/* A workshop without rooms, date, schedule or announcement. */
+static void
+empty_status(Aandeslag__WorkshopStatus *ws)
+{
+	aandeslag__workshop_status__init(ws);
+	ws->code = (char *)WS_CODE;
+	ws->title = (char *)WS_TITLE;
 }
 
 /* Returns the number of lines of text that start with prefix. */
@@ -298,5 +307,84 @@ test_ics(void)
 	day_teardown(&d);
 }
 
+/* ------------------------------------------------------------- Markdown */
+
+/* Appends to out room's own Markdown as a workshop must hold it: every
+ * heading one level down and the line naming the workshop left out. */
+static void
+demoted(const struct model_room *room, struct strbuf *out)
+{
+	struct strbuf md = { 0 };
+	const char *p, *end;
+
+	export_md(room, &md);
+	for (p = strbuf_str(&md); *p != '\0'; p = end + 1) {
+		end = strchr(p, '\n');
+		CHECK(end != NULL);
+		if (strncmp(p, "- Studiedag: ", 13) == 0)
+			continue;
+		if (*p == '#')
+			strbuf_puts(out, "#");
+		strbuf_add(out, p, (size_t)(end - p + 1));
+	}
+	CHECK(!md.failed && !out->failed);
+	strbuf_free(&md);
+}
+
+#define MD_HEAD "# Studiedag &lt;mbo\\> &amp; \"zo\"\n\n- Code: W3RK\\-5HQP\n" \
+	"- Datum: 15 maart 2027\n"
+
+static void
+test_md(void)
+{
+	struct day d;
+	Aandeslag__WorkshopStatus ws;
+	struct strbuf out = { 0 }, room = { 0 };
+	const char *md, *prev;
+	size_t i;
+
+	day_setup(&d);
+	export_md_workshop(&d.ws, d.rooms, NROOMS, &out);
+	CHECK(!out.failed);
+	md = strbuf_str(&out);
+	CHECK_CONTAINS(md, "- Groepen: 3\n\n## Rooster\n\n- 09:00 Welkom\n"
+	               "- 15:00 Terugkoppeling &lt;plenair\\> "
+	               "\\(terugkoppeling\\)\n\n## Overzicht\n\n"
+	               "### Zorg\n\n1. Stage &lt;in\\> Gent\n"
+	               "2. Taal &amp; cultuur\n\n"
+	               "### Techniek &amp; &lt;ICT\\>\n\n"
+	               "1. Samen met het bedrijfsleven\n\n"
+	               "### Economie\n\n\\(nog geen bevindingen\\)\n\n");
+	CHECK(strncmp(md, MD_HEAD, strlen(MD_HEAD)) == 0);
+	/* One top heading; every poster, whole, one level down, in order. */
+	CHECK_UINT(lines_starting(md, "# "), ==, 1);
+	CHECK_UINT(lines_starting(md, "## Stap "), ==, 0);
+	CHECK_UINT(lines_starting(md, "### Stap "), ==, 5 * NROOMS);
+	CHECK_UINT(lines_starting(md, "- Studiedag"), ==, 0);
+	prev = strstr(md, "## Overzicht");
+	for (i = 0; i < NROOMS; i++) {
+		strbuf_free(&room);
+		demoted(d.rooms[i], &room);
+		CHECK_CONTAINS(md, strbuf_str(&room));
+		CHECK(strstr(md, strbuf_str(&room)) > prev);
+		prev = strstr(md, strbuf_str(&room));
+	}
+	CHECK_CONTAINS(md, "\n## Techniek &amp; &lt;ICT\\>\n\n- Code: H4TR");
+	CHECK_CONTAINS(md, "\n### Terugkoppeling\n\n1. Stage &lt;in\\> Gent\n");
+	strbuf_free(&out);
+
+	/* No rooms, no date, no schedule. */
+	empty_status(&ws);
+	export_md_workshop(&ws, NULL, 0, &out);
+	CHECK(!out.failed);
+	CHECK_STR(strbuf_str(&out), "# Studiedag &lt;mbo\\> &amp; \"zo\"\n\n"
+	          "- Code: W3RK\\-5HQP\n- Groepen: 0\n\n## Overzicht\n\n"
+	          "\\(nog geen groepen\\)\n");
+	strbuf_free(&out);
+	strbuf_free(&room);
+	day_teardown(&d);
+}
+
 CHECK_MAIN(CHECK_TEST(test_csv),
-           CHECK_TEST(test_ics))
+           CHECK_TEST(test_ics),
+           CHECK_TEST(test_md))
