@@ -1,10 +1,11 @@
 /* Tests for the exports of a whole workshop (export_csv_workshop(),
- * export_ics_workshop() and export_md_workshop()). A study day of three
- * groups: one that went through the whole method, one with a name and an
- * action that need escaping, and one that has done nothing yet. Where a
- * workshop's export holds a room as the room's own export has it, the
- * tests compare the two, so that the shared code cannot drift apart; and
- * an empty workshop must render validly too. */
+ * export_ics_workshop(), export_md_workshop() and
+ * export_json_workshop()). A study day of three groups: one that went
+ * through the whole method, one with a name and an action that need
+ * escaping, and one that has done nothing yet. Where a workshop's export
+ * holds a room as the room's own export has it, the tests compare the
+ * two, so that the shared code cannot drift apart; and an empty workshop
+ * must render validly too. */
 #include "poster_fixture.h"
 
 #include <errno.h>
@@ -385,6 +386,58 @@ test_md(void)
 	day_teardown(&d);
 }
 
+/* ----------------------------------------------------------------- JSON */
+
+#define JSON_HEAD "{\"format\":\"aandeslag-workshop\",\"version\":1," \
+	"\"code\":\"W3RK-5HQP\",\"title\":\"Studiedag <mbo> & \\\"zo\\\"\","
+
+static void
+test_json(void)
+{
+	struct day d;
+	Aandeslag__WorkshopStatus ws;
+	struct strbuf out = { 0 }, want = { 0 }, one = { 0 };
+	size_t i;
+
+	day_setup(&d);
+	export_json_workshop(&d.ws, d.rooms, NROOMS, NOW, &out);
+	CHECK(!out.failed);
+	check_json(strbuf_str(&out));
+	/* The whole text: the workshop's fields, then each room exactly as
+	 * its own export writes it, but for that file's final newline. */
+	strbuf_puts(&want, JSON_HEAD "\"date\":\"2027-03-15\",\"schedule\":["
+	            "{\"time\":\"09:00\",\"label\":\"Welkom\","
+	            "\"report_back\":false},{\"time\":\"15:00\",\"label\":"
+	            "\"Terugkoppeling <plenair>\",\"report_back\":true}],"
+	            "\"announcement\":\"Om 12:30 lunch\",\"rooms\":[");
+	for (i = 0; i < NROOMS; i++) {
+		strbuf_free(&one);
+		export_json(d.rooms[i], NOW, &one);
+		CHECK(one.len > 2 && one.data[one.len - 1] == '\n');
+		if (i > 0)
+			strbuf_puts(&want, ",");
+		strbuf_add(&want, one.data, one.len - 1);
+	}
+	strbuf_puts(&want, "]}\n");
+	CHECK(!want.failed);
+	CHECK_STR(strbuf_str(&out), strbuf_str(&want));
+	CHECK(strstr(strbuf_str(&out), "token") == NULL);
+	strbuf_free(&out);
+
+	/* No rooms: nulls where the workshop has nothing. */
+	empty_status(&ws);
+	export_json_workshop(&ws, NULL, 0, NOW, &out);
+	CHECK(!out.failed);
+	check_json(strbuf_str(&out));
+	CHECK_STR(strbuf_str(&out), JSON_HEAD "\"date\":null,\"schedule\":[],"
+	          "\"announcement\":null,\"rooms\":[]}\n");
+	strbuf_free(&out);
+	strbuf_free(&want);
+	strbuf_free(&one);
+	day_teardown(&d);
+}
+
 CHECK_MAIN(CHECK_TEST(test_csv),
            CHECK_TEST(test_ics),
-           CHECK_TEST(test_md))
+           CHECK_TEST(test_md),
+           CHECK_TEST(test_json))
