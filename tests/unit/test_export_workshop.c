@@ -1,6 +1,6 @@
 /* Tests for the exports of a whole workshop (export_csv_workshop(),
- * export_ics_workshop(), export_md_workshop() and
- * export_json_workshop()). A study day of three groups: one that went
+ * export_ics_workshop(), export_md_workshop(), export_json_workshop() and
+ * export_html_workshop()). A study day of three groups: one that went
  * through the whole method, one with a name and an action that need
  * escaping, and one that has done nothing yet. Where a workshop's export
  * holds a room as the room's own export has it, the tests compare the
@@ -437,7 +437,144 @@ test_json(void)
 	day_teardown(&d);
 }
 
+/* ----------------------------------------------------------------- HTML */
+
+#define HTML_TAIL "</article>\n</main>\n</body>\n</html>\n"
+
+/* Checks that no id="..." occurs twice in html. */
+static void
+check_ids_unique(const char *html)
+{
+	const char *p, *q, *end;
+	size_t len;
+
+	for (p = html; (p = strstr(p, " id=\"")) != NULL; p = end) {
+		p += 5;
+		end = strchr(p, '"');
+		CHECK(end != NULL);
+		len = (size_t)(end - p);
+		for (q = end; (q = strstr(q, " id=\"")) != NULL; q++)
+			if (strncmp(q + 5, p, len) == 0 && q[5 + len] == '"')
+				CHECK_FAIL("id \"%.*s\" twice", (int)len, p);
+	}
+}
+
+/* Replaces every from in s by to. */
+static void
+replace_all(struct strbuf *s, const char *from, const char *to)
+{
+	struct strbuf r = { 0 };
+	const char *p = strbuf_str(s), *hit;
+
+	while ((hit = strstr(p, from)) != NULL) {
+		strbuf_add(&r, p, (size_t)(hit - p));
+		strbuf_puts(&r, to);
+		p = hit + strlen(from);
+	}
+	strbuf_puts(&r, p);
+	CHECK(!r.failed);
+	strbuf_free(s);
+	*s = r;
+}
+
+static void
+test_html(void)
+{
+	struct day d;
+	Aandeslag__WorkshopStatus ws;
+	struct strbuf out = { 0 }, room = { 0 }, one = { 0 };
+	char prefix[32], *cover, *part;
+	const char *html, *p;
+	size_t i;
+
+	day_setup(&d);
+	export_html_workshop(&d.ws, d.rooms, NROOMS, DATE, &out);
+	CHECK(!out.failed);
+	html = strbuf_str(&out);
+	check_well_formed(html);
+	check_ids_unique(html);
+	CHECK_CONTAINS(html, "<title>Studiedag &lt;mbo&gt; &amp; &quot;zo&quot; "
+	               "\xe2\x80\x94 Aan de slag met internationalisering"
+	               "</title>\n");
+	CHECK_CONTAINS(html, "<h1>Studiedag &lt;mbo&gt; &amp; &quot;zo&quot;"
+	               "</h1>\n");
+	CHECK(strstr(html, "<ICT>") == NULL && strstr(html, "<mbo>") == NULL);
+	CHECK_UINT(count(html, "<main"), ==, 1);
+	/* Neither the workshop's code nor a room's is printed. */
+	CHECK(strstr(html, WS_CODE) == NULL);
+	for (i = 0; i < NROOMS; i++)
+		CHECK(strstr(html, codes[i]) == NULL);
+
+	/* The cover: the study day's date, the schedule, each group's
+	 * findings, linked to its poster. */
+	cover = between(html, "<header class=\"top\">", "<article");
+	CHECK_CONTAINS(cover, "<dt>Datum</dt><dd>15 maart 2027</dd>");
+	CHECK_CONTAINS(cover, "<dt>Groepen</dt><dd>3</dd>");
+	CHECK_CONTAINS(cover, "<tr><td>09:00</td><td>Welkom</td></tr>\n"
+	               "<tr class=\"report-back\"><td>15:00</td><td>"
+	               "Terugkoppeling &lt;plenair&gt; (terugkoppeling)"
+	               "</td></tr>\n");
+	CHECK_CONTAINS(cover, "<h3><a href=\"#g1\">Zorg</a></h3>\n<ol>\n"
+	               "<li>Stage &lt;in&gt; Gent</li>\n"
+	               "<li>Taal &amp; cultuur</li>\n</ol>\n");
+	CHECK_CONTAINS(cover, "<h3><a href=\"#g2\">" GROUP_2_HTML "</a></h3>\n"
+	               "<ol>\n<li>Samen met het bedrijfsleven</li>\n</ol>\n");
+	CHECK_CONTAINS(cover, "<h3><a href=\"#g3\">Economie</a></h3>\n"
+	               "<p class=\"empty\">Nog geen bevindingen.</p>\n");
+	free(cover);
+
+	/* Each room on a new printed page, and inside it the room's own page
+	 * as export_html() makes it (dated the study day), but for the ids
+	 * and the poster's element. */
+	CHECK_CONTAINS(html, ".room { break-before: page; "
+	               "page-break-before: always; }\n");
+	CHECK_UINT(count(html, "<article class=\"room\""), ==, NROOMS);
+	CHECK_UINT(count(html, "<section class=\"actions\""), ==, NROOMS);
+	for (i = 0, p = html; i < NROOMS; i++) {
+		snprintf(prefix, sizeof prefix, "<article class=\"room\" "
+		         "id=\"g%zu\">\n", i + 1);
+		CHECK(strstr(html, prefix) > p);
+		p = strstr(html, prefix);
+		part = between(p, prefix, "</article>");
+		strbuf_free(&room);
+		strbuf_puts(&room, part + strlen(prefix));
+		free(part);
+		snprintf(prefix, sizeof prefix, " id=\"g%zu-", i + 1);
+		replace_all(&room, prefix, " id=\"");
+		replace_all(&room, "<div class=\"poster\">",
+		            "<main class=\"poster\">");
+		replace_all(&room, "</div>\n<section class=\"actions\"",
+		            "</main>\n<section class=\"actions\"");
+		strbuf_free(&one);
+		export_html(d.rooms[i], WS_DATE, &one);
+		CHECK_CONTAINS(strbuf_str(&one), strbuf_str(&room));
+		CHECK(strncmp(strstr(strbuf_str(&one), "<body>\n") + 7,
+		              strbuf_str(&room), room.len) == 0);
+	}
+	CHECK_CONTAINS(html, "<h1>" GROUP_2_HTML "</h1>\n");
+	CHECK(out.len > strlen(HTML_TAIL) &&
+	      strcmp(html + out.len - strlen(HTML_TAIL), HTML_TAIL) == 0);
+	strbuf_free(&out);
+
+	/* No rooms, no date of its own: the day the page is made. */
+	empty_status(&ws);
+	export_html_workshop(&ws, NULL, 0, DATE, &out);
+	CHECK(!out.failed);
+	html = strbuf_str(&out);
+	check_well_formed(html);
+	CHECK_CONTAINS(html, "<dt>Datum</dt><dd>29 november 2026</dd>");
+	CHECK_CONTAINS(html, "<dt>Groepen</dt><dd>0</dd>");
+	CHECK_CONTAINS(html, "<p class=\"empty\">(nog geen groepen)</p>\n");
+	CHECK(strstr(html, "<article") == NULL);
+	CHECK(strstr(html, "Rooster") == NULL);
+	strbuf_free(&out);
+	strbuf_free(&room);
+	strbuf_free(&one);
+	day_teardown(&d);
+}
+
 CHECK_MAIN(CHECK_TEST(test_csv),
            CHECK_TEST(test_ics),
            CHECK_TEST(test_md),
-           CHECK_TEST(test_json))
+           CHECK_TEST(test_json),
+           CHECK_TEST(test_html))
