@@ -1,11 +1,11 @@
 /* Tests for the exports of a whole workshop (export_csv_workshop(),
- * export_ics_workshop(), export_md_workshop(), export_json_workshop() and
- * export_html_workshop()). A study day of three groups: one that went
- * through the whole method, one with a name and an action that need
- * escaping, and one that has done nothing yet. Where a workshop's export
- * holds a room as the room's own export has it, the tests compare the
- * two, so that the shared code cannot drift apart; and an empty workshop
- * must render validly too. */
+ * export_ics_workshop(), export_md_workshop(), export_json_workshop(),
+ * export_html_workshop()) and for saveas_workshop(), which writes them.
+ * A study day of three groups: one that went through the whole method,
+ * one with a name and an action that need escaping, and one that has
+ * done nothing yet. Where a workshop's export holds a room as the room's
+ * own export has it, the tests compare the two, so that the shared code
+ * cannot drift apart; and an empty workshop must render validly too. */
 #include "poster_fixture.h"
 
 #include <errno.h>
@@ -573,8 +573,105 @@ test_html(void)
 	day_teardown(&d);
 }
 
+/* --------------------------------------------------------------- saveas */
+
+/* Returns the contents of the file at path, to free; NULL if absent. */
+static char *
+slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	struct strbuf b = { 0 };
+	char chunk[4096];
+	size_t n;
+
+	if (f == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		strbuf_add(&b, chunk, n);
+	fclose(f);
+	CHECK(!b.failed);
+	return b.data != NULL ? b.data : strdup("");
+}
+
+/* Writes the first n rooms of the day as format to dir/name, checks the
+ * message (before, the path, then after) and the file against want
+ * (NULL: not compared); returns the file's contents, to free. */
+static char *
+save(struct day *d, size_t n, enum wscmd_export format, const char *dir,
+     const char *name, const char *before, const char *after,
+     const char *want)
+{
+	char path[512], tmp[520], expect[1024], msg[1024];
+	char *got;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	CHECK_INT(saveas_workshop(&d->ws, d->rooms, n, format, path, NOW, msg,
+	                          sizeof msg), ==, 0);
+	snprintf(expect, sizeof expect, "%s%s%s", before, path, after);
+	CHECK_STR(msg, expect);
+	got = slurp(path);
+	CHECK(got != NULL);
+	if (want != NULL)
+		CHECK_STR(got, want);
+	/* Written through a temporary file that is gone. */
+	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	CHECK(access(tmp, F_OK) != 0);
+	CHECK_INT(unlink(path), ==, 0);
+	return got;
+}
+
+static void
+test_saveas(void)
+{
+	struct day d;
+	struct strbuf want = { 0 };
+	char dir[] = "/tmp/aandeslag-wsexport-XXXXXX", path[512], msg[1024];
+	char *got;
+
+	day_setup(&d);
+	CHECK(mkdtemp(dir) != NULL);
+
+	export_csv_workshop(d.rooms, NROOMS, &want);
+	free(save(&d, NROOMS, WSCMD_EXPORT_CSV, dir, "acties.csv",
+	          "7 acties van alle groepen naar ",
+	          " geschreven (voor Excel).",
+	          strbuf_str(&want)));
+	strbuf_free(&want);
+	export_md_workshop(&d.ws, d.rooms, NROOMS, &want);
+	free(save(&d, NROOMS, WSCMD_EXPORT_MD, dir, "dag.md",
+	          "3 groepen naar ", " geschreven.", strbuf_str(&want)));
+	strbuf_free(&want);
+	export_json_workshop(&d.ws, d.rooms, NROOMS, NOW, &want);
+	free(save(&d, NROOMS, WSCMD_EXPORT_JSON, dir, "dag.json",
+	          "3 groepen naar ", " geschreven.", strbuf_str(&want)));
+	strbuf_free(&want);
+	/* The study day has a date, so the page does not depend on today. */
+	export_html_workshop(&d.ws, d.rooms, 1, DATE, &want);
+	free(save(&d, 1, WSCMD_EXPORT_HTML, dir, "dag.html",
+	          "1 groep naar ", " geschreven.", strbuf_str(&want)));
+	strbuf_free(&want);
+	/* The calendar's stamp is the wall clock's: compared in parts. */
+	got = save(&d, NROOMS, WSCMD_EXPORT_ICS, dir, "dag.ics",
+	           "5 acties met een datum of maand van alle groepen naar ",
+	           " geschreven (voor de agenda).", NULL);
+	CHECK(strncmp(got, "BEGIN:VCALENDAR\r\n", 17) == 0);
+	CHECK_UINT(lines_starting(got, "BEGIN:VEVENT\r"), ==, 5);
+	CHECK_CONTAINS(got, "\r\nSUMMARY:Zorg: Gastles plannen\r\n");
+	free(got);
+
+	/* A directory that is not there: the reason, and nothing written. */
+	snprintf(path, sizeof path, "%s/weg/dag.md", dir);
+	CHECK_INT(saveas_workshop(&d.ws, d.rooms, NROOMS, WSCMD_EXPORT_MD,
+	                          path, NOW, msg, sizeof msg), ==, -ENOENT);
+	CHECK(strncmp(msg, "Kon ", 4) == 0);
+	CHECK_CONTAINS(msg, path);
+	CHECK_INT(rmdir(dir), ==, 0);
+	day_teardown(&d);
+}
+
 CHECK_MAIN(CHECK_TEST(test_csv),
            CHECK_TEST(test_ics),
            CHECK_TEST(test_md),
            CHECK_TEST(test_json),
-           CHECK_TEST(test_html))
+           CHECK_TEST(test_html),
+           CHECK_TEST(test_saveas))
