@@ -6,6 +6,7 @@
 #include "export_csv.h"
 
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -67,27 +68,42 @@ when(const Aandeslag__Action *a, struct strbuf *out)
 		poster_when(a->when, out);
 }
 
-void
-export_csv(const struct model_room *room, struct strbuf *out)
+/* Appends the byte order mark and the header row; group puts a column
+ * for the group before the others, as a workshop's table has. */
+static void
+header(bool group, struct strbuf *out)
 {
-	static const char *const header[] = {
+	static const char *const columns[] = {
 		N_("nr"), N_("actie"), N_("wie"), N_("nodig"), N_("leerjaren"),
 		N_("wanneer"), N_("status"), N_("activiteit"),
 	};
+	size_t i;
+
+	strbuf_puts(out, "\xef\xbb\xbf");
+	if (group)
+		field(_("groep"), 1, out);
+	for (i = 0; i < sizeof columns / sizeof columns[0]; i++)
+		field(_(columns[i]), i == 0 && !group, out);
+	strbuf_puts(out, "\r\n");
+}
+
+/* Appends one row per action of room, each starting with the field group
+ * when that is not NULL. */
+static void
+rows(const struct model_room *room, const char *group, struct strbuf *out)
+{
 	const Aandeslag__Activity *act;
 	char number[16];
 	size_t i;
 
-	strbuf_puts(out, "\xef\xbb\xbf");
-	for (i = 0; i < sizeof header / sizeof header[0]; i++)
-		field(_(header[i]), i == 0, out);
-	strbuf_puts(out, "\r\n");
 	for (i = 0; i < room->actions.n; i++) {
 		const Aandeslag__Action *a =
 			(const Aandeslag__Action *)room->actions.v[i].msg;
 
+		if (group != NULL)
+			field(group, 1, out);
 		snprintf(number, sizeof number, "p%" PRIu32, a->id);
-		field(number, 1, out);
+		field(number, group == NULL, out);
 		field(a->text, 0, out);
 		rendered(poster_owners, a, out);
 		rendered(needs, a, out);
@@ -100,4 +116,25 @@ export_csv(const struct model_room *room, struct strbuf *out)
 		field(act != NULL ? poster_activity_name(room, act) : "", 0, out);
 		strbuf_puts(out, "\r\n");
 	}
+}
+
+void
+export_csv(const struct model_room *room, struct strbuf *out)
+{
+	header(false, out);
+	rows(room, NULL, out);
+}
+
+void
+export_csv_workshop(const struct model_room *const *rooms, size_t n,
+                    struct strbuf *out)
+{
+	size_t i;
+
+	header(true, out);
+	/* The group is the room's title, as the facilitator named it; its
+	 * code stays out, as in the table of a single room. */
+	for (i = 0; i < n; i++)
+		rows(rooms[i], rooms[i]->title != NULL ? rooms[i]->title : "",
+		     out);
 }

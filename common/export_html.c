@@ -2,8 +2,10 @@
  * team put on the poster, laid out like the paper one (a header, the five
  * steps as blocks, the actions on a page of their own), with the CSS
  * inline and no scripts, so that the file shows the same on any computer
- * and offline. It is meant for a school printer: black on white, borders
- * rather than colours, nothing whose meaning depends on a background.
+ * and offline. A workshop's page puts a cover before the posters of all
+ * its rooms, each starting on a new sheet. It is meant for a school
+ * printer: black on white, borders rather than colours, nothing whose
+ * meaning depends on a background.
  *
  * Every text from the room and from the content goes through text(), so
  * that nothing the team typed can become markup. Names are left out where
@@ -14,6 +16,7 @@
 #include "export_html.h"
 
 #include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -84,6 +87,24 @@ static const char *const css[] = {
 	".actions th:nth-child(2) { width: 36%; }",
 	".actions tr { break-inside: avoid; page-break-inside: avoid; }",
 	".nobody { font-weight: bold; }",
+};
+
+/* What a workshop's page adds: the cover with the day's schedule and
+ * what each group brings back, and every room on a new page when printed
+ * (on screen a rule between them). */
+static const char *const css_workshop[] = {
+	".cover h2 { font-size: 13pt; margin: 4mm 0 1.5mm; }",
+	".schedule { width: auto; }",
+	".schedule .report-back { font-weight: bold; }",
+	".groups { display: grid; grid-template-columns: repeat(2, 1fr); "
+	"gap: 3mm; }",
+	".group { break-inside: avoid; page-break-inside: avoid; }",
+	".group h3 { font-size: 11pt; margin: 0 0 1mm; }",
+	".group a { color: inherit; text-decoration: none; }",
+	".group ol { margin: 0; padding-left: 5mm; }",
+	".room { break-before: page; page-break-before: always; }",
+	"@media screen { .room { margin-top: 12mm; padding-top: 6mm; "
+	"border-top: 2pt solid #000; } }",
 };
 
 /* Appends s with the five characters that mean something in HTML as
@@ -167,8 +188,10 @@ title_of(const struct model_room *room)
 	       _("Werksessie");
 }
 
+/* Opens the page, titled title, with the style sheet; workshop adds the
+ * rules of a workshop's cover and of its rooms. */
 static void
-head(const struct model_room *room, struct strbuf *out)
+head(const char *title, bool workshop, struct strbuf *out)
 {
 	size_t i;
 
@@ -180,12 +203,17 @@ head(const struct model_room *room, struct strbuf *out)
 	            "<meta name=\"viewport\" "
 	            "content=\"width=device-width, initial-scale=1\">\n"
 	            "<title>");
-	text(title_of(room), out);
+	text(title, out);
 	strbuf_puts(out, " \xe2\x80\x94 ");     /* an em dash */
 	text(_("Aan de slag met internationalisering"), out);
 	strbuf_puts(out, "</title>\n<style>\n");
 	for (i = 0; i < sizeof css / sizeof css[0]; i++) {
 		strbuf_puts(out, css[i]);
+		strbuf_puts(out, "\n");
+	}
+	for (i = 0; workshop && i < sizeof css_workshop /
+	     sizeof css_workshop[0]; i++) {
+		strbuf_puts(out, css_workshop[i]);
 		strbuf_puts(out, "\n");
 	}
 	strbuf_puts(out, "</style>\n</head>\n<body>\n");
@@ -476,42 +504,53 @@ actions_pointer(const struct model_room *room, struct strbuf *out)
 	}
 }
 
-/* What the room brings back to the plenary of a workshop, when it is
- * part of one or has marked anything. */
+/* Appends the findings of room as an ordered list, or a paragraph that
+ * there are none yet. */
 static void
-findings(const struct model_room *room, struct strbuf *out)
+finding_list(const struct model_room *room, struct strbuf *out)
 {
 	size_t i;
 
-	if (!poster_reports_back(room))
-		return;
-	strbuf_puts(out, "<section class=\"block findings\" id=\"findings\">\n"
-	            "<h2>");
-	text(_("Terugkoppeling"), out);
-	strbuf_puts(out, "</h2>\n");
 	if (room->findings.n == 0) {
 		element("p", "empty", _("Nog geen bevindingen."), out);
-	} else {
-		strbuf_puts(out, "<ol>\n");
-		for (i = 0; i < room->findings.n; i++) {
-			const Aandeslag__Finding *f =
-				(const Aandeslag__Finding *)room->findings.v[i].msg;
-
-			strbuf_puts(out, "<li>");
-			text(f->text, out);
-			strbuf_puts(out, "</li>\n");
-		}
-		strbuf_puts(out, "</ol>\n");
+		return;
 	}
+	strbuf_puts(out, "<ol>\n");
+	for (i = 0; i < room->findings.n; i++) {
+		const Aandeslag__Finding *f =
+			(const Aandeslag__Finding *)room->findings.v[i].msg;
+
+		strbuf_puts(out, "<li>");
+		text(f->text, out);
+		strbuf_puts(out, "</li>\n");
+	}
+	strbuf_puts(out, "</ol>\n");
+}
+
+/* What the room brings back to the plenary of a workshop, when it is
+ * part of one or has marked anything. id goes before the element's id
+ * (see poster()). */
+static void
+findings(const struct model_room *room, const char *id, struct strbuf *out)
+{
+	if (!poster_reports_back(room))
+		return;
+	strbuf_printf(out, "<section class=\"block findings\" "
+	              "id=\"%sfindings\">\n<h2>", id);
+	text(_("Terugkoppeling"), out);
+	strbuf_puts(out, "</h2>\n");
+	finding_list(room, out);
 	strbuf_puts(out, "</section>\n");
 }
 
+/* One block of the poster; id as for findings(). */
 static void
-step_block(const struct model_room *room, unsigned step, struct strbuf *out)
+step_block(const struct model_room *room, unsigned step, const char *id,
+           struct strbuf *out)
 {
 	strbuf_printf(out, "<section class=\"block step step-%u\" "
-	              "id=\"step-%u\">\n<h2><span class=\"nr\">%u</span> ",
-	              step, step, step);
+	              "id=\"%sstep-%u\">\n<h2><span class=\"nr\">%u</span> ",
+	              step, id, step, step);
 	text(poster_step_name(room, step), out);
 	strbuf_puts(out, "</h2>\n");
 	element("p", "question", poster_step_question(room, step), out);
@@ -578,9 +617,10 @@ action_row(const struct model_room *room, const Aandeslag__Action *a,
 }
 
 /* The actions on a page of their own: the table grows with the team's
- * plans and would not fit in a block of the poster. */
+ * plans and would not fit in a block of the poster. id as for
+ * findings(). */
 static void
-actions(const struct model_room *room, struct strbuf *out)
+actions(const struct model_room *room, const char *id, struct strbuf *out)
 {
 	static const char *const columns[] = {
 		N_("nr"), N_("actie"), N_("wie"), N_("nodig"), N_("leerjaren"),
@@ -588,8 +628,8 @@ actions(const struct model_room *room, struct strbuf *out)
 	};
 	size_t i;
 
-	strbuf_puts(out, "<section class=\"actions\" id=\"actions\">\n"
-	            "<h2><span class=\"nr\">5</span> ");
+	strbuf_printf(out, "<section class=\"actions\" id=\"%sactions\">\n"
+	              "<h2><span class=\"nr\">5</span> ", id);
 	text(_("Acties"), out);
 	strbuf_puts(out, "</h2>\n");
 	element("p", "sub", title_of(room), out);
@@ -611,22 +651,127 @@ actions(const struct model_room *room, struct strbuf *out)
 	strbuf_puts(out, "</tbody>\n</table>\n</section>\n");
 }
 
-void
-export_html(const struct model_room *room, const char *date,
-            struct strbuf *out)
+/* Appends the poster of room and its page of actions. id is NULL on a
+ * page of one room, whose poster is the page's <main>; on a workshop's
+ * page it is the room's own prefix for the ids of its parts, which must
+ * stay unique, and the poster a <div>, as a page has one <main> only. */
+static void
+poster(const struct model_room *room, const char *date, const char *id,
+       struct strbuf *out)
 {
+	const char *box = id == NULL ? "main" : "div";
 	unsigned step;
 
-	head(room, out);
+	if (id == NULL)
+		id = "";
 	header(room, date, out);
 	/* The blocks of the poster. A block of its own (the team's findings,
 	 * say) is one more <section class="block"> after the steps: the
 	 * grid places it. */
-	strbuf_puts(out, "<main class=\"poster\">\n");
+	strbuf_printf(out, "<%s class=\"poster\">\n", box);
 	for (step = 1; step <= STEPS_COUNT; step++)
-		step_block(room, step, out);
-	findings(room, out);
-	strbuf_puts(out, "</main>\n");
-	actions(room, out);
+		step_block(room, step, id, out);
+	findings(room, id, out);
+	strbuf_printf(out, "</%s>\n", box);
+	actions(room, id, out);
+}
+
+void
+export_html(const struct model_room *room, const char *date,
+            struct strbuf *out)
+{
+	head(title_of(room), false, out);
+	poster(room, date, NULL, out);
 	strbuf_puts(out, "</body>\n</html>\n");
+}
+
+/* The day's schedule on the cover, the report back in bold and said in
+ * words too, for a printer without bold. */
+static void
+schedule(const Aandeslag__WorkshopStatus *ws, struct strbuf *out)
+{
+	const Aandeslag__ScheduleItem *item;
+	size_t i;
+
+	if (ws->n_schedule == 0)
+		return;
+	element("h2", NULL, _("Rooster"), out);
+	strbuf_puts(out, "<table class=\"schedule\">\n<tbody>\n");
+	for (i = 0; i < ws->n_schedule; i++) {
+		item = ws->schedule[i];
+		strbuf_puts(out, item->report_back ?
+		            "<tr class=\"report-back\"><td>" : "<tr><td>");
+		text(item->time, out);
+		strbuf_puts(out, "</td><td>");
+		text(item->label, out);
+		if (item->report_back)
+			text(_(" (terugkoppeling)"), out);
+		strbuf_puts(out, "</td></tr>\n");
+	}
+	strbuf_puts(out, "</tbody>\n</table>\n");
+}
+
+/* What every group brings back, side by side on the cover, each linked
+ * to its poster. */
+static void
+overview(const struct model_room *const *rooms, size_t n, struct strbuf *out)
+{
+	size_t i;
+
+	element("h2", NULL, _("Overzicht"), out);
+	if (n == 0) {
+		none(_("(nog geen groepen)"), out);
+		return;
+	}
+	strbuf_puts(out, "<div class=\"groups\">\n");
+	for (i = 0; i < n; i++) {
+		strbuf_printf(out, "<section class=\"block group\">\n"
+		              "<h3><a href=\"#g%zu\">", i + 1);
+		text(title_of(rooms[i]), out);
+		strbuf_puts(out, "</a></h3>\n");
+		finding_list(rooms[i], out);
+		strbuf_puts(out, "</section>\n");
+	}
+	strbuf_puts(out, "</div>\n");
+}
+
+void
+export_html_workshop(const Aandeslag__WorkshopStatus *ws,
+                     const struct model_room *const *rooms, size_t n,
+                     const char *date, struct strbuf *out)
+{
+	const char *title = ws->title != NULL && ws->title[0] != '\0' ?
+	                    ws->title : _("Studiedag");
+	char id[32];
+	size_t i;
+
+	/* The study day's own date where it has one: every poster of it is
+	 * dated that day, whenever the page is made. */
+	if (ws->date != NULL && ws->date[0] != '\0')
+		date = ws->date;
+	head(title, true, out);
+	/* The workshop's code is left out, as a room's is: a printed page
+	 * can be read by anyone, and the code would let them in. */
+	strbuf_puts(out, "<header class=\"top\">\n");
+	element("p", "method", _("Aan de slag met internationalisering"), out);
+	element("h1", NULL, title, out);
+	strbuf_puts(out, "<dl class=\"facts\">\n");
+	if (date != NULL && date[0] != '\0')
+		fact_date(_("Datum"), date, out);
+	fact_open(_("Groepen"), out);
+	strbuf_printf(out, "%zu", n);
+	fact_close(out);
+	strbuf_puts(out, "</dl>\n</header>\n<main>\n"
+	            "<section class=\"cover\">\n");
+	schedule(ws, out);
+	overview(rooms, n, out);
+	strbuf_puts(out, "</section>\n");
+	for (i = 0; i < n; i++) {
+		snprintf(id, sizeof id, "g%zu-", i + 1);
+		strbuf_printf(out, "<article class=\"room\" id=\"g%zu\">\n",
+		              i + 1);
+		poster(rooms[i], date, id, out);
+		strbuf_puts(out, "</article>\n");
+	}
+	strbuf_puts(out, "</main>\n</body>\n</html>\n");
 }

@@ -1,7 +1,9 @@
-/* The poster as one printable, self-contained HTML page. Pure. */
+/* The poster, or every poster of a workshop, as one printable,
+ * self-contained HTML page. Pure. */
 #ifndef AANDESLAG_EXPORT_HTML_H
 #define AANDESLAG_EXPORT_HTML_H
 
+#include "aandeslag.pb-c.h"
 #include "model.h"
 #include "strbuf.h"
 
@@ -22,5 +24,24 @@
  * Allocation failure sets out->failed (what was appended stays valid). */
 void export_html(const struct model_room *room, const char *date,
                  struct strbuf *out);
+
+/* Appends to out one HTML5 page of a workshop, self-contained as
+ * export_html()'s: first a cover with ws's title, its date, the number of
+ * groups, the schedule ("Rooster", the report back marked) when there is
+ * one, and an overview with each group's name (the room's title, linked
+ * to its poster) and its findings; then, for each of the n rooms in the
+ * order given, its poster and its page of actions as export_html() lays
+ * them out, each room starting on a new printed page. Ids are made
+ * unique per room (the room's own prefix "g1-", "g2-", ...); the page
+ * has one <main>, holding the cover and the rooms. Every poster is dated
+ * ws's date when it has one, else date ("YYYY-MM-DD", the day the page
+ * is made; NULL or "" leaves it out). The workshop's code is left out,
+ * as a room's is. Every text is escaped. ws (not NULL) gives only the
+ * workshop's own fields. n == 0 gives the cover with an overview saying
+ * there are no groups. Everything is only read; out stays the caller's.
+ * Allocation failure sets out->failed. */
+void export_html_workshop(const Aandeslag__WorkshopStatus *ws,
+                          const struct model_room *const *rooms, size_t n,
+                          const char *date, struct strbuf *out);
 
 #endif

@@ -1,6 +1,7 @@
-/* The actions of a room as an iCalendar file (RFC 5545): one all-day,
- * transparent event per action with a date or a month, so that a team
- * can put its plan in Outlook, Microsoft 365 or Google Calendar. Each
+/* The actions of a room, or of every room of a workshop, as an iCalendar
+ * file (RFC 5545): one all-day, transparent event per action with a date
+ * or a month, so that a team can put its plan in Outlook, Microsoft 365
+ * or Google Calendar. Each
  * content line is built whole, then escaped and folded at 75 octets on
  * a UTF-8 character boundary. */
 #include "export_ics.h"
@@ -223,10 +224,32 @@ description(struct ics *x, const struct model_room *room,
 	prop_text(x, "DESCRIPTION", strbuf_str(t));
 }
 
-/* Writes the VEVENT of action a, if it has a date or a month. */
+/* Writes the SUMMARY of action a: its text, after the group's name when
+ * group is not NULL. */
+static void
+summary(struct ics *x, const Aandeslag__Action *a, const char *group)
+{
+	const char *what = a->text ? a->text : "";
+
+	if (group == NULL) {
+		prop_text(x, "SUMMARY", what);
+		return;
+	}
+	clear(&x->text);
+	/* The group first: a calendar view cuts a long title short. */
+	strbuf_printf(&x->text, _("%s: %s"), group, what);
+	if (x->text.failed) {
+		x->out->failed = 1;
+		return;
+	}
+	prop_text(x, "SUMMARY", strbuf_str(&x->text));
+}
+
+/* Writes the VEVENT of action a, if it has a date or a month; group as
+ * for summary(). */
 static bool
 event(struct ics *x, const struct model_room *room,
-      const Aandeslag__Action *a, const char *dtstamp)
+      const Aandeslag__Action *a, const char *dtstamp, const char *group)
 {
 	char start[9], end[9];
 
@@ -242,7 +265,7 @@ event(struct ics *x, const struct model_room *room,
 	prop(x, "DTSTAMP", dtstamp);
 	prop(x, "DTSTART;VALUE=DATE", start);
 	prop(x, "DTEND;VALUE=DATE", end);
-	prop_text(x, "SUMMARY", a->text ? a->text : "");
+	summary(x, a, group);
 	description(x, room, a);
 	/* An action is something to do, not a meeting that makes one busy. */
 	prop(x, "TRANSP", "TRANSPARENT");
@@ -250,25 +273,70 @@ event(struct ics *x, const struct model_room *room,
 	return true;
 }
 
+/* Writes the lines that open the calendar, named name. */
+static void
+calendar_open(struct ics *x, const char *name)
+{
+	prop(x, "BEGIN", "VCALENDAR");
+	prop(x, "VERSION", "2.0");
+	prop(x, "PRODID", "-//aandeslag//aandeslag 0.1//NL");
+	prop(x, "CALSCALE", "GREGORIAN");
+	prop(x, "METHOD", "PUBLISH");
+	prop_text(x, "X-WR-CALNAME", name != NULL ? name : "");
+}
+
+/* Writes the events of room's actions; group as for summary(). Returns
+ * how many were written. */
+static size_t
+room_events(struct ics *x, const struct model_room *room,
+            const char *dtstamp, const char *group)
+{
+	size_t i, count = 0;
+
+	for (i = 0; i < room->actions.n; i++)
+		if (event(x, room, (const Aandeslag__Action *)
+		          room->actions.v[i].msg, dtstamp, group))
+			count++;
+	return count;
+}
+
+/* Writes the line that closes the calendar and frees what x holds. */
+static void
+calendar_close(struct ics *x)
+{
+	prop(x, "END", "VCALENDAR");
+	strbuf_free(&x->line);
+	strbuf_free(&x->text);
+}
+
 size_t
 export_ics(const struct model_room *room, const char *dtstamp,
            struct strbuf *out)
 {
 	struct ics x = { .out = out };
+	size_t count;
+
+	calendar_open(&x, room->title);
+	count = room_events(&x, room, dtstamp, NULL);
+	calendar_close(&x);
+	return count;
+}
+
+size_t
+export_ics_workshop(const char *title, const struct model_room *const *rooms,
+                    size_t n, const char *dtstamp, struct strbuf *out)
+{
+	struct ics x = { .out = out };
 	size_t i, count = 0;
 
-	prop(&x, "BEGIN", "VCALENDAR");
-	prop(&x, "VERSION", "2.0");
-	prop(&x, "PRODID", "-//aandeslag//aandeslag 0.1//NL");
-	prop(&x, "CALSCALE", "GREGORIAN");
-	prop(&x, "METHOD", "PUBLISH");
-	prop_text(&x, "X-WR-CALNAME", room->title ? room->title : "");
-	for (i = 0; i < room->actions.n; i++)
-		if (event(&x, room, (const Aandeslag__Action *)
-		          room->actions.v[i].msg, dtstamp))
-			count++;
-	prop(&x, "END", "VCALENDAR");
-	strbuf_free(&x.line);
-	strbuf_free(&x.text);
+	calendar_open(&x, title);
+	/* The UIDs stay those of each room's own export: room codes are
+	 * unique, so they differ across rooms, and a team that imported its
+	 * own calendar sees the same events updated, not doubled. */
+	for (i = 0; i < n; i++)
+		count += room_events(&x, rooms[i], dtstamp,
+		                     rooms[i]->title != NULL ? rooms[i]->title :
+		                     "");
+	calendar_close(&x);
 	return count;
 }

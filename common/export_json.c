@@ -53,8 +53,22 @@
  *            (the workshop the room is part of)
  * }
  *
- * No token or chair code: the room holds none. Pure: no I/O, no clock of
- * its own; clocks are taken at the now passed in. */
+ * A workshop's export wraps the objects of its rooms:
+ *
+ * {
+ *   "format": "aandeslag-workshop", "version": 1,
+ *   "code": "W3RK-5HQP", "title": "...",
+ *   "date": "2027-03-15" | null,
+ *   "schedule": [{"time": "09:00", "label": "...",
+ *                 "report_back": false}],
+ *   "announcement": "..." | null,
+ *   "rooms": [{"format": "aandeslag-room", ...}, ...]
+ *            (each exactly the object of the room's own export)
+ * }
+ *
+ * No token or chair code, and no facilitator's code: the rooms and the
+ * workshop's status hold none. Pure: no I/O, no clock of its own; clocks
+ * are taken at the now passed in. */
 #include "export_json.h"
 
 #include <inttypes.h>
@@ -561,8 +575,9 @@ workshop(const struct model_room *room, struct strbuf *out)
 	strbuf_puts(out, "}");
 }
 
-void
-export_json(const struct model_room *room, int64_t now, struct strbuf *out)
+/* Appends the room's object, without the newline that ends a file. */
+static void
+room_object(const struct model_room *room, int64_t now, struct strbuf *out)
 {
 	strbuf_puts(out, "{");
 	key_str("format", "aandeslag-room", true, out);
@@ -597,5 +612,64 @@ export_json(const struct model_room *room, int64_t now, struct strbuf *out)
 	key_str_or_null("announcement", room->announcement, false, out);
 	key("workshop", false, out);
 	workshop(room, out);
-	strbuf_puts(out, "}\n");
+	strbuf_puts(out, "}");
+}
+
+void
+export_json(const struct model_room *room, int64_t now, struct strbuf *out)
+{
+	room_object(room, now, out);
+	strbuf_puts(out, "\n");
+}
+
+/* Returns s, or "" for NULL: protobuf-c gives "" for a string that was
+ * not set, but a status made by hand may hold NULL. */
+static const char *
+or_empty(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
+static void
+schedule(const Aandeslag__WorkshopStatus *ws, struct strbuf *out)
+{
+	const Aandeslag__ScheduleItem *item;
+	size_t i;
+
+	strbuf_puts(out, "[");
+	for (i = 0; i < ws->n_schedule; i++) {
+		item = ws->schedule[i];
+		strbuf_puts(out, i > 0 ? ",{" : "{");
+		key_str("time", or_empty(item->time), true, out);
+		key_str("label", or_empty(item->label), false, out);
+		key_bool("report_back", item->report_back, false, out);
+		strbuf_puts(out, "}");
+	}
+	strbuf_puts(out, "]");
+}
+
+void
+export_json_workshop(const Aandeslag__WorkshopStatus *ws,
+                     const struct model_room *const *rooms, size_t n,
+                     int64_t now, struct strbuf *out)
+{
+	size_t i;
+
+	strbuf_puts(out, "{");
+	key_str("format", "aandeslag-workshop", true, out);
+	key_uint("version", 1, false, out);
+	key_str("code", or_empty(ws->code), false, out);
+	key_str("title", or_empty(ws->title), false, out);
+	key_str_or_null("date", ws->date, false, out);
+	key("schedule", false, out);
+	schedule(ws, out);
+	key_str_or_null("announcement", ws->announcement, false, out);
+	key("rooms", false, out);
+	strbuf_puts(out, "[");
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			strbuf_puts(out, ",");
+		room_object(rooms[i], now, out);
+	}
+	strbuf_puts(out, "]}\n");
 }

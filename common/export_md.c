@@ -1,10 +1,11 @@
 /* The poster as Markdown (CommonMark, with a pipe table for the actions
- * as GitHub and Python-Markdown's tables extension read it). Every text
- * from the team, and the content's texts too, goes through text(), so
- * that it shows as typed: no links, emphasis, headings or HTML of its own,
- * and no '|' that breaks the table. The texts are single lines (the model
- * sees to that), so nothing can start a new block. Names are left out
- * where the room is anonymous, as on the poster itself. */
+ * as GitHub and Python-Markdown's tables extension read it), alone or as
+ * one of the posters of a workshop. Every text from the team, and the
+ * content's texts too, goes through text(), so that it shows as typed: no
+ * links, emphasis, headings or HTML of its own, and no '|' that breaks
+ * the table. The texts are single lines (the model sees to that), so
+ * nothing can start a new block. Names are left out where the room is
+ * anonymous, as on the poster itself. */
 #include "export_md.h"
 
 #include <inttypes.h>
@@ -68,6 +69,19 @@ needs(const Aandeslag__Action *a, struct strbuf *out)
 		poster_needs(a, out);
 }
 
+/* Appends the ATX heading marker of level (1..6): that many '#' and a
+ * space. A room's poster takes its levels from the level of its title
+ * (top), so that a workshop can put it one level down. */
+static void
+hashes(unsigned level, struct strbuf *out)
+{
+	static const char marks[] = "######";
+
+	strbuf_add(out, marks, level < sizeof marks - 1 ? level :
+	           sizeof marks - 1);
+	strbuf_puts(out, " ");
+}
+
 /* One item of the header list: "- label: value". */
 static void
 fact(const char *label, const char *value, struct strbuf *out)
@@ -80,18 +94,20 @@ fact(const char *label, const char *value, struct strbuf *out)
 }
 
 static void
-header(const struct model_room *room, struct strbuf *out)
+header(const struct model_room *room, unsigned top, struct strbuf *out)
 {
 	const struct model_settings *s = &room->settings;
 	struct strbuf piece = { 0 };
 	uint32_t level;
 
-	strbuf_puts(out, "# ");
+	hashes(top, out);
 	text(room->title != NULL && room->title[0] != '\0' ? room->title :
 	     _("Werksessie"), out);
 	strbuf_puts(out, "\n\n");
 	fact(_("Code"), room->code, out);
-	if (room->workshop_code[0] != '\0') {
+	/* Under a workshop's heading (top > 1) the workshop is named once,
+	 * above all its rooms. */
+	if (room->workshop_code[0] != '\0' && top == 1) {
 		if (room->workshop_title[0] != '\0')
 			strbuf_printf(&piece, _("%s (code %s)"),
 			              room->workshop_title, room->workshop_code);
@@ -129,14 +145,15 @@ header(const struct model_room *room, struct strbuf *out)
 }
 
 static void
-participants(const struct model_room *room, struct strbuf *out)
+participants(const struct model_room *room, unsigned top, struct strbuf *out)
 {
 	const struct model_participant *p;
 	size_t i;
 
 	if (room->settings.anonymous)
 		return;
-	strbuf_puts(out, "\n## ");
+	strbuf_puts(out, "\n");
+	hashes(top + 1, out);
 	text(_("Deelnemers"), out);
 	strbuf_puts(out, "\n\n");
 	for (i = 0; i < room->nparticipants; i++) {
@@ -166,11 +183,12 @@ none(const char *what, struct strbuf *out)
 	strbuf_puts(out, "\n");
 }
 
-/* A subheading within a step. */
+/* A subheading within a step; top as for hashes(). */
 static void
-subheading(const char *what, struct strbuf *out)
+subheading(const char *what, unsigned top, struct strbuf *out)
 {
-	strbuf_puts(out, "\n### ");
+	strbuf_puts(out, "\n");
+	hashes(top + 2, out);
 	text(what, out);
 	strbuf_puts(out, "\n\n");
 }
@@ -200,13 +218,13 @@ notes(const struct model_room *room, unsigned step, struct strbuf *out)
 }
 
 static void
-chosen(const struct model_room *room, struct strbuf *out)
+chosen(const struct model_room *room, unsigned top, struct strbuf *out)
 {
 	const char *id;
 	uint32_t dots;
 	size_t i;
 
-	subheading(_("Gekozen competenties"), out);
+	subheading(_("Gekozen competenties"), top, out);
 	for (i = 0; i < room->nmarked; i++) {
 		id = room->marked[i];
 		strbuf_puts(out, "- ");
@@ -227,12 +245,12 @@ chosen(const struct model_room *room, struct strbuf *out)
 }
 
 static void
-activities(const struct model_room *room, struct strbuf *out)
+activities(const struct model_room *room, unsigned top, struct strbuf *out)
 {
 	struct strbuf line = { 0 };
 	size_t i;
 
-	subheading(_("Activiteiten"), out);
+	subheading(_("Activiteiten"), top, out);
 	for (i = 0; i < room->activities.n; i++) {
 		poster_activity(room, (const Aandeslag__Activity *)
 		                room->activities.v[i].msg, &line);
@@ -248,7 +266,7 @@ activities(const struct model_room *room, struct strbuf *out)
 }
 
 static void
-actions(const struct model_room *room, struct strbuf *out)
+actions(const struct model_room *room, unsigned top, struct strbuf *out)
 {
 	static const char *const head[] = {
 		N_("nr"), N_("actie"), N_("wie"), N_("nodig"), N_("wanneer"),
@@ -257,7 +275,7 @@ actions(const struct model_room *room, struct strbuf *out)
 	const Aandeslag__Action *a;
 	size_t i;
 
-	subheading(_("Acties"), out);
+	subheading(_("Acties"), top, out);
 	if (room->actions.n == 0) {
 		none(_("(nog geen acties)"), out);
 		return;
@@ -288,19 +306,13 @@ actions(const struct model_room *room, struct strbuf *out)
 	}
 }
 
-/* What the room brings back to the workshop's plenary, when it marked
- * anything. */
+/* Appends the findings of room as a numbered list. */
 static void
-findings(const struct model_room *room, struct strbuf *out)
+finding_list(const struct model_room *room, struct strbuf *out)
 {
 	const Aandeslag__Finding *f;
 	size_t i;
 
-	if (room->findings.n == 0)
-		return;
-	strbuf_puts(out, "\n## ");
-	text(_("Terugkoppeling"), out);
-	strbuf_puts(out, "\n\n");
 	for (i = 0; i < room->findings.n; i++) {
 		f = (const Aandeslag__Finding *)room->findings.v[i].msg;
 		strbuf_printf(out, "%zu. ", i + 1);
@@ -309,25 +321,145 @@ findings(const struct model_room *room, struct strbuf *out)
 	}
 }
 
-void
-export_md(const struct model_room *room, struct strbuf *out)
+/* What the room brings back to the workshop's plenary, when it marked
+ * anything. */
+static void
+findings(const struct model_room *room, unsigned top, struct strbuf *out)
+{
+	if (room->findings.n == 0)
+		return;
+	strbuf_puts(out, "\n");
+	hashes(top + 1, out);
+	text(_("Terugkoppeling"), out);
+	strbuf_puts(out, "\n\n");
+	finding_list(room, out);
+}
+
+/* Appends the whole poster of room, its title a heading of level top and
+ * everything in it below that. */
+static void
+poster(const struct model_room *room, unsigned top, struct strbuf *out)
 {
 	unsigned step;
 
-	header(room, out);
-	participants(room, out);
+	header(room, top, out);
+	participants(room, top, out);
 	for (step = 1; step <= STEPS_COUNT; step++) {
-		strbuf_puts(out, "\n## ");
+		strbuf_puts(out, "\n");
+		hashes(top + 1, out);
 		strbuf_printf(out, _("Stap %u: "), step);
 		text(poster_step_name(room, step), out);
 		strbuf_puts(out, "\n\n");
 		notes(room, step, out);
 		if (step == 3)
-			chosen(room, out);
+			chosen(room, top, out);
 		else if (step == 4)
-			activities(room, out);
+			activities(room, top, out);
 		else if (step == 5)
-			actions(room, out);
+			actions(room, top, out);
 	}
-	findings(room, out);
+	findings(room, top, out);
+}
+
+void
+export_md(const struct model_room *room, struct strbuf *out)
+{
+	poster(room, 1, out);
+}
+
+/* The workshop's own part: its title, code, date and how many groups. */
+static void
+workshop_header(const Aandeslag__WorkshopStatus *ws, size_t n,
+                struct strbuf *out)
+{
+	struct strbuf piece = { 0 };
+
+	hashes(1, out);
+	text(ws->title != NULL && ws->title[0] != '\0' ? ws->title :
+	     _("Studiedag"), out);
+	strbuf_puts(out, "\n\n");
+	if (ws->code != NULL && ws->code[0] != '\0')
+		fact(_("Code"), ws->code, out);
+	if (ws->date != NULL && ws->date[0] != '\0') {
+		poster_date(ws->date, &piece);
+		fact(_("Datum"), strbuf_str(&piece), out);
+		strbuf_free(&piece);
+	}
+	strbuf_printf(&piece, "%zu", n);
+	fact(_("Groepen"), strbuf_str(&piece), out);
+	if (piece.failed)
+		out->failed = 1;
+	strbuf_free(&piece);
+}
+
+/* The day's programme, the report back marked as on the facilitator's
+ * screen. */
+static void
+schedule(const Aandeslag__WorkshopStatus *ws, struct strbuf *out)
+{
+	const Aandeslag__ScheduleItem *item;
+	size_t i;
+
+	if (ws->n_schedule == 0)
+		return;
+	strbuf_puts(out, "\n");
+	hashes(2, out);
+	text(_("Rooster"), out);
+	strbuf_puts(out, "\n\n");
+	for (i = 0; i < ws->n_schedule; i++) {
+		item = ws->schedule[i];
+		strbuf_puts(out, "- ");
+		text(item->time != NULL ? item->time : "", out);
+		strbuf_puts(out, " ");
+		text(item->label != NULL ? item->label : "", out);
+		if (item->report_back)
+			text(_(" (terugkoppeling)"), out);
+		strbuf_puts(out, "\n");
+	}
+}
+
+/* What every group brings back, side by side before the posters, as the
+ * plenary's overview shows it. */
+static void
+overview(const struct model_room *const *rooms, size_t n, struct strbuf *out)
+{
+	size_t i;
+
+	strbuf_puts(out, "\n");
+	hashes(2, out);
+	text(_("Overzicht"), out);
+	strbuf_puts(out, "\n");
+	if (n == 0) {
+		strbuf_puts(out, "\n");
+		none(_("(nog geen groepen)"), out);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		strbuf_puts(out, "\n");
+		hashes(3, out);
+		text(rooms[i]->title, out);
+		strbuf_puts(out, "\n\n");
+		if (rooms[i]->findings.n == 0)
+			none(_("(nog geen bevindingen)"), out);
+		else
+			finding_list(rooms[i], out);
+	}
+}
+
+void
+export_md_workshop(const Aandeslag__WorkshopStatus *ws,
+                   const struct model_room *const *rooms, size_t n,
+                   struct strbuf *out)
+{
+	size_t i;
+
+	workshop_header(ws, n, out);
+	schedule(ws, out);
+	overview(rooms, n, out);
+	/* Each poster one level down, so that the workshop's title is the
+	 * only top heading and each group a section of the document. */
+	for (i = 0; i < n; i++) {
+		strbuf_puts(out, "\n");
+		poster(rooms[i], 2, out);
+	}
 }

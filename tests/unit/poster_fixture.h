@@ -428,22 +428,30 @@ finish(struct fixture *f)
 	execute(f, f->anna, &c);
 }
 
-/* Makes a room with Anna (chair), Bram and Carla. */
+/* Makes a room with the given code and title, with Anna (chair), Bram
+ * and Carla: one of several rooms of a workshop, say. */
 static inline void
-setup(struct fixture *f)
+setup_room(struct fixture *f, const char *code, const char *title)
 {
 	char err[CONTENT_ERROR_SIZE];
 
 	memset(f, 0, sizeof *f);
 	if (content_load(&f->content, SOURCE_DIR "/data/content.yaml", err) != 0)
 		CHECK_FAIL("content: %s", err);
-	CHECK_INT(model_init(&f->room, &f->content, CODE, TITLE, 3, &f->why),
+	CHECK_INT(model_init(&f->room, &f->content, code, title, 3, &f->why),
 	          ==, 0);
-	CHECK_INT(model_init(&f->mirror, &f->content, CODE, TITLE, 3, &f->why),
+	CHECK_INT(model_init(&f->mirror, &f->content, code, title, 3, &f->why),
 	          ==, 0);
 	f->anna = join(f, "Anna", AANDESLAG__ROLE__ROLE_CHAIR);
 	f->bram = join(f, "Bram", AANDESLAG__ROLE__ROLE_PARTICIPANT);
 	f->carla = join(f, "Carla", AANDESLAG__ROLE__ROLE_PARTICIPANT);
+}
+
+/* Makes a room with Anna (chair), Bram and Carla. */
+static inline void
+setup(struct fixture *f)
+{
+	setup_room(f, CODE, TITLE);
 }
 
 static inline void

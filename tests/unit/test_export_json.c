@@ -1,151 +1,23 @@
 /* Tests for export_json.c: the whole room as JSON. Every output is run
- * through a small strict JSON parser (RFC 8259 grammar) first. */
+ * through a small strict JSON parser (RFC 8259 grammar, json_check.h)
+ * first. */
 #include "findings_fixture.h"
 
 #include <stdlib.h>
 
 #include "export_json.h"
+#include "json_check.h"
 #include "strbuf.h"
-
-/* ------------------------------------------------------------------
- * A strict validator: returns the end of the value at s, or NULL. */
-
-static const char *value(const char *s, int depth);
-
-static const char *
-ws(const char *s)
-{
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
-	return s;
-}
-
-static const char *
-jstring(const char *s)
-{
-	int i;
-
-	if (*s++ != '"')
-		return NULL;
-	for (;;) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '\0' || c < 0x20)
-			return NULL;
-		if (c == '"')
-			return s + 1;
-		if (c == '\\') {
-			s++;
-			if (*s == 'u') {
-				for (i = 1; i <= 4; i++)
-					if (strchr("0123456789abcdefABCDEF",
-					           s[i]) == NULL || s[i] == '\0')
-						return NULL;
-				s += 5;
-				continue;
-			}
-			if (*s == '\0' || strchr("\"\\/bfnrt", *s) == NULL)
-				return NULL;
-		}
-		s++;
-	}
-}
-
-static const char *
-jnumber(const char *s)
-{
-	const char *start;
-
-	if (*s == '-')
-		s++;
-	if (*s == '0')
-		s++;
-	else if (*s >= '1' && *s <= '9')
-		while (*s >= '0' && *s <= '9')
-			s++;
-	else
-		return NULL;
-	if (*s == '.') {
-		start = ++s;
-		while (*s >= '0' && *s <= '9')
-			s++;
-		if (s == start)
-			return NULL;
-	}
-	return s;
-}
-
-static const char *
-members(const char *s, char close, int depth)
-{
-	s = ws(s);
-	if (*s == close)
-		return s + 1;
-	for (;;) {
-		if (close == '}') {
-			s = jstring(ws(s));
-			if (s == NULL)
-				return NULL;
-			s = ws(s);
-			if (*s++ != ':')
-				return NULL;
-		}
-		s = value(s, depth + 1);
-		if (s == NULL)
-			return NULL;
-		s = ws(s);
-		if (*s == close)
-			return s + 1;
-		if (*s++ != ',')
-			return NULL;
-	}
-}
-
-static const char *
-value(const char *s, int depth)
-{
-	if (depth > 32)
-		return NULL;
-	s = ws(s);
-	switch (*s) {
-	case '{':
-		return members(s + 1, '}', depth);
-	case '[':
-		return members(s + 1, ']', depth);
-	case '"':
-		return jstring(s);
-	case 't':
-		return strncmp(s, "true", 4) == 0 ? s + 4 : NULL;
-	case 'f':
-		return strncmp(s, "false", 5) == 0 ? s + 5 : NULL;
-	case 'n':
-		return strncmp(s, "null", 4) == 0 ? s + 4 : NULL;
-	default:
-		return jnumber(s);
-	}
-}
-
-/* Checks that json is exactly one object and nothing but whitespace. */
-static void
-check_json(const char *json)
-{
-	const char *end;
-
-	CHECK(ws(json)[0] == '{');
-	end = value(json, 0);
-	if (end == NULL || *ws(end) != '\0')
-		CHECK_FAIL("not valid JSON:\n%s", json);
-}
 
 static void
 test_validator(void)
 {
-	CHECK(value("{\"a\":[1,-2,true,null,\"x\\u00e9\\n\"]}", 0) != NULL);
-	CHECK(value("{\"a\":\"\t\"}", 0) == NULL);
-	CHECK(value("{\"a\":\"\\x\"}", 0) == NULL);
-	CHECK(value("{\"a\":[1,]}", 0) == NULL);
-	CHECK(value("{\"a\" 1}", 0) == NULL);
-	CHECK(value("{\"a\":[1}", 0) == NULL);
+	CHECK(json_value("{\"a\":[1,-2,true,null,\"x\\u00e9\\n\"]}", 0) != NULL);
+	CHECK(json_value("{\"a\":\"\t\"}", 0) == NULL);
+	CHECK(json_value("{\"a\":\"\\x\"}", 0) == NULL);
+	CHECK(json_value("{\"a\":[1,]}", 0) == NULL);
+	CHECK(json_value("{\"a\" 1}", 0) == NULL);
+	CHECK(json_value("{\"a\":[1}", 0) == NULL);
 }
 
 /* ------------------------------------------------------------------ */
