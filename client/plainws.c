@@ -144,8 +144,13 @@ plainws_line(struct plainws *w, struct net *net, char *line)
 		return PLAINWS_DONE;
 	case WSCMD_QUIT:
 		return PLAINWS_QUIT;
-	case WSCMD_REMOTE:
 	case WSCMD_EXPORT:
+		/* One export at a time: the rooms of the next would mix with
+		 * those of the one on its way. */
+		if (w->export.request_id != 0)
+			return PLAINWS_WAIT;
+		break;
+	case WSCMD_REMOTE:
 		break;
 	}
 	rc = net_send_workshop(net, &cmd.command, &id);

@@ -274,8 +274,16 @@ tuiws_line(struct tui *t, char *line)
 	case WSCMD_QUIT:
 		tui_quit(t, 0);
 		return;
-	case WSCMD_REMOTE:
 	case WSCMD_EXPORT:
+		/* One export at a time: the rooms of the next would mix with
+		 * those of the one on its way. */
+		if (t->ws.export.request_id != 0) {
+			tui_message(t, UI_MSG_ERROR,
+			            _("Er loopt al een export; probeer het zo opnieuw."));
+			return;
+		}
+		break;
+	case WSCMD_REMOTE:
 		break;
 	}
 	rc = net_send_workshop(net, &cmd.command, &id);

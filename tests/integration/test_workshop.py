@@ -300,6 +300,80 @@ def test_deleted_rooms_take_the_workshop_along():
         check(left == 0, "%d workshops left in the database" % left)
 
 
+def test_export_of_every_group():
+    """The facilitator exports the whole study day, from the server's
+    rooms onto their own disk, in every format, each read back by a real
+    parser of it: every group's actions, findings and posters in one
+    file."""
+    import csv
+    import html5lib
+    import icalendar
+    import io
+    import json
+    with Scope() as sc:
+        srv = sc.server()
+        f, code, _ = facilitator(sc, srv, "--new-workshop", "Studiedag <2027>",
+                                 "--rooms", "2")
+        anna, room_a, _ = join(sc, srv, code, "Anna", "--groep", "1")
+        bram, room_b, _ = join(sc, srv, code, "Bram", "--groep", "2")
+        anna.send("goto 5", "action add --owner me --when 2027-03-15 "
+                  "Gastles van een Duitse collega",
+                  "bevinding Stage in Gent werkt")
+        bram.send("goto 5", "action add --team --when 2027-05 "
+                  "=Uitwisseling met Polen", "bevinding Taal is de drempel")
+        for c in (anna, bram):
+            check(c.finish() == 0, c.describe())
+        d = sc.tmpdir()
+        for fmt in ("csv", "ics", "json", "md", "html"):
+            f.send("export %s %s" % (fmt, os.path.join(d, "dag." + fmt)))
+        f.wait_line(lambda l: "dag.html" in l and "geschreven" in l,
+                    "the last export written")
+        check(not f.errors(), "errors: %r" % f.errors())
+
+        with open(os.path.join(d, "dag.csv"), "rb") as fh:
+            raw = fh.read()
+        check(raw.startswith(b"\xef\xbb\xbf"), "a byte order mark")
+        rows = list(csv.reader(io.StringIO(raw[3:].decode("utf-8")),
+                               delimiter=";"))
+        check(rows[0][:2] == ["groep", "nr"], "header %r" % rows[0])
+        by_group = {r[0]: r for r in rows[1:]}
+        check(set(by_group) == {"Groep 1", "Groep 2"}, "groups %r" % rows)
+        check(by_group["Groep 2"][2] == "'=Uitwisseling met Polen",
+              "the formula guarded: %r" % by_group["Groep 2"])
+
+        with open(os.path.join(d, "dag.ics"), "rb") as fh:
+            cal = icalendar.Calendar.from_ical(fh.read())
+        events = [e for e in cal.walk("VEVENT")]
+        check(len(events) == 2, "%d events" % len(events))
+        uids = {str(e["UID"]) for e in events}
+        check(uids == {"%s-a1@aandeslag" % room_a, "%s-a1@aandeslag" % room_b},
+              "uids %r" % uids)
+
+        with open(os.path.join(d, "dag.json"), encoding="utf-8") as fh:
+            doc = json.load(fh)
+        check(doc["format"] == "aandeslag-workshop", doc.get("format"))
+        check(doc["title"] == "Studiedag <2027>", doc["title"])
+        findings = {r["title"]: [x["text"] for x in r["findings"]]
+                    for r in doc["rooms"]}
+        check(findings == {"Groep 1": ["Stage in Gent werkt"],
+                           "Groep 2": ["Taal is de drempel"]},
+              "findings %r" % findings)
+        check("token" not in json.dumps(doc).lower(), "no token")
+
+        with open(os.path.join(d, "dag.md"), encoding="utf-8") as fh:
+            md = fh.read()
+        for text in ("Gastles van een Duitse collega", "Taal is de drempel",
+                     "Groep 1", "Groep 2"):
+            check(text in md, "%r in the Markdown" % text)
+
+        with open(os.path.join(d, "dag.html"), "rb") as fh:
+            page = html5lib.HTMLParser(strict=True).parse(fh.read())
+        text = "".join(page.itertext())
+        for t in ("Studiedag <2027>", "Stage in Gent werkt",
+                  "Uitwisseling met Polen", "Groep 2"):
+            check(t in text, "%r on the page" % t)
+
+
 if __name__ == "__main__":
     run_tests([
         test_twenty_colleagues_in_groups_of_seven,
@@ -308,4 +382,5 @@ if __name__ == "__main__":
         test_restart_keeps_the_workshop,
         test_only_the_facilitator_steers,
         test_deleted_rooms_take_the_workshop_along,
+        test_export_of_every_group,
     ])
