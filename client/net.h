@@ -203,19 +203,6 @@ int64_t net_now(const struct net *net);
  * are not called any more. The mirror stays readable until net_free(). */
 void net_close(struct net *net);
 
-/* Writes into out, in the user's language, why a connection to o's
- * server failed with the libuv error err, and what to check (for
- * UV_EBUSY from net_start(): that the seat is open elsewhere). */
-void net_describe_error(const struct net_options *o, int err, char *out,
-                        size_t size);
-
-/* Writes into out, in the user's language, why the connection ended for
- * good after the room was joined, from the closed handler's err and why:
- * the seat is gone, reconnecting was given up, the server's reason, or
- * just that it broke. */
-void net_describe_end(const struct net *net, int err,
-                      const struct refusal *why, char *out, size_t size);
-
 /* Frees the mirror and the outbox; call after the loop has run the close
  * callbacks. */
 void net_free(struct net *net);

@@ -15,6 +15,7 @@
 #include "cmd.h"
 #include "eventline.h"
 #include "i18n.h"
+#include "net_describe.h"
 #include "plainws.h"
 #include "poster.h"
 #include "saveas.h"

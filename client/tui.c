@@ -19,6 +19,7 @@
 #include "clientconf.h"
 #include "cmd.h"
 #include "i18n.h"
+#include "net_describe.h"
 #include "keys.h"
 #include "poster.h"
 #include "projector.h"
