@@ -510,19 +510,25 @@ on_draw(uv_prepare_t *handle)
 	plan_tick(t);
 }
 
+/* Takes the terminal's size as it is now. uv_signal took SIGWINCH from
+ * ncurses, so a resize is followed by hand. */
 static void
-on_resize(uv_signal_t *handle, int signum)
+follow_size(struct tui *t)
 {
-	struct tui *t = handle->data;
 	struct winsize ws;
 
-	(void)signum;
-	/* uv_signal took SIGWINCH from ncurses: resize by hand. */
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
-	    ws.ws_col > 0)
+	    ws.ws_col > 0 && (ws.ws_row != LINES || ws.ws_col != COLS))
 		resizeterm(ws.ws_row, ws.ws_col);
 	clearok(curscr, TRUE);
 	tui_dirty(t);
+}
+
+static void
+on_resize(uv_signal_t *handle, int signum)
+{
+	(void)signum;
+	follow_size(handle->data);
 }
 
 static void
@@ -630,6 +636,10 @@ init_loop(struct tui *t)
 	uv_signal_start(&t->sigint, on_quit_signal, SIGINT);
 	uv_signal_start(&t->sigterm, on_quit_signal, SIGTERM);
 	uv_signal_start(&t->sighup, on_quit_signal, SIGHUP);
+	/* A resize between the start of curses and the watcher above went
+	 * to nobody: look once. */
+	if (t->curses)
+		follow_size(t);
 	uv_prepare_init(&t->loop, &t->draw);
 	t->draw.data = t;
 	uv_prepare_start(&t->draw, on_draw);
