@@ -236,6 +236,10 @@ model_event_begin(const struct model_room *room, struct model_event *ev,
                   uint32_t actor)
 {
 	aandeslag__event__init(&ev->event);
+	/* Every event the model makes can be released, whichever function
+	 * made it: only a reveal of the votes allocates, after this. */
+	ev->vote_list = NULL;
+	ev->vote_ptrs = NULL;
 	ev->event.epoch = room->epoch;
 	ev->event.seq = room->seq + 1;
 	ev->event.actor_id = actor;

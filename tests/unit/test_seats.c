@@ -469,7 +469,29 @@ test_recognise(void)
 	pair_teardown(p);
 }
 
-CHECK_MAIN(CHECK_TEST(test_away_since),
+/* Every event the seats make can be released, as any event of the model:
+ * the server releases what it stores and broadcasts without knowing which
+ * function made it. The event starts as garbage, as on the stack. */
+static void
+test_events_release(void)
+{
+	struct pair p;
+
+	pair_setup(&p);
+	memset(&p.ev, 0xa5, sizeof p.ev);
+	OK(&p, model_presence(&p.room, p.bram, false, T, &p.ev, &p.why), T);
+	memset(&p.ev, 0xa5, sizeof p.ev);
+	OK(&p, model_give_chair(&p.room, p.bram, T, &p.ev), T);
+	memset(&p.ev, 0xa5, sizeof p.ev);
+	OK(&p, model_leave(&p.room, p.carla, 0, T, &p.ev, &p.why), T);
+	memset(&p.ev, 0xa5, sizeof p.ev);
+	OK(&p, model_join(&p.room, "Dewi", AANDESLAG__ROLE__ROLE_PARTICIPANT,
+	                  T, &p.ev, &p.why), T);
+	pair_teardown(&p);
+}
+
+CHECK_MAIN(CHECK_TEST(test_events_release),
+           CHECK_TEST(test_away_since),
            CHECK_TEST(test_away_since_snapshot),
            CHECK_TEST(test_take_chair_waits),
            CHECK_TEST(test_take_chair_who),
