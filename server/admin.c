@@ -22,6 +22,7 @@
 #include "number.h"
 #include "server.h"
 #include "store.h"
+#include "wsstore.h"
 
 #define LOCK_FILE "server.lock"
 
@@ -74,10 +75,33 @@ list_room(void *arg, const struct store_room *r)
 	return 0;
 }
 
+/* A study day: its code, times, title and the codes of its groups
+ * (which the list of rooms has too). */
+static int
+list_workshop(void *arg, const struct wsstore_row *row)
+{
+	Aandeslag__StoredWorkshop *ws;
+	char created[32], used[32];
+	size_t *count = arg, i;
+
+	ws = aandeslag__stored_workshop__unpack(NULL, row->len, row->record);
+	format_day(row->created_ms, created);
+	format_day(row->used_ms, used);
+	printf("%s  %s  %s  %s (", row->code, created, used,
+	       ws != NULL && ws->title != NULL ? ws->title : "?");
+	for (i = 0; ws != NULL && i < ws->n_rooms; i++)
+		printf("%s%s", i ? " " : "", ws->rooms[i]->code);
+	printf(")\n");
+	if (ws != NULL)
+		aandeslag__stored_workshop__free_unpacked(ws, NULL);
+	(*count)++;
+	return 0;
+}
+
 static int
 cmd_list(struct store *st)
 {
-	size_t count = 0;
+	size_t count = 0, workshops = 0;
 	struct store_loader loader = { .room = list_room, .arg = &count };
 	int rc;
 
@@ -87,6 +111,12 @@ cmd_list(struct store *st)
 		return rc;
 	printf(dngettext("aandeslag", "%zu werksessie\n", "%zu werksessies\n",
 	                 count), count);
+	printf("\n%s\n", _("Studiedagen (met de codes van hun groepen):"));
+	rc = wsstore_load(st, list_workshop, &workshops);
+	if (rc < 0)
+		return rc;
+	printf(dngettext("aandeslag", "%zu studiedag\n", "%zu studiedagen\n",
+	                 workshops), workshops);
 	return 0;
 }
 

@@ -48,6 +48,8 @@ erases_text(const Aandeslag__Event *ev)
 	case AANDESLAG__EVENT__CHANGE_ACTIVITY_CHANGED:
 	case AANDESLAG__EVENT__CHANGE_ACTION_CHANGED:
 	case AANDESLAG__EVENT__CHANGE_PARTICIPANT_LEFT:
+	/* A new message of the facilitator replaces (or clears) the last. */
+	case AANDESLAG__EVENT__CHANGE_ANNOUNCED:
 		return true;
 	default:
 		return false;

@@ -280,8 +280,27 @@ def test_deleted_rooms_take_the_workshop_along():
         f, code, _ = facilitator(sc, srv, "--workshop-file", PLAN)
         f.send("toon")
         rooms = [m.group(3) for m in rooms_seen(f, 5).values()]
+        # The message is replaced: the old text leaves the database.
+        f.send("bericht Geheim-bericht-een", "bericht Tweede bericht")
+        f.wait_line(lambda l: l == "bericht Tweede bericht", "the message")
         f.finish()
         check(srv.stop() == [], "clean stop")
+        raw = b""
+        for name in ("aandeslag.db", "aandeslag.db-wal"):
+            path = os.path.join(data, name)
+            if os.path.exists(path):
+                with open(path, "rb") as fh:
+                    raw += fh.read()
+        check(b"Geheim-bericht-een" not in raw, "the old message is gone")
+        check(b"Tweede bericht" in raw, "the new message is kept")
+        # The administrator's list shows the study day with its groups.
+        p = subprocess.run(WRAPPER + [SERVER_BIN, "list", "--data", data],
+                           capture_output=True, text=True, env=CHILD_ENV,
+                           timeout=60)
+        check(p.returncode == 0, p.stderr)
+        line = [l for l in p.stdout.splitlines() if l.startswith(code)]
+        check(len(line) == 1 and "Studiedag internationalisering" in line[0]
+              and all(r in line[0] for r in rooms), p.stdout)
         for room in rooms:
             p = subprocess.run(WRAPPER + [SERVER_BIN, "delete", room,
                                           "--data", data],
