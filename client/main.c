@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "number.h"
 #include "clientconf.h"
+#include "netcheck.h"
 #include "plain.h"
 #include "plan.h"
 #include "tui.h"
@@ -29,6 +30,7 @@ usage(FILE *out)
 "                   [--timeout SEC] [--reconnect SEC] [--chair-code CODE]\n"
 "                   [--new-workshop TITEL --rooms N | --workshop-file BESTAND]\n"
 "                   [--groep GROEP] [--facilitator-code CODE]\n"
+"       aandeslag --check [SERVER[:POORT]] [--timeout SEC]\n"
 "Zonder --plain: het volledige scherm, dat vraagt wat nog ontbreekt.\n"
 "Doe mee aan een werksessie \"Aan de slag met internationalisering\".\n"
 "\n"
@@ -62,6 +64,12 @@ usage(FILE *out)
 "                    nummer); zonder: waar de begeleider je indeelde,\n"
 "                    anders in de groep met de minste deelnemers\n"
 "  --facilitator-code CODE  kom terug als begeleider van de studiedag\n"
+"  --check [SERVER[:POORT]]  controleer stap voor stap of deze laptop de\n"
+"                    server bereikt: de naam, de poort, de kennismaking;\n"
+"                    zegt bij een probleem wat het betekent en wat je IT\n"
+"                    vraagt (zonder SERVER: de standaardserver, zie\n"
+"                    --host; --timeout SEC: wachttijd per stap,\n"
+"                    standaard 5)\n"
 "  --help            deze hulp\n"
 "  --version         versie\n"
 "\n"
@@ -72,7 +80,41 @@ usage(FILE *out)
 "Afsluitcodes: 0 alles aanvaard, 1 iets geweigerd, 2 geen verbinding of\n"
 "niet toegelaten (of verkeerde opties, of deze deelnemer is al open in een\n"
 "ander programma), 3 geen antwoord binnen de tijd of verbinding verbroken\n"
-"(en opnieuw verbinden lukte niet).\n"));
+"(en opnieuw verbinden lukte niet).\n"
+"Met --check: 0 alles in orde, 1 een probleem gevonden, 2 verkeerde opties.\n"));
+}
+
+/* aandeslag --check: server is the SERVER[:POORT] given with it, if any,
+ * which wins over --host and --port; extra counts the arguments left
+ * over. Returns the exit code. */
+static int
+run_check(const struct net_options *o, const char *server, bool host_given,
+          bool port_given, int extra, long long timeout_ms)
+{
+	char host[CLIENTCONF_HOST_SIZE];
+	int port = o->port;
+	const char *origin;
+
+	if (extra > 0) {
+		fprintf(stderr, "%s\n", _("aandeslag: --check neemt hooguit \xc3\xa9\xc3\xa9n server, als SERVER of SERVER:POORT."));
+		return PLAIN_NO_JOIN;
+	}
+	if (server != NULL) {
+		if (clientconf_split(server, host, &port) < 0) {
+			fprintf(stderr, _("aandeslag: ongeldige server: %s (verwacht SERVER of SERVER:POORT)\n"),
+			        server);
+			return PLAIN_NO_JOIN;
+		}
+		origin = _("opgegeven");
+	} else {
+		snprintf(host, sizeof host, "%s", o->host);
+		/* clientconf does not say which of its sources named the
+		 * server; the user at least learns it was not typed. */
+		origin = host_given ? _("opgegeven") : port_given ?
+		         _("standaardserver, poort opgegeven") :
+		         _("standaardserver: vorige keer, AANDESLAG_SERVER of client.conf");
+	}
+	return netcheck_run(host, port, origin, timeout_ms);
 }
 
 int
@@ -81,7 +123,7 @@ main(int argc, char **argv)
 	enum { OPT_HOST = 256, OPT_PORT, OPT_NAME, OPT_NEW_ROOM, OPT_ROOM,
 	       OPT_VIEW, OPT_PLAIN, OPT_TIMEOUT, OPT_RECONNECT, OPT_CHAIR_CODE,
 	       OPT_NEW_WORKSHOP, OPT_ROOMS, OPT_WORKSHOP_FILE, OPT_GROUP,
-	       OPT_FACILITATOR_CODE, OPT_HELP,
+	       OPT_FACILITATOR_CODE, OPT_CHECK, OPT_HELP,
 	       OPT_VERSION };
 	static const struct option options[] = {
 		{ "host", required_argument, NULL, OPT_HOST },
@@ -101,6 +143,7 @@ main(int argc, char **argv)
 		{ "group", required_argument, NULL, OPT_GROUP },
 		{ "facilitator-code", required_argument, NULL,
 		  OPT_FACILITATOR_CODE },
+		{ "check", optional_argument, NULL, OPT_CHECK },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -111,7 +154,9 @@ main(int argc, char **argv)
 	char conf_error[CLIENTCONF_ERROR_SIZE];
 	long long v, timeout = 10, reconnect = CLIENT_DEFAULT_RECONNECT;
 	long long rooms = 0;
-	bool plain = false, host_given = false;
+	bool plain = false, host_given = false, port_given = false;
+	bool check = false, timeout_given = false;
+	const char *check_server = NULL;
 	const char *new_workshop = NULL, *workshop_file = NULL;
 	char plan_error[PLAN_ERROR_SIZE];
 	struct plan plan = { 0 };
@@ -139,6 +184,7 @@ main(int argc, char **argv)
 			if (number_parse(optarg, 1, 65535, &v) < 0)
 				goto bad_value;
 			o.port = (int)v;
+			port_given = true;
 			break;
 		case OPT_NAME:
 			o.name = optarg;
@@ -177,11 +223,16 @@ main(int argc, char **argv)
 			if (number_parse(optarg, 0, 24 * 3600, &v) < 0)
 				goto bad_value;
 			timeout = v;
+			timeout_given = true;
 			break;
 		case OPT_RECONNECT:
 			if (number_parse(optarg, 0, 7 * 24 * 3600, &v) < 0)
 				goto bad_value;
 			reconnect = v;
+			break;
+		case OPT_CHECK:
+			check = true;
+			check_server = optarg;
 			break;
 		case OPT_HELP:
 			usage(stdout);
@@ -193,6 +244,14 @@ main(int argc, char **argv)
 			usage(stderr);
 			return PLAIN_NO_JOIN;
 		}
+	}
+	if (check) {
+		/* "aandeslag --check SERVER" as well as --check=SERVER. */
+		if (check_server == NULL && optind < argc)
+			check_server = argv[optind++];
+		return run_check(&o, check_server, host_given, port_given,
+		                 argc - optind, timeout_given ?
+		                 timeout * 1000 : NETCHECK_DEFAULT_TIMEOUT_MS);
 	}
 	if (new_workshop != NULL || workshop_file != NULL || rooms != 0) {
 		if ((new_workshop == NULL) == (workshop_file == NULL) ||
