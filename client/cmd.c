@@ -484,7 +484,6 @@ cmd_parse(char *line, const struct model_room *room, uint32_t self_id,
 {
 	struct scan s = { .room = room, .self_id = self_id, .out = out,
 	                  .error = error };
-	size_t n;
 	char *w;
 	int rc;
 
@@ -492,11 +491,7 @@ cmd_parse(char *line, const struct model_room *room, uint32_t self_id,
 	aandeslag__command__init(&out->command);
 	out->kind = CMD_EMPTY;
 	error[0] = '\0';
-	n = strlen(line);
-	while (n > 0 && scan_is_space(line[n - 1]))
-		line[--n] = '\0';
-	s.p = scan_skip_space(line);
-	if (*s.p == '\0' || *s.p == '#')
+	if (!scan_start(&s, line))
 		return 0;
 	if (scan_word(&s, &w) < 0)
 		return -EINVAL;

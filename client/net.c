@@ -310,6 +310,26 @@ resend(struct net *net)
 	free(bufs);
 }
 
+/* Joined (a room, or a workshop): the first time the user hears of it;
+ * after a loss the commands not yet answered go out again. */
+static void
+joined_now(struct net *net, bool again)
+{
+	net->state = NET_JOINED;
+	net->joined_once = true;
+	net->attempt = 0;
+	uv_timer_stop(&net->retry);
+	keep_token(net);
+	if (!again) {
+		if (net->handlers.joined != NULL)
+			net->handlers.joined(net, net->arg);
+		return;
+	}
+	resend(net);
+	if (net->state == NET_JOINED && net->handlers.link != NULL)
+		net->handlers.link(net, true, 0, NULL, 0, net->arg);
+}
+
 static void
 on_joined(struct net *net, const Aandeslag__Joined *j)
 {
@@ -346,19 +366,7 @@ on_joined(struct net *net, const Aandeslag__Joined *j)
 	 * client that has since been closed): go on above them. */
 	if (j->last_request_id > net->next_request_id)
 		net->next_request_id = j->last_request_id;
-	net->state = NET_JOINED;
-	net->joined_once = true;
-	net->attempt = 0;
-	uv_timer_stop(&net->retry);
-	keep_token(net);
-	if (!again) {
-		if (net->handlers.joined != NULL)
-			net->handlers.joined(net, net->arg);
-		return;
-	}
-	resend(net);
-	if (net->state == NET_JOINED && net->handlers.link != NULL)
-		net->handlers.link(net, true, 0, NULL, 0, net->arg);
+	joined_now(net, again);
 }
 
 /* A room's Joined that answers no request: the facilitator moved us to
@@ -443,19 +451,7 @@ on_workshop_joined(struct net *net, const Aandeslag__WorkshopJoined *j)
 	keep_status(net, j->status, false);
 	if (net->state == NET_CLOSED)
 		return;
-	net->state = NET_JOINED;
-	net->joined_once = true;
-	net->attempt = 0;
-	uv_timer_stop(&net->retry);
-	keep_token(net);
-	if (!again) {
-		if (net->handlers.joined != NULL)
-			net->handlers.joined(net, net->arg);
-		return;
-	}
-	resend(net);
-	if (net->state == NET_JOINED && net->handlers.link != NULL)
-		net->handlers.link(net, true, 0, NULL, 0, net->arg);
+	joined_now(net, again);
 }
 
 /* The join was refused. A kept token that no longer holds is dropped and

@@ -43,6 +43,17 @@ scan_skip_space(char *s)
 	return s;
 }
 
+bool
+scan_start(struct scan *s, char *line)
+{
+	size_t n = strlen(line);
+
+	while (n > 0 && scan_is_space(line[n - 1]))
+		line[--n] = '\0';
+	s->p = scan_skip_space(line);
+	return *s->p != '\0' && *s->p != '#';
+}
+
 /* Cuts the next word out of the line: a run of characters up to a space,
  * or whatever stands between double quotes, which may be empty. Returns
  * 0, -ENOENT at the end of the line, or -EINVAL (an open quote). */

@@ -36,6 +36,10 @@ int scan_fail(struct scan *s, const char *fmt, ...)
 bool scan_is_space(char c);
 char *scan_skip_space(char *s);
 
+/* Starts s on line (changed in place: trailing spaces are cut). Returns
+ * false for a blank line or a comment (#), which has no command. */
+bool scan_start(struct scan *s, char *line);
+
 /* Whether w is keyword, in any case. */
 bool scan_is(const char *w, const char *keyword);
 

@@ -412,7 +412,6 @@ wscmd_parse(char *line, const Aandeslag__WorkshopStatus *ws,
             struct wscmd *out, char error[WSCMD_ERROR_SIZE])
 {
 	struct scan s = { .error = error };
-	size_t n;
 	char *w;
 	int rc;
 
@@ -420,11 +419,7 @@ wscmd_parse(char *line, const Aandeslag__WorkshopStatus *ws,
 	aandeslag__workshop_command__init(&out->command);
 	out->kind = WSCMD_EMPTY;
 	error[0] = '\0';
-	n = strlen(line);
-	while (n > 0 && scan_is_space(line[n - 1]))
-		line[--n] = '\0';
-	s.p = scan_skip_space(line);
-	if (*s.p == '\0' || *s.p == '#')
+	if (!scan_start(&s, line))
 		return 0;
 	if (scan_word(&s, &w) < 0)
 		goto failed;
