@@ -33,18 +33,19 @@ field(const char *text, int first, struct strbuf *out)
 	strbuf_puts(out, "\"");
 }
 
+/* Appends a field after the first. */
+static void
+next_field(const char *text, struct strbuf *out)
+{
+	field(text, 0, out);
+}
+
 /* Appends a field made by a poster renderer. */
 static void
 rendered(void (*render)(const Aandeslag__Action *, struct strbuf *),
          const Aandeslag__Action *a, struct strbuf *out)
 {
-	struct strbuf cell = { 0 };
-
-	render(a, &cell);
-	if (cell.failed)
-		out->failed = 1;
-	field(strbuf_str(&cell), 0, out);
-	strbuf_free(&cell);
+	poster_action_piece(render, a, next_field, out);
 }
 
 static void

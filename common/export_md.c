@@ -47,13 +47,7 @@ static void
 rendered(void (*render)(const Aandeslag__Action *, struct strbuf *),
          const Aandeslag__Action *a, struct strbuf *out)
 {
-	struct strbuf piece = { 0 };
-
-	render(a, &piece);
-	if (piece.failed)
-		out->failed = 1;
-	text(strbuf_str(&piece), out);
-	strbuf_free(&piece);
+	poster_action_piece(render, a, text, out);
 }
 
 static void

@@ -94,6 +94,15 @@ const char *poster_activity_name(const struct model_room *room,
 void poster_activity(const struct model_room *room,
                      const Aandeslag__Activity *a, struct strbuf *out);
 
+/* Appends what render makes of action a through put, which escapes it
+ * for an export's format (Markdown, HTML, a CSV field). Allocation
+ * failure sets out->failed. */
+void poster_action_piece(void (*render)(const Aandeslag__Action *,
+                                        struct strbuf *),
+                         const Aandeslag__Action *a,
+                         void (*put)(const char *, struct strbuf *),
+                         struct strbuf *out);
+
 /* Appends the owners of an action, "!! nog niemand" for none. */
 void poster_owners(const Aandeslag__Action *a, struct strbuf *out);
 

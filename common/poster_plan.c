@@ -219,6 +219,21 @@ poster_catalogue(const struct model_room *room, struct strbuf *out)
 /* ---------------------------------------------------------- step 5 */
 
 void
+poster_action_piece(void (*render)(const Aandeslag__Action *, struct strbuf *),
+                    const Aandeslag__Action *a,
+                    void (*put)(const char *, struct strbuf *),
+                    struct strbuf *out)
+{
+	struct strbuf piece = { 0 };
+
+	render(a, &piece);
+	if (piece.failed)
+		out->failed = 1;
+	put(strbuf_str(&piece), out);
+	strbuf_free(&piece);
+}
+
+void
 poster_owners(const Aandeslag__Action *a, struct strbuf *out)
 {
 	const Aandeslag__Owner *o;
