@@ -59,7 +59,7 @@ commit_event(struct server *srv, struct room *room, struct model_event *ev,
  * had agreed with the facilitator. Rooms without a chair, finished ones
  * and those whose clock runs are left as they are. */
 static int
-start_clocks(struct workshop *ws, struct refusal *why)
+start_clocks(struct workshop *ws)
 {
 	struct server *srv = ws->srv;
 	Aandeslag__Command cmd = AANDESLAG__COMMAND__INIT;
@@ -93,7 +93,6 @@ start_clocks(struct workshop *ws, struct refusal *why)
 	}
 	if (started > 0)
 		server_clock_runs(srv);
-	(void)why;
 	return 0;
 }
 
@@ -421,7 +420,7 @@ wsops_command(struct conn *c, const Aandeslag__WorkshopCommand *cmd)
 	ws->last_request_id = cmd->request_id;
 	switch (cmd->op_case) {
 	case AANDESLAG__WORKSHOP_COMMAND__OP_START_CLOCKS:
-		rc = start_clocks(ws, &why);
+		rc = start_clocks(ws);
 		break;
 	case AANDESLAG__WORKSHOP_COMMAND__OP_ANNOUNCE:
 		rc = announce(ws, cmd->announce, &why);
