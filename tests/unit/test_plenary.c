@@ -2,46 +2,17 @@
  * back, drawn headless at 80x24 and larger from the study day of
  * ws_fixture.h: what must be read from the back of the hall, nothing
  * past the edge, a clock that ticks with the status's age. */
-#include "view_fixture.h"
-#include "ws_fixture.h"
+#include "wsrig_fixture.h"
 
 #include "plenary.h"
 
 /* The big digits' full block, three in a row. */
 #define BLOCKS "\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88"
 
-struct prig {
-	struct rig r;           /* only its terminal */
-	struct ws_fixture f;
-	struct ui ui;
-};
-
-static void
-prig_open(struct prig *t, int rows, int cols, const char *locale)
-{
-	memset(t, 0, sizeof *t);
-	CHECK(setlocale(LC_ALL, locale) != NULL);
-	terminal(&t->r, rows, cols);
-	ws_open(&t->f, true);
-	t->ui.screen = UI_PROJECTOR;
-	t->ui.connected = true;
-	t->ui.joined = true;
-}
-
-static void
-prig_close(struct prig *t)
-{
-	endwin();
-	delscreen(t->r.screen);
-	fclose(t->r.out);
-	fclose(t->r.in);
-	ws_close(&t->f);
-}
-
 /* Draws and reads back; WSDUMP=1 in the environment prints the screen
  * too, to look at it by eye. */
 static const char *
-pdraw(struct prig *t, int64_t age)
+pdraw(struct wsrig *t, int64_t age)
 {
 	plenary_draw(stdscr, &t->ui, &t->f.ws, age, &t->f.content);
 	check_widths();
@@ -53,10 +24,10 @@ pdraw(struct prig *t, int64_t age)
 static void
 test_waiting(void)
 {
-	struct prig t;
+	struct wsrig t;
 	const char *s;
 
-	prig_open(&t, 24, 80, "C.UTF-8");
+	wsrig_open(&t, 24, 80, "C.UTF-8", UI_PROJECTOR);
 	s = pdraw(&t, 0);
 	CHECK_CONTAINS(s, "S T U D I E D A G   I N T E R N A T I O N A L I S E R I N G");
 	CHECK_CONTAINS(s, "15 maart 2027");
@@ -80,16 +51,16 @@ test_waiting(void)
 	t.f.rooms[3].msg.finished = true;
 	pdraw(&t, 0);
 	CHECK_CONTAINS(row(row_of("Sport en Bewegen")), "afgerond");
-	prig_close(&t);
+	wsrig_close(&t);
 }
 
 static void
 test_turn(void)
 {
-	struct prig t;
+	struct wsrig t;
 	const char *s;
 
-	prig_open(&t, 24, 80, "C.UTF-8");
+	wsrig_open(&t, 24, 80, "C.UTF-8", UI_PROJECTOR);
 	ws_report(&t.f, 1, 4 * WS_MINUTE);
 	s = pdraw(&t, 30000);
 	CHECK_CONTAINS(row(0), "Terugkoppeling \xc2\xb7 groep 1 van 4");
@@ -111,7 +82,7 @@ test_turn(void)
 	/* The turn's clock: in big digits when the texts leave room, else
 	 * in the top line. */
 	CHECK(strstr(s, BLOCKS) != NULL || strstr(row(0), "3:30 loopt") != NULL);
-	prig_close(&t);
+	wsrig_close(&t);
 }
 
 /* Large: two columns, big digits that tick with age. */
@@ -119,11 +90,11 @@ static void
 test_turn_large(void)
 {
 	char before[SCREEN_MAX];
-	struct prig t;
+	struct wsrig t;
 	const char *s;
 	int y;
 
-	prig_open(&t, 50, 160, "C.UTF-8");
+	wsrig_open(&t, 50, 160, "C.UTF-8", UI_PROJECTOR);
 	ws_report(&t.f, 4, 4 * WS_MINUTE);
 	s = pdraw(&t, 0);
 	CHECK_CONTAINS(s, BLOCKS BLOCKS);
@@ -149,17 +120,17 @@ test_turn_large(void)
 	snprintf(before, sizeof before, "%s", s);
 	CHECK_CONTAINS(s, "pauze");
 	CHECK_STR(pdraw(&t, 61000), before);
-	prig_close(&t);
+	wsrig_close(&t);
 }
 
 /* A room with nothing yet, and a turn of a room that is not there. */
 static void
 test_turn_empty(void)
 {
-	struct prig t;
+	struct wsrig t;
 	const char *s;
 
-	prig_open(&t, 24, 80, "C.UTF-8");
+	wsrig_open(&t, 24, 80, "C.UTF-8", UI_PROJECTOR);
 	ws_report(&t.f, 2, 5 * WS_MINUTE);
 	s = pdraw(&t, 0);
 	CHECK_CONTAINS(row(1), "T E C H N I E K");
@@ -169,17 +140,17 @@ test_turn_empty(void)
 	ws_report(&t.f, 7, 5 * WS_MINUTE);
 	s = pdraw(&t, 0);
 	CHECK_CONTAINS(s, "Terugkoppeling");
-	prig_close(&t);
+	wsrig_close(&t);
 }
 
 static void
 test_overview(void)
 {
-	struct prig t;
+	struct wsrig t;
 	const char *s;
 	int y;
 
-	prig_open(&t, 24, 80, "C.UTF-8");
+	wsrig_open(&t, 24, 80, "C.UTF-8", UI_PROJECTOR);
 	ws_report(&t.f, 0, 0);
 	s = pdraw(&t, 0);
 	CHECK_CONTAINS(row(0), "Terugkoppeling: alle groepen");
@@ -199,10 +170,10 @@ test_overview(void)
 	CHECK_CONTAINS(s, "geen bevindingen");
 	CHECK_CONTAINS(s, "\xe2\x9c\x93 Open en nieuwsgierige houding");
 	CHECK_CONTAINS(s, "1 competentie \xc2\xb7 3 acties");
-	prig_close(&t);
+	wsrig_close(&t);
 
 	/* Large: all four side by side. */
-	prig_open(&t, 50, 160, "C.UTF-8");
+	wsrig_open(&t, 50, 160, "C.UTF-8", UI_PROJECTOR);
 	ws_report(&t.f, 0, 0);
 	s = pdraw(&t, 0);
 	y = row_of("1 Zorg");
@@ -211,16 +182,16 @@ test_overview(void)
 	CHECK_CONTAINS(s, "\xe2\x9c\x93 Durven spreken in een");
 	CHECK_CONTAINS(s, "Samenwerken in een internationale");
 	CHECK_CONTAINS(s, "3 Collega's kennen de");
-	prig_close(&t);
+	wsrig_close(&t);
 }
 
 /* No status yet, and a lost connection. */
 static void
 test_connection(void)
 {
-	struct prig t;
+	struct wsrig t;
 
-	prig_open(&t, 24, 80, "C.UTF-8");
+	wsrig_open(&t, 24, 80, "C.UTF-8", UI_PROJECTOR);
 	plenary_draw(stdscr, &t.ui, NULL, 0, NULL);
 	check_widths();
 	CHECK_CONTAINS(screen_text(), "verbinden");
@@ -231,7 +202,7 @@ test_connection(void)
 	ws_report(&t.f, 1, WS_MINUTE);
 	pdraw(&t, 0);
 	CHECK_CONTAINS(row(23), "opnieuw verbinden");
-	prig_close(&t);
+	wsrig_close(&t);
 }
 
 /* Every size, phase and locale, long texts everywhere: nothing past the
@@ -247,7 +218,7 @@ test_sizes(void)
 	static const char *const locales[] = { "C.UTF-8", "C" };
 	Aandeslag__RoomSummary *many[9];
 	char text[1100];
-	struct prig t;
+	struct wsrig t;
 	size_t i, l;
 	int phase;
 
@@ -256,7 +227,7 @@ test_sizes(void)
 		text[i] = ' ';
 	text[990] = '\0';
 	for (l = 0; l < 2; l++) {
-		prig_open(&t, 24, 80, locales[l]);
+		wsrig_open(&t, 24, 80, locales[l], UI_PROJECTOR);
 		t.f.ws.announcement = text;
 		t.f.ws.title = text;
 		t.f.rooms[0].msg.name = (char *)"Zorg \xc3\xa9\xc3\xa9n caf\xc3\xa9 \xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5";
@@ -276,7 +247,7 @@ test_sizes(void)
 				pdraw(&t, phase * 20 * WS_MINUTE);
 			}
 		}
-		prig_close(&t);
+		wsrig_close(&t);
 	}
 }
 

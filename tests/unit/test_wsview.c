@@ -2,41 +2,10 @@
  * poster's tests do) at 80x24 and larger, from the study day of
  * ws_fixture.h: what must be there, nothing past the edge, clocks that
  * tick with the status's age, the help and the command line. */
-#include "view_fixture.h"
-#include "ws_fixture.h"
+#include "wsrig_fixture.h"
 
 #include "wscmd.h"
 #include "wsview.h"
-
-/* A terminal and the screen's state, without a room of its own. */
-struct wsrig {
-	struct rig r;           /* only its terminal */
-	struct ws_fixture f;
-	struct ui ui;
-};
-
-static void
-wsrig_open(struct wsrig *t, int rows, int cols, const char *locale)
-{
-	memset(t, 0, sizeof *t);
-	CHECK(setlocale(LC_ALL, locale) != NULL);
-	terminal(&t->r, rows, cols);
-	ws_open(&t->f, true);
-	t->ui.screen = UI_POSTER;
-	t->ui.connected = true;
-	t->ui.joined = true;
-	editline_clear(&t->ui.line);
-}
-
-static void
-wsrig_close(struct wsrig *t)
-{
-	endwin();
-	delscreen(t->r.screen);
-	fclose(t->r.out);
-	fclose(t->r.in);
-	ws_close(&t->f);
-}
 
 /* Draws the screen and reads it back; WSDUMP=1 in the environment
  * prints it too, to look at a test's screens by eye. */
@@ -56,7 +25,7 @@ test_80x24(void)
 	struct wsrig t;
 	const char *s;
 
-	wsrig_open(&t, 24, 80, "C.UTF-8");
+	wsrig_open(&t, 24, 80, "C.UTF-8", UI_POSTER);
 	s = wsdraw(&t, 0);
 	/* The header: title, date, the code to read aloud. */
 	CHECK_CONTAINS(row(0), WS_TITLE);
@@ -123,7 +92,7 @@ test_large(void)
 	const char *s;
 	int y;
 
-	wsrig_open(&t, 50, 160, "C.UTF-8");
+	wsrig_open(&t, 50, 160, "C.UTF-8", UI_POSTER);
 	s = wsdraw(&t, 0);
 	CHECK_CONTAINS(row(2), "Opleiding");
 	CHECK_CONTAINS(row(2), "Voorzitter");
@@ -151,7 +120,7 @@ test_ticks(void)
 {
 	struct wsrig t;
 
-	wsrig_open(&t, 24, 80, "C.UTF-8");
+	wsrig_open(&t, 24, 80, "C.UTF-8", UI_POSTER);
 	wsdraw(&t, 64000);
 	CHECK_CONTAINS(row(3), "11:00 loopt");
 	CHECK_CONTAINS(row(4), "15:30 pauze");
@@ -174,7 +143,7 @@ test_report(void)
 	struct wsrig t;
 	const char *s;
 
-	wsrig_open(&t, 24, 80, "C.UTF-8");
+	wsrig_open(&t, 24, 80, "C.UTF-8", UI_POSTER);
 	CHECK_INT(start_color(), ==, OK);
 	view_colours(true);
 	t.ui.colour = true;
@@ -201,7 +170,7 @@ test_typing(void)
 	struct wsrig t;
 	int y, x;
 
-	wsrig_open(&t, 24, 80, "C.UTF-8");
+	wsrig_open(&t, 24, 80, "C.UTF-8", UI_POSTER);
 	t.ui.typing = true;
 	editline_set(&t.ui.line, "verplaats Anna van Zorg naar 2");
 	/* Where the cursor is left: before reading the screen back. */
@@ -228,7 +197,7 @@ test_help(void)
 	struct wsrig t;
 	const char *s;
 
-	wsrig_open(&t, 24, 80, "C.UTF-8");
+	wsrig_open(&t, 24, 80, "C.UTF-8", UI_POSTER);
 	t.ui.screen = UI_HELP;
 	s = wsdraw(&t, 0);
 	CHECK_CONTAINS(s, "Hulp: de workshop begeleiden");
@@ -247,7 +216,7 @@ test_waiting_and_link(void)
 {
 	struct wsrig t;
 
-	wsrig_open(&t, 24, 80, "C.UTF-8");
+	wsrig_open(&t, 24, 80, "C.UTF-8", UI_POSTER);
 	wsview_draw(stdscr, &t.ui, NULL, 0, NULL);
 	check_widths();
 	CHECK_CONTAINS(screen_text(), "wachten op de workshop");
@@ -274,7 +243,7 @@ test_many_rooms(void)
 	struct wsrig t;
 	size_t i;
 
-	wsrig_open(&t, 24, 80, "C.UTF-8");
+	wsrig_open(&t, 24, 80, "C.UTF-8", UI_POSTER);
 	for (i = 0; i < 20; i++)
 		many[i] = &t.f.rooms[i % WS_ROOMS].msg;
 	t.f.ws.rooms = many;
@@ -307,7 +276,7 @@ test_sizes(void)
 		text[i] = ' ';
 	text[990] = '\0';
 	for (l = 0; l < 2; l++) {
-		wsrig_open(&t, 24, 80, locales[l]);
+		wsrig_open(&t, 24, 80, locales[l], UI_POSTER);
 		t.f.ws.announcement = text;
 		t.f.ws.title = text;
 		t.f.rooms[0].msg.name = (char *)"Zorg \xc3\xa9\xc3\xa9n caf\xc3\xa9 \xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5";
