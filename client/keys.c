@@ -71,10 +71,16 @@ run_line(struct tui *t, char *line)
 		return;
 	}
 	case CMD_EXPORT: {
-		char msg[UI_MESSAGE_SIZE];
+		char msg[UI_MESSAGE_SIZE], place[4096];
+		const char *path = keys_export_target(t, cmd.export_path,
+		                                      place, sizeof place);
 
-		rc = saveas_write(&net->room, cmd.export_format, cmd.export_path,
+		if (path == NULL)
+			return;
+		rc = saveas_write(&net->room, cmd.export_format, path,
 		                  net_now(net), msg, sizeof msg);
+		if (rc == 0)
+			keys_export_written(t, msg, sizeof msg);
 		tui_message(t, rc < 0 ? UI_MSG_ERROR : UI_MSG_INFO, msg);
 		return;
 	}
@@ -100,6 +106,32 @@ run_line(struct tui *t, char *line)
 	}
 	ui->scroll = 0;
 	tui_dirty(t);
+}
+
+const char *
+keys_export_target(struct tui *t, const char *wanted, char *path, size_t size)
+{
+	char msg[UI_MESSAGE_SIZE];
+	int rc;
+
+	if (t->opts.downloads == NULL)
+		return wanted;
+	rc = sshgate_export(t->opts.downloads, wanted, path, size, t->fetch);
+	if (rc < 0) {
+		snprintf(msg, sizeof msg, _("Kon de export niet klaarzetten: %s"),
+		         strerror(-rc));
+		tui_message(t, UI_MSG_ERROR, msg);
+		return NULL;
+	}
+	return path;
+}
+
+void
+keys_export_written(struct tui *t, char *msg, size_t size)
+{
+	if (t->opts.downloads != NULL)
+		snprintf(msg, size, _("Klaar. Haal het op met, op je eigen laptop (Windows 10: zonder -O): %s"),
+		         t->fetch);
 }
 
 void
@@ -199,8 +231,13 @@ key_join(struct tui *t, int type, wint_t key)
 	} else if ((type == OK && key == '\t') ||
 	           (type == KEY_CODE_YES && key == KEY_DOWN)) {
 		ui->field = (ui->field + 1) % UI_FIELDS;
+		/* Behind SSH the server is the account's: not to be changed. */
+		if (ui->field == UI_FIELD_SERVER && t->opts.downloads != NULL)
+			ui->field++;
 	} else if ((type == KEY_CODE_YES && (key == KEY_BTAB || key == KEY_UP))) {
 		ui->field = (ui->field + UI_FIELDS - 1) % UI_FIELDS;
+		if (ui->field == UI_FIELD_SERVER && t->opts.downloads != NULL)
+			ui->field = UI_FIELDS - 1;
 	} else if (type == OK && key == 27) {
 		tui_quit(t, 0);
 		return;

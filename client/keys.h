@@ -17,6 +17,17 @@ void keys_handle(struct tui *t, int type, wint_t key);
  * the main keys or the keypad. */
 bool keys_is_enter(int type, wint_t key);
 
+/* The file an export asked for as wanted goes to: wanted itself, or in
+ * an SSH session a place under the downloads directory (path, size
+ * bytes), its fetch command kept for keys_export_written(). Returns the
+ * path, or NULL with the reason on the message line. */
+const char *keys_export_target(struct tui *t, const char *wanted, char *path,
+                               size_t size);
+
+/* After an export was written: in an SSH session, replaces msg (size
+ * bytes) with the command that fetches the file to the user's laptop. */
+void keys_export_written(struct tui *t, char *msg, size_t size);
+
 /* Opens the command line with start (a command word) already typed. */
 void keys_prompt(struct tui *t, const char *start);
 

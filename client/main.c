@@ -2,11 +2,13 @@
  * poster, which share the connection and the parser. */
 #include <errno.h>
 #include <getopt.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "config.h"
 #include "i18n.h"
@@ -15,6 +17,7 @@
 #include "netcheck.h"
 #include "plain.h"
 #include "plan.h"
+#include "sshgate.h"
 #include "tui.h"
 
 #define CLIENT_DEFAULT_PORT 7557
@@ -31,6 +34,7 @@ usage(FILE *out)
 "                   [--new-workshop TITEL --rooms N | --workshop-file BESTAND]\n"
 "                   [--groep GROEP] [--facilitator-code CODE]\n"
 "       aandeslag --check [SERVER[:POORT]] [--timeout SEC]\n"
+"       aandeslag --ssh   (de vaste opdracht van het SSH-account)\n"
 "Zonder --plain: het volledige scherm, dat vraagt wat nog ontbreekt.\n"
 "Doe mee aan een werksessie \"Aan de slag met internationalisering\".\n"
 "\n"
@@ -70,6 +74,9 @@ usage(FILE *out)
 "                    vraagt (zonder SERVER: de standaardserver, zie\n"
 "                    --host; --timeout SEC: wachttijd per stap,\n"
 "                    standaard 5)\n"
+"  --ssh             voor het SSH-account (aandeslag-ssh-setup): het\n"
+"                    volledige scherm met de vaste server, zonder\n"
+"                    bewaarde plek; exports klaar om op te halen met scp\n"
 "  --help            deze hulp\n"
 "  --version         versie\n"
 "\n"
@@ -117,13 +124,38 @@ run_check(const struct net_options *o, const char *server, bool host_given,
 	return netcheck_run(host, port, origin, timeout_ms);
 }
 
+/* aandeslag --ssh, the SSH account's forced command: a download or a
+ * refusal ends here; a login gets the full screen with the account's
+ * server, in UTF-8 whatever locale sshd left us. */
+static int
+run_ssh(struct tui_options *full)
+{
+	static char downloads[4096];
+	const char *codeset;
+	int rc = sshgate_serve();
+
+	if (rc >= 0)
+		return rc;
+	codeset = nl_langinfo(CODESET);
+	if (strcmp(codeset, "UTF-8") != 0 && strcmp(codeset, "utf8") != 0 &&
+	    setlocale(LC_ALL, "C.UTF-8") == NULL)
+		setlocale(LC_CTYPE, "C.UTF-8");
+	if (sshgate_downloads(downloads, sizeof downloads) < 0) {
+		fprintf(stderr, "%s\n", _("aandeslag: het SSH-account heeft geen thuismap; vraag IT om aandeslag-ssh-setup opnieuw te draaien."));
+		return 2;
+	}
+	sshgate_sweep(downloads, time(NULL), SSHGATE_KEEP_SECONDS);
+	full->downloads = downloads;
+	return tui_run(full);
+}
+
 int
 main(int argc, char **argv)
 {
 	enum { OPT_HOST = 256, OPT_PORT, OPT_NAME, OPT_NEW_ROOM, OPT_ROOM,
 	       OPT_VIEW, OPT_PLAIN, OPT_TIMEOUT, OPT_RECONNECT, OPT_CHAIR_CODE,
 	       OPT_NEW_WORKSHOP, OPT_ROOMS, OPT_WORKSHOP_FILE, OPT_GROUP,
-	       OPT_FACILITATOR_CODE, OPT_CHECK, OPT_HELP,
+	       OPT_FACILITATOR_CODE, OPT_CHECK, OPT_SSH, OPT_HELP,
 	       OPT_VERSION };
 	static const struct option options[] = {
 		{ "host", required_argument, NULL, OPT_HOST },
@@ -144,6 +176,7 @@ main(int argc, char **argv)
 		{ "facilitator-code", required_argument, NULL,
 		  OPT_FACILITATOR_CODE },
 		{ "check", optional_argument, NULL, OPT_CHECK },
+		{ "ssh", no_argument, NULL, OPT_SSH },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -155,7 +188,7 @@ main(int argc, char **argv)
 	long long v, timeout = 10, reconnect = CLIENT_DEFAULT_RECONNECT;
 	long long rooms = 0;
 	bool plain = false, host_given = false, port_given = false;
-	bool check = false, timeout_given = false;
+	bool check = false, timeout_given = false, ssh = false;
 	const char *check_server = NULL;
 	const char *new_workshop = NULL, *workshop_file = NULL;
 	char plan_error[PLAN_ERROR_SIZE];
@@ -234,6 +267,9 @@ main(int argc, char **argv)
 			check = true;
 			check_server = optarg;
 			break;
+		case OPT_SSH:
+			ssh = true;
+			break;
 		case OPT_HELP:
 			usage(stdout);
 			return 0;
@@ -244,6 +280,14 @@ main(int argc, char **argv)
 			usage(stderr);
 			return PLAIN_NO_JOIN;
 		}
+	}
+	if (ssh) {
+		/* The account's command line is fixed; anything the user asked
+		 * for came in SSH_ORIGINAL_COMMAND, which sshgate judges. */
+		full.host = o.host;
+		full.port = o.port;
+		full.reconnect_ms = reconnect * 1000;
+		return run_ssh(&full);
 	}
 	if (check) {
 		/* "aandeslag --check SERVER" as well as --check=SERVER. */

@@ -528,6 +528,8 @@ dispatch(struct net *net, const Aandeslag__Envelope *env)
 	case AANDESLAG__ENVELOPE__BODY_WELCOME:
 		if (net->state != NET_HELLO)
 			return;
+		snprintf(net->ssh_account, sizeof net->ssh_account, "%s",
+		         env->welcome->ssh_account);
 		if (env->welcome->n_addresses > 0)
 			snprintf(net->server_address, sizeof net->server_address,
 			         "%s", env->welcome->addresses[0]);

@@ -116,6 +116,7 @@ struct net {
 	struct link link;       /* the socket of the current attempt */
 	/* Where colleagues can join, as the server said ("ip:port"), or "". */
 	char server_address[64];
+	char ssh_account[33];   /* the server's SSH account, "" none */
 	/* The last request id used: commands count up from here. */
 	uint64_t next_request_id;
 	struct outbox outbox;           /* commands not yet answered */

@@ -19,6 +19,7 @@
 #include "plainws.h"
 #include "poster.h"
 #include "saveas.h"
+#include "sshgate.h"
 #include "strbuf.h"
 
 /* A line longer than this is refused without being sent. */
@@ -425,6 +426,7 @@ static void
 on_joined(struct net *net, void *arg)
 {
 	struct plain *p = arg;
+	char line[128];
 
 	(void)net;
 	p->joined = true;
@@ -437,6 +439,9 @@ on_joined(struct net *net, void *arg)
 	}
 	/* Stable, for scripts: the same words in every language. */
 	printf("room code: %s\n", p->net.room.code);
+	if (sshgate_join_line(p->net.ssh_account, p->net.server_address,
+	                      p->net.opts.host, line, sizeof line) == 0)
+		printf("ssh join: %s\n", line);
 	if (p->net.room.workshop_code[0] != '\0')
 		printf("group: %s\n", p->net.room.title);
 	if (p->net.chair_code[0] != '\0') {

@@ -166,10 +166,16 @@ footer(WINDOW *w, const struct ui *ui, const struct model_room *room,
 		         _("De werksessie is afgerond."));
 	vt_put_centred(w, rows - 2, 0, vt_attr(ui, UI_PAIR_NORMAL) | A_BOLD,
 	               line, cols);
-	/* In the gap above the code: the room shown may be out of date. */
+	/* In the gap above the code: the room shown may be out of date;
+	 * else how to join with nothing installed. */
 	if (!ui->connected) {
 		vp_link_state(ui, line, sizeof line);
 		vt_put_centred(w, rows - 3, 0, vt_attr(ui, UI_PAIR_WARNING),
+		               line, cols);
+	} else if (ui->ssh_join[0] != '\0' && !room->settings.finished) {
+		snprintf(line, sizeof line, _("Zonder programma: %s"),
+		         ui->ssh_join);
+		vt_put_centred(w, rows - 3, 0, vt_attr(ui, UI_PAIR_NORMAL),
 		               line, cols);
 	}
 	width = vp_presence(w, ui, rows - 1, 0, 0, cols, false);

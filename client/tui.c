@@ -135,6 +135,8 @@ on_joined(struct net *net, void *arg)
 			t->ui.port = port;
 		}
 	}
+	(void)sshgate_join_line(net->ssh_account, net->server_address,
+	                        t->host, t->ui.ssh_join, sizeof t->ui.ssh_join);
 	if (tuiws_joined(t, net))
 		return;
 	t->ui.viewed_step = net->room.current_step;
@@ -318,7 +320,8 @@ connect_now(struct tui *t)
 	o.name = t->ui.join[UI_FIELD_NAME].text;
 	o.viewer = t->opts.viewer;
 	o.reconnect_ms = t->opts.reconnect_ms;
-	o.seat_file = true;
+	/* Behind SSH everyone shares one account: no seat file to share. */
+	o.seat_file = t->opts.downloads == NULL;
 	o.chair_code = t->opts.chair_code;
 	if (t->opts.new_workshop != NULL) {
 		o.new_workshop = t->opts.new_workshop;
@@ -537,6 +540,9 @@ on_suspend(uv_signal_t *handle, int signum)
 	struct tui *t = handle->data;
 
 	(void)signum;
+	/* Behind SSH there is no shell to come back from. */
+	if (t->opts.downloads != NULL)
+		return;
 	fputs("\033[?2004l", t->term_out);
 	fflush(t->term_out);
 	endwin();

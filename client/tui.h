@@ -20,12 +20,18 @@ struct tui_options {
 	/* A plan: create a workshop as its facilitator (see net_options). */
 	const Aandeslag__CreateWorkshop *new_workshop;
 	const char *workshop_room;      /* see net_options */
+	/* Behind the SSH account (sshgate.h): the server is fixed, no seat
+	 * file (the account is everyone's), no suspending to a shell that
+	 * is not there, and exports go to this downloads directory with a
+	 * command to fetch them; NULL otherwise. */
+	const char *downloads;
 };
 
 #include <curses.h>
 #include <uv.h>
 
 #include "clientconf.h"
+#include "sshgate.h"
 #include "tuiws.h"
 #include "ui.h"
 
@@ -58,6 +64,7 @@ struct tui {
 	char shown_host[CLIENTCONF_HOST_SIZE];  /* the address to read aloud */
 	int port;
 	struct tuiws ws;        /* the workshop part's own state */
+	char fetch[SSHGATE_FETCH_SIZE]; /* the last SSH export's scp line */
 };
 
 /* Runs the full-screen client until the user quits. Needs a terminal on

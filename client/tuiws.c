@@ -224,6 +224,8 @@ tuiws_answer(struct tui *t, struct net *net, uint64_t request_id,
 	rc = wsexport_answer(&t->ws.export, request_id,
 	                     why != NULL ? why->code : 0, net->workshop,
 	                     net_now(net), msg, sizeof msg);
+	if (rc > 0)
+		keys_export_written(t, msg, sizeof msg);
 	if (rc != 0) {
 		if (text[0] != '\0')
 			strncat(text, " ", sizeof text - strlen(text) - 1);
@@ -300,8 +302,14 @@ tuiws_line(struct tui *t, char *line)
 		return;
 	}
 	if (cmd.kind == WSCMD_EXPORT) {
+		char place[4096];
+		const char *path = keys_export_target(t, cmd.export_path,
+		                                      place, sizeof place);
+
+		if (path == NULL)
+			return;
 		if (wsexport_begin(&t->ws.export, id, cmd.export_format,
-		                   cmd.export_path) < 0)
+		                   path) < 0)
 			tui_message(t, UI_MSG_ERROR, strerror(ENAMETOOLONG));
 		else
 			tui_message(t, UI_MSG_INFO,

@@ -62,6 +62,7 @@ struct ui {
 	bool reconnecting;
 	unsigned attempt;
 	const char *host;       /* for the header: host:port to read aloud */
+	char ssh_join[128];     /* "ssh ACCOUNT@HOST", or "" */
 	int port;
 	int64_t now;            /* the time the screen is drawn for (ms) */
 	/* The poster. */

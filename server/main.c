@@ -40,6 +40,9 @@ usage(FILE *out, const struct server_options *opts)
 "  --max-db-size N[KMG] de gegevens worden nooit groter dan dit (N: MB)\n"
 "  --retention DAGEN    werksessies die zo lang niet gebruikt zijn, worden\n"
 "                       verwijderd (standaard 400; 0: nooit)\n"
+"  --ssh-account NAAM|none  het account om zonder programma mee te doen\n"
+"                       (ssh NAAM@server); standaard: dat van\n"
+"                       aandeslag-ssh-setup, als het er is\n"
 "  --help               deze hulp\n"
 "  --version            versie\n"
 "\n"
@@ -80,7 +83,7 @@ main(int argc, char **argv)
 {
 	enum { OPT_LISTEN = 256, OPT_PORT, OPT_GRACE, OPT_QUEUE, OPT_ROOMS,
 	       OPT_CONTENT, OPT_IDLE, OPT_DATA, OPT_SYNC, OPT_MAXDB,
-	       OPT_RETENTION, OPT_HELP, OPT_VERSION };
+	       OPT_RETENTION, OPT_SSH_ACCOUNT, OPT_HELP, OPT_VERSION };
 	static const struct option options[] = {
 		{ "listen", required_argument, NULL, OPT_LISTEN },
 		{ "port", required_argument, NULL, OPT_PORT },
@@ -93,6 +96,7 @@ main(int argc, char **argv)
 		{ "sync", required_argument, NULL, OPT_SYNC },
 		{ "max-db-size", required_argument, NULL, OPT_MAXDB },
 		{ "retention", required_argument, NULL, OPT_RETENTION },
+		{ "ssh-account", required_argument, NULL, OPT_SSH_ACCOUNT },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -163,6 +167,14 @@ main(int argc, char **argv)
 			if (number_parse(optarg, 0, 100000, &v) < 0)
 				goto bad;
 			opts.retention_ms = v * 24 * 3600 * 1000;
+			break;
+		case OPT_SSH_ACCOUNT:
+			if (strcmp(optarg, "none") == 0)
+				opts.ssh_account = "";
+			else if (sshacct_valid(optarg))
+				opts.ssh_account = optarg;
+			else
+				goto bad;
 			break;
 		case OPT_HELP:
 			usage(stdout, &opts);

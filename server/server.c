@@ -48,6 +48,7 @@ server_options_default(struct server_options *opts)
 	 * long is noticed, and its seat shows as away. */
 	opts->idle_timeout_ms = 30 * 1000;
 	opts->data_dir = NULL;
+	opts->ssh_account = NULL;
 	/* A teacher's laptop is switched off with the power button when it
 	 * hangs, and its battery runs out: only an fsync per commit keeps
 	 * what was acknowledged then. Group commit makes that affordable at
@@ -279,6 +280,7 @@ handshake(struct conn *c, const Aandeslag__Hello *hello)
 	welcome.max_client_frame = FRAME_MAX_CLIENT;
 	welcome.max_server_frame = FRAME_MAX_SERVER;
 	welcome.idle_timeout_ms = (uint32_t)c->server->opts.idle_timeout_ms;
+	welcome.ssh_account = c->server->ssh_account;
 	welcome.n_addresses = c->server->naddresses;
 	welcome.addresses = address_ptrs;
 	for (i = 0; i < c->server->naddresses; i++)
@@ -481,6 +483,9 @@ print_join_line(struct server *srv)
 				continue;
 			printf(_("Collega's doen mee met: aandeslag --host %s --port %d CODE\n"),
 			       ip, port);
+			if (srv->ssh_account[0] != '\0')
+				printf(_("Zonder programma (Windows, macOS): ssh %s@%s\n"),
+				       srv->ssh_account, ip);
 			shown++;
 			if (srv->naddresses < 8)
 				snprintf(srv->addresses[srv->naddresses++],
@@ -488,9 +493,14 @@ print_join_line(struct server *srv)
 		}
 		uv_free_interface_addresses(ifs, n);
 	}
-	if (shown == 0)
+	if (shown == 0) {
 		printf(_("Collega's op deze computer doen mee met: aandeslag --host %s --port %d CODE\n"),
 		       srv->opts.listen ? srv->opts.listen : "127.0.0.1", port);
+		if (srv->ssh_account[0] != '\0')
+			printf(_("Zonder programma (Windows, macOS): ssh %s@%s\n"),
+			       srv->ssh_account, srv->opts.listen ?
+			       srv->opts.listen : "127.0.0.1");
+	}
 	printf(_("De code van een werksessie staat bij de voorzitter, die hem maakt met --new-room.\n"));
 	fflush(stdout);
 }
@@ -647,6 +657,11 @@ server_start(struct server *srv, uv_loop_t *loop,
 		uv_timer_start(&srv->retention_timer, on_retention,
 		               24 * 3600 * 1000, 24 * 3600 * 1000);
 	srv->started = true;
+	if (opts->ssh_account == NULL)
+		(void)sshacct_find(srv->ssh_account);
+	else
+		snprintf(srv->ssh_account, sizeof srv->ssh_account, "%s",
+		         opts->ssh_account);
 	print_join_line(srv);
 	return 0;
 }

@@ -11,6 +11,7 @@
 #include "aandeslag.pb-c.h"
 #include "content.h"
 #include "room.h"
+#include "sshacct.h"
 #include "store.h"
 
 #define SERVER_DEFAULT_PORT 7557
@@ -27,6 +28,9 @@ struct server_options {
 	int sync;                       /* an enum store_sync */
 	uint64_t max_db_bytes;          /* 0: as much as the disk holds */
 	int64_t retention_ms;           /* rooms unused this long go; 0: kept */
+	/* The SSH account to name to clients: NULL finds the one
+	 * aandeslag-ssh-setup made (sshacct.h), "" names none. */
+	const char *ssh_account;
 };
 
 struct conn;
@@ -64,6 +68,7 @@ struct server {
 	 * the first aloud. */
 	char addresses[8][80];
 	size_t naddresses;
+	char ssh_account[SSHACCT_NAME_SIZE];     /* "": none */
 	bool started;
 	bool stopping;
 	/* One read buffer for every connection (see conn.c). */

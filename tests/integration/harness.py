@@ -140,7 +140,10 @@ class Proc:
 
     hang = None
 
-    def __init__(self, argv, label, stdin=True, env=None, preexec=None):
+    def __init__(self, argv, label, stdin=True, env=None, preexec=None,
+                 prefix=()):
+        """prefix goes before the wrapper (e.g. nsenter into a test's
+        namespace), so that valgrind runs on the program itself."""
         self.argv = list(argv)
         self.label = label
         self._lock = threading.Lock()
@@ -148,7 +151,7 @@ class Proc:
         self._err = bytearray()
         self.ended_by_us = False
         self.p = subprocess.Popen(
-            WRAPPER + self.argv,
+            list(prefix) + WRAPPER + self.argv,
             stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             env=CHILD_ENV if env is None else env, close_fds=True,
@@ -297,12 +300,13 @@ class Server(Proc):
     LISTEN_RE = re.compile(
         r"^aandeslag-server: listening on (\S+) port (\d+)$")
 
-    def __init__(self, *extra, host=HOST, data=None, port=0, fsize=None):
+    def __init__(self, *extra, host=HOST, data=None, port=0, fsize=None,
+                 prefix=()):
         """Starts a server on host; port 0 picks a free one. data is its
         data directory (a fresh temporary one when None); a server started
         again on the same data and port is the same server restarted.
         fsize caps the size of any file it writes (RLIMIT_FSIZE): a disk
-        that fills up in the middle of a write."""
+        that fills up in the middle of a write. prefix: see Proc."""
         if data is None:
             import tempfile
             data = tempfile.mkdtemp(prefix="aandeslag-data-")
@@ -316,7 +320,8 @@ class Server(Proc):
 
             def preexec():
                 resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
-        super().__init__(argv, "server", stdin=False, preexec=preexec)
+        super().__init__(argv, "server", stdin=False, preexec=preexec,
+                         prefix=prefix)
         self.host = host
         self.killed = False
         line = self.wait_line(lambda l: self.LISTEN_RE.match(l) is not None,
