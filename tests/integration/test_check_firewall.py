@@ -7,9 +7,9 @@ Wi-Fi network that isolates its clients. The check must give up after
 
 No packet leaves the namespace: it has no interface but its own lo, and
 the rule and the namespace go when the command ends. The test exits 77
-(meson's skip) only when the kernel or container refuses a network
-namespace; a missing nft or unshare is a broken setup (scripts/deps
-installs them) and fails."""
+(meson's skip) only where there are no network namespaces (not Linux,
+not root, or a kernel or container that refuses one); a missing nft or
+ip is a broken setup (scripts/deps installs them) and fails."""
 
 import os
 import shutil
@@ -101,8 +101,9 @@ def test_dropped_port():
 
 
 if __name__ == "__main__":
-    if os.getuid() != 0 or not namespaces_permitted():
-        print("SKIP: network namespaces are not permitted here "
-              "(unshare -n failed); the blocked port needs one of its own")
+    if (not sys.platform.startswith("linux") or os.getuid() != 0
+            or not namespaces_permitted()):
+        print("SKIP: no network namespace of its own here (not Linux, "
+              "not root, or unshare -n refused); the blocked port needs one")
         sys.exit(77)
     run_tests([test_tools, test_refused_without_rule, test_dropped_port])
