@@ -9,7 +9,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "i18n.h"
 #include "number.h"
+
+/* The system-wide config file that IT can set once. */
+#define CLIENTCONF_SYSTEM_FILE "/etc/aandeslag/client.conf"
 
 int
 clientconf_split(const char *text, char host[CLIENTCONF_HOST_SIZE], int *port)
@@ -118,39 +122,58 @@ xdg_path(const char *variable, const char *fallback, const char *name,
 
 int
 clientconf_server(char host[CLIENTCONF_HOST_SIZE], int *port,
-                  char err[CLIENTCONF_ERROR_SIZE])
+                  char err[CLIENTCONF_ERROR_SIZE],
+                  char origin[CLIENTCONF_ORIGIN_SIZE])
 {
 	char path[1024], line[CLIENTCONF_HOST_SIZE + 16];
+	char spare[CLIENTCONF_ORIGIN_SIZE];
 	const char *env = getenv("AANDESLAG_SERVER");
 	int rc = 0, r;
 	FILE *f;
 
 	err[0] = '\0';
+	if (origin == NULL)
+		origin = spare;
 	if (xdg_path("XDG_STATE_HOME", ".local/state", "server", path,
 	             sizeof path) == 0 && (f = fopen(path, "r")) != NULL) {
 		r = fgets(line, sizeof line, f) != NULL;
 		fclose(f);
 		line[strcspn(line, "\n")] = '\0';
-		if (r && clientconf_split(line, host, port) == 0)
+		if (r && clientconf_split(line, host, port) == 0) {
+			snprintf(origin, CLIENTCONF_ORIGIN_SIZE,
+			         _("de server van vorige keer, onthouden in %s"),
+			         path);
 			return 0;
+		}
 	}
-	if (env != NULL && clientconf_split(env, host, port) == 0)
+	if (env != NULL && clientconf_split(env, host, port) == 0) {
+		snprintf(origin, CLIENTCONF_ORIGIN_SIZE,
+		         _("uit de omgevingsvariabele %s"), "AANDESLAG_SERVER");
 		return 0;
+	}
 	if (xdg_path("XDG_CONFIG_HOME", ".config", "client.conf", path,
 	             sizeof path) == 0) {
 		r = clientconf_read(path, host, port, err);
-		if (r > 0)
+		if (r > 0) {
+			snprintf(origin, CLIENTCONF_ORIGIN_SIZE, _("uit %s"), path);
 			return 0;
+		}
 		if (r < 0)
 			rc = r;
 	}
-	r = clientconf_read("/etc/aandeslag/client.conf", host, port,
+	r = clientconf_read(CLIENTCONF_SYSTEM_FILE, host, port,
 	                    rc < 0 ? (char [CLIENTCONF_ERROR_SIZE]){ 0 } : err);
-	if (r > 0)
+	if (r > 0) {
+		snprintf(origin, CLIENTCONF_ORIGIN_SIZE, _("uit %s"),
+		         CLIENTCONF_SYSTEM_FILE);
 		return rc;
+	}
 	if (r < 0 && rc == 0)
 		rc = r;
 	snprintf(host, CLIENTCONF_HOST_SIZE, "%s", "localhost");
+	snprintf(origin, CLIENTCONF_ORIGIN_SIZE,
+	         _("ingebouwde standaard %s: geen server van vorige keer, geen AANDESLAG_SERVER en geen client.conf"),
+	         "localhost");
 	return rc;
 }
 

@@ -10,6 +10,8 @@
 #define CLIENTCONF_HOST_SIZE 256
 /* Bytes of an error message "file:line: reason". */
 #define CLIENTCONF_ERROR_SIZE 512
+/* Bytes of the description of where the default server came from. */
+#define CLIENTCONF_ORIGIN_SIZE 1200
 
 /* Splits "host", "host:port", "[v6]" or "[v6]:port" into host and port
  * (port stays as given when absent). Returns 0, or -EINVAL for an empty
@@ -20,11 +22,14 @@ int clientconf_split(const char *text, char host[CLIENTCONF_HOST_SIZE],
 /* Finds the default server: the one remembered from last time, else
  * AANDESLAG_SERVER, else the user's config file, else the system's, else
  * "localhost"; the port stays as given unless one of those names it.
+ * When origin is not NULL it receives, in the user's language, which of
+ * those sources it was (with the file's path for a file), for --check.
  * Returns 0, or -EINVAL with "file:line: reason" in err for a config file
- * that cannot be used (host and port are then still filled from the next
- * source). */
+ * that cannot be used (host, port and origin are then still filled from
+ * the next source). Owns nothing afterwards. */
 int clientconf_server(char host[CLIENTCONF_HOST_SIZE], int *port,
-                      char err[CLIENTCONF_ERROR_SIZE]);
+                      char err[CLIENTCONF_ERROR_SIZE],
+                      char origin[CLIENTCONF_ORIGIN_SIZE]);
 
 /* Reads one config file: the key "server" (host or host:port) in the
  * file or its [client] section. Returns 1 when it named a server, 0 when

@@ -41,12 +41,19 @@ link_init(struct link *l, uv_loop_t *loop,
 int64_t
 link_now(const struct link *l)
 {
-#ifdef CLOCK_BOOTTIME
+#if defined(CLOCK_BOOTTIME) || defined(__APPLE__)
 	struct timespec ts;
+#endif
 
-	/* The boot-time clock goes on while the laptop sleeps, so a step's
-	 * countdown is right again the moment the lid opens. */
+	/* A clock that goes on while the laptop sleeps, so a step's
+	 * countdown is right again the moment the lid opens: Linux's
+	 * boot-time clock, and macOS's monotonic clock, which counts sleep
+	 * too (libuv's clock does not). */
+#if defined(CLOCK_BOOTTIME)
 	if (clock_gettime(CLOCK_BOOTTIME, &ts) == 0)
+		return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+#elif defined(__APPLE__)
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) == 0)
 		return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 #endif
 	return (int64_t)uv_now(l->loop);

@@ -92,13 +92,15 @@ usage(FILE *out)
 }
 
 /* aandeslag --check: server is the SERVER[:POORT] given with it, if any,
- * which wins over --host and --port; extra counts the arguments left
- * over. Returns the exit code. */
+ * which wins over --host and --port; default_origin says where the
+ * default server came from (clientconf_server()); extra counts the
+ * arguments left over. Returns the exit code. */
 static int
-run_check(const struct net_options *o, const char *server, bool host_given,
-          bool port_given, int extra, long long timeout_ms)
+run_check(const struct net_options *o, const char *server,
+          const char *default_origin, bool host_given, bool port_given,
+          int extra, long long timeout_ms)
 {
-	char host[CLIENTCONF_HOST_SIZE];
+	char host[CLIENTCONF_HOST_SIZE], both[CLIENTCONF_ORIGIN_SIZE + 64];
 	int port = o->port;
 	const char *origin;
 
@@ -115,11 +117,14 @@ run_check(const struct net_options *o, const char *server, bool host_given,
 		origin = _("opgegeven");
 	} else {
 		snprintf(host, sizeof host, "%s", o->host);
-		/* clientconf does not say which of its sources named the
-		 * server; the user at least learns it was not typed. */
-		origin = host_given ? _("opgegeven") : port_given ?
-		         _("standaardserver, poort opgegeven") :
-		         _("standaardserver: vorige keer, AANDESLAG_SERVER of client.conf");
+		origin = default_origin;
+		if (host_given) {
+			origin = _("opgegeven");
+		} else if (port_given) {
+			snprintf(both, sizeof both, _("%s; poort opgegeven"),
+			         default_origin);
+			origin = both;
+		}
 	}
 	return netcheck_run(host, port, origin, timeout_ms);
 }
@@ -185,6 +190,7 @@ main(int argc, char **argv)
 	struct tui_options full = { 0 };
 	char default_host[CLIENTCONF_HOST_SIZE];
 	char conf_error[CLIENTCONF_ERROR_SIZE];
+	char default_origin[CLIENTCONF_ORIGIN_SIZE];
 	long long v, timeout = 10, reconnect = CLIENT_DEFAULT_RECONNECT;
 	long long rooms = 0;
 	bool plain = false, host_given = false, port_given = false;
@@ -204,7 +210,8 @@ main(int argc, char **argv)
 	/* Without --host: the server of last time, AANDESLAG_SERVER, or a
 	 * config file (see clientconf.h); a broken config file is named but
 	 * does not stop us. */
-	if (clientconf_server(default_host, &o.port, conf_error) < 0)
+	if (clientconf_server(default_host, &o.port, conf_error,
+	                      default_origin) < 0)
 		fprintf(stderr, "aandeslag: %s\n", conf_error);
 	o.host = default_host;
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
@@ -293,8 +300,8 @@ main(int argc, char **argv)
 		/* "aandeslag --check SERVER" as well as --check=SERVER. */
 		if (check_server == NULL && optind < argc)
 			check_server = argv[optind++];
-		return run_check(&o, check_server, host_given, port_given,
-		                 argc - optind, timeout_given ?
+		return run_check(&o, check_server, default_origin, host_given,
+		                 port_given, argc - optind, timeout_given ?
 		                 timeout * 1000 : NETCHECK_DEFAULT_TIMEOUT_MS);
 	}
 	if (new_workshop != NULL || workshop_file != NULL || rooms != 0) {

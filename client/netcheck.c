@@ -55,7 +55,7 @@ netcheck_explain(enum netcheck_step step, int err, const char *host,
 			snprintf(out, size, _("Er luistert niets op poort %d van %s. Draait de aandeslag-server, en is %d de goede poort? Vraag het IT."),
 			         port, host, port);
 		} else if (err == UV_ETIMEDOUT) {
-			snprintf(out, size, _("Geen antwoord van %s op poort %d: iets houdt de verbinding tegen, bijvoorbeeld een firewall op de server of een gastnetwerk dat laptops van elkaar afschermt. Vraag IT om TCP-poort %d naar de server open te zetten vanaf dit netwerk."),
+			snprintf(out, size, _("Geen antwoord van %s op poort %d: iets houdt de verbinding tegen, bijvoorbeeld een firewall op de server, of een wifi-netwerk (vaak een gastnetwerk) dat laptops van elkaar afschermt. Vraag IT om TCP-poort %d naar de server open te zetten vanaf dit netwerk."),
 			         host, port, port);
 		} else if (err == UV_EHOSTUNREACH || err == UV_ENETUNREACH) {
 			snprintf(out, size, _("De server %s is vanaf dit netwerk niet te bereiken. Zit deze laptop op hetzelfde netwerk als de server? Vraag IT om TCP-poort %d naar de server toe te laten vanaf dit netwerk."),

@@ -664,7 +664,7 @@ init_form(struct tui *t)
 	t->port = t->opts.port;
 	if (t->opts.host != NULL) {
 		snprintf(t->host, sizeof t->host, "%s", t->opts.host);
-	} else if (clientconf_server(t->host, &t->port, err) < 0) {
+	} else if (clientconf_server(t->host, &t->port, err, NULL) < 0) {
 		tui_message(t, UI_MSG_ERROR, err);
 	}
 	if (t->port == 7557)

@@ -22,11 +22,13 @@ from harness import (CHILD_ENV, CLIENT_BIN, DEADLINE,  # noqa: E402
                      frame, pb_bytes, pb_dict, pb_varint, run_tests, tail)
 
 
-def run_check(args, prefix=()):
-    """Runs aandeslag --check ARGS (under prefix, then the wrapper) and
-    returns (exit code, stdout). The program must end by itself."""
+def run_check(args, prefix=(), env=None):
+    """Runs aandeslag --check ARGS (under prefix, then the wrapper, with
+    env or CHILD_ENV) and returns (exit code, stdout). The program must
+    end by itself."""
     argv = list(prefix) + WRAPPER + [CLIENT_BIN, "--check"] + list(args)
-    p = subprocess.run(argv, env=CHILD_ENV, stdin=subprocess.DEVNULL,
+    p = subprocess.run(argv, env=CHILD_ENV if env is None else env,
+                       stdin=subprocess.DEVNULL,
                        capture_output=True, timeout=DEADLINE)
     out = p.stdout.decode("utf-8", errors="replace")
     err = p.stderr.decode("utf-8", errors="replace")
@@ -98,6 +100,38 @@ def test_real_server():
         # --host and --port name the server as well.
         rc, out = run_check(["--host", HOST, "--port", str(srv.port)])
         expect(rc, out, 0, "Alles in orde")
+
+
+def test_default_origin():
+    """Without a server typed, --check names the source of the default:
+    the config file by its path, AANDESLAG_SERVER, the server of last
+    time, and "poort opgegeven" next to it for --port."""
+    with Scope() as sc:
+        srv = sc.server()
+        env = sc.client_env()
+        conf_dir = os.path.join(env["XDG_CONFIG_HOME"], "aandeslag")
+        os.makedirs(conf_dir)
+        conf = os.path.join(conf_dir, "client.conf")
+        with open(conf, "w") as f:
+            f.write("[client]\nserver = %s:%d\n" % (HOST, srv.port))
+        rc, out = run_check([], env=env)
+        expect(rc, out, 0, "Server: %s poort %d (uit %s)"
+               % (HOST, srv.port, conf), "Alles in orde")
+        env["AANDESLAG_SERVER"] = "%s:%d" % (HOST, srv.port)
+        rc, out = run_check([], env=env)
+        expect(rc, out, 0, "Server: %s poort %d (uit de omgevingsvariabele "
+               "AANDESLAG_SERVER)" % (HOST, srv.port))
+        state_dir = os.path.join(env["XDG_STATE_HOME"], "aandeslag")
+        os.makedirs(state_dir)
+        remembered = os.path.join(state_dir, "server")
+        with open(remembered, "w") as f:
+            f.write("%s:%d\n" % (HOST, srv.port))
+        rc, out = run_check([], env=env)
+        expect(rc, out, 0, "Server: %s poort %d (de server van vorige keer, "
+               "onthouden in %s)" % (HOST, srv.port, remembered))
+        rc, out = run_check(["--port", str(srv.port)], env=env)
+        expect(rc, out, 0, "(de server van vorige keer, onthouden in %s; "
+               "poort opgegeven)" % remembered)
 
 
 def test_closed_port():
@@ -202,6 +236,6 @@ def test_bad_arguments():
 
 
 if __name__ == "__main__":
-    run_tests([test_real_server, test_closed_port, test_version_refused,
+    run_tests([test_real_server, test_default_origin, test_closed_port, test_version_refused,
                test_garbage, test_silence, test_unknown_name,
                test_bad_arguments])

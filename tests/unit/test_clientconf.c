@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "clientconf.h"
@@ -83,6 +84,7 @@ test_server_order(void)
 	char dir[] = "/tmp/aandeslag-conf-XXXXXX", path[1024], cfg[600];
 	char sub[700];
 	char host[CLIENTCONF_HOST_SIZE], err[CLIENTCONF_ERROR_SIZE];
+	char origin[CLIENTCONF_ORIGIN_SIZE], want[1100];
 	int port = 7557;
 
 	CHECK(mkdtemp(dir) != NULL);
@@ -91,25 +93,39 @@ test_server_order(void)
 	setenv("XDG_STATE_HOME", dir, 1);
 	setenv("XDG_CONFIG_HOME", cfg, 1);
 	unsetenv("AANDESLAG_SERVER");
+	/* Nothing set (unless this machine has /etc/aandeslag/client.conf):
+	 * the built-in localhost, and --check says so. */
+	if (access("/etc/aandeslag/client.conf", F_OK) != 0) {
+		CHECK_INT(clientconf_server(host, &port, err, origin), ==, 0);
+		CHECK_STR(host, "localhost");
+		CHECK_CONTAINS(origin, "ingebouwde standaard localhost");
+	}
 	/* The user's config file. */
 	snprintf(sub, sizeof sub, "%s/aandeslag", cfg);
 	CHECK_INT(mkdir(sub, 0700), ==, 0);
 	write_file(sub, "client.conf", "server = uit-config\n", path,
 	           sizeof path);
-	CHECK_INT(clientconf_server(host, &port, err), ==, 0);
+	CHECK_INT(clientconf_server(host, &port, err, origin), ==, 0);
 	CHECK_STR(host, "uit-config");
+	snprintf(want, sizeof want, "uit %s", path);
+	CHECK_STR(origin, want);
 	/* The environment goes before it. */
 	setenv("AANDESLAG_SERVER", "uit-omgeving:7700", 1);
-	CHECK_INT(clientconf_server(host, &port, err), ==, 0);
+	CHECK_INT(clientconf_server(host, &port, err, origin), ==, 0);
 	CHECK_STR(host, "uit-omgeving");
+	CHECK_STR(origin, "uit de omgevingsvariabele AANDESLAG_SERVER");
 	CHECK_INT(port, ==, 7700);
 	/* And the server of last time before both. */
 	CHECK_INT(clientconf_remember("vorige-keer", 7800), ==, 0);
-	CHECK_INT(clientconf_server(host, &port, err), ==, 0);
+	CHECK_INT(clientconf_server(host, &port, err, origin), ==, 0);
 	CHECK_STR(host, "vorige-keer");
+	snprintf(want, sizeof want,
+	         "de server van vorige keer, onthouden in %s/aandeslag/server",
+	         dir);
+	CHECK_STR(origin, want);
 	CHECK_INT(port, ==, 7800);
 	CHECK_INT(clientconf_remember("fe80::2", 7801), ==, 0);
-	CHECK_INT(clientconf_server(host, &port, err), ==, 0);
+	CHECK_INT(clientconf_server(host, &port, err, NULL), ==, 0);
 	CHECK_STR(host, "fe80::2");
 	CHECK_INT(port, ==, 7801);
 }

@@ -34,7 +34,9 @@ test_connect(void)
 	netcheck_explain(NETCHECK_CONNECT, UV_ETIMEDOUT, "10.0.0.5", 7557,
 	                 out, sizeof out);
 	CHECK_CONTAINS(out, "firewall");
-	CHECK_CONTAINS(out, "TCP-poort 7557");
+	CHECK_CONTAINS(out, "wifi-netwerk");
+	CHECK_CONTAINS(out, "laptops van elkaar afschermt");
+	CHECK_CONTAINS(out, "Vraag IT om TCP-poort 7557");
 	netcheck_explain(NETCHECK_CONNECT, UV_EHOSTUNREACH, "10.0.0.5", 8000,
 	                 out, sizeof out);
 	CHECK_CONTAINS(out, "niet te bereiken");
