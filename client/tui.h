@@ -20,12 +20,15 @@ struct tui_options {
 	/* A plan: create a workshop as its facilitator (see net_options). */
 	const Aandeslag__CreateWorkshop *new_workshop;
 	const char *workshop_room;      /* see net_options */
+	/* No server configured: look on the LAN first (see discover.h). */
+	bool discover;
 };
 
 #include <curses.h>
 #include <uv.h>
 
 #include "clientconf.h"
+#include "discover.h"
 #include "tuiws.h"
 #include "ui.h"
 
@@ -58,6 +61,12 @@ struct tui {
 	char shown_host[CLIENTCONF_HOST_SIZE];  /* the address to read aloud */
 	int port;
 	struct tuiws ws;        /* the workshop part's own state */
+	/* Looking for the server on the LAN; found is the server field's
+	 * text it filled in, so that joining that server is not remembered
+	 * as "last time" (a moved server must be found again). */
+	struct discover disc;
+	bool searching;
+	char found[CLIENTCONF_HOST_SIZE + 16];
 };
 
 /* Runs the full-screen client until the user quits. Needs a terminal on

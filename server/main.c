@@ -40,6 +40,9 @@ usage(FILE *out, const struct server_options *opts)
 "  --max-db-size N[KMG] de gegevens worden nooit groter dan dit (N: MB)\n"
 "  --retention DAGEN    werksessies die zo lang niet gebruikt zijn, worden\n"
 "                       verwijderd (standaard 400; 0: nooit)\n"
+"  --no-discovery       geef geen antwoord op zoekvragen van aandeslag op\n"
+"                       het netwerk (UDP, dezelfde poort); collega's geven\n"
+"                       dan zelf het adres op\n"
 "  --help               deze hulp\n"
 "  --version            versie\n"
 "\n"
@@ -80,7 +83,7 @@ main(int argc, char **argv)
 {
 	enum { OPT_LISTEN = 256, OPT_PORT, OPT_GRACE, OPT_QUEUE, OPT_ROOMS,
 	       OPT_CONTENT, OPT_IDLE, OPT_DATA, OPT_SYNC, OPT_MAXDB,
-	       OPT_RETENTION, OPT_HELP, OPT_VERSION };
+	       OPT_RETENTION, OPT_NO_DISCOVERY, OPT_HELP, OPT_VERSION };
 	static const struct option options[] = {
 		{ "listen", required_argument, NULL, OPT_LISTEN },
 		{ "port", required_argument, NULL, OPT_PORT },
@@ -93,6 +96,7 @@ main(int argc, char **argv)
 		{ "sync", required_argument, NULL, OPT_SYNC },
 		{ "max-db-size", required_argument, NULL, OPT_MAXDB },
 		{ "retention", required_argument, NULL, OPT_RETENTION },
+		{ "no-discovery", no_argument, NULL, OPT_NO_DISCOVERY },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -163,6 +167,9 @@ main(int argc, char **argv)
 			if (number_parse(optarg, 0, 100000, &v) < 0)
 				goto bad;
 			opts.retention_ms = v * 24 * 3600 * 1000;
+			break;
+		case OPT_NO_DISCOVERY:
+			opts.discovery = false;
 			break;
 		case OPT_HELP:
 			usage(stdout, &opts);

@@ -10,6 +10,7 @@
 
 #include "aandeslag.pb-c.h"
 #include "content.h"
+#include "discovery.h"
 #include "room.h"
 #include "store.h"
 
@@ -27,6 +28,7 @@ struct server_options {
 	int sync;                       /* an enum store_sync */
 	uint64_t max_db_bytes;          /* 0: as much as the disk holds */
 	int64_t retention_ms;           /* rooms unused this long go; 0: kept */
+	bool discovery;                 /* answer discovery queries on UDP */
 };
 
 struct conn;
@@ -36,6 +38,7 @@ struct server {
 	uv_loop_t *loop;
 	struct server_options opts;
 	uv_tcp_t listener;
+	struct discovery discovery;     /* the UDP answer to "where is it?" */
 	uv_signal_t sigint;
 	uv_signal_t sigterm;
 	uv_timer_t stop_timer;          /* ends a shutdown that hangs */
