@@ -144,7 +144,9 @@ class Proc:
 
     hang = None
 
-    def __init__(self, argv, label, stdin=True, env=None, preexec=None):
+    def __init__(self, argv, label, stdin=True, env=None, preexec=None,
+                 prefix=()):
+        """prefix comes before the wrapper: "ip netns exec NS", say."""
         self.argv = list(argv)
         self.label = label
         self._lock = threading.Lock()
@@ -152,7 +154,7 @@ class Proc:
         self._err = bytearray()
         self.ended_by_us = False
         self.p = subprocess.Popen(
-            WRAPPER + self.argv,
+            list(prefix) + WRAPPER + self.argv,
             stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             env=CHILD_ENV if env is None else env, close_fds=True,
