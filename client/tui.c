@@ -685,7 +685,10 @@ on_discovered(void *arg, const struct discover_result *r)
 		return;
 	}
 	if (!r->found) {
-		editline_set(&ui->join[UI_FIELD_SERVER], "localhost");
+		/* Marked as found too: joining this fallback is not
+		 * remembered, or the next start would not look again. */
+		snprintf(t->found, sizeof t->found, "%s", "localhost");
+		editline_set(&ui->join[UI_FIELD_SERVER], t->found);
 		ui->field = UI_FIELD_SERVER;
 		tui_message(t, UI_MSG_ERROR, _("Geen server gevonden op het netwerk. Vul de server in (IT kan hem in /etc/aandeslag/client.conf zetten), of probeer localhost."));
 		return;
