@@ -22,6 +22,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from harness import (CHILD_ENV, CLIENT_BIN, DEADLINE, SERVER_BIN,  # noqa: E402
                      Proc, check, run_tests, tail)
+from screen import Tmux  # noqa: E402
 
 TAG = "%d" % os.getpid()
 CLI = "aandeslag-t-cli-" + TAG
@@ -364,6 +365,41 @@ def test_junk_and_floods():
               + tail(server.stderr(), 30))
 
 
+class NsTmux(Tmux):
+    """tmux (screen.py) whose server, and so every client it starts, runs
+    in the client's namespace; the commands reach it by its socket."""
+
+    def run(self, *args, check=True):
+        return subprocess.run(in_ns(CLI) + ["tmux", "-S", self.socket]
+                              + list(args), env=self.env, check=check,
+                              capture_output=True, text=True)
+
+
+def test_full_screen():
+    # The full screen searches, fills in the server and, with the code and
+    # the name given, joins at once; the found server is not remembered.
+    check(shutil.which("tmux") is not None,
+          "tmux is not installed (scripts/deps)")
+    with Lan() as lan:
+        lan.server(0)
+        code = lan.room(0, "Schermoverleg")
+        tmux = NsTmux()
+        try:
+            # After the AANDESLAG_DISCOVERY=0 that Tmux.start puts first.
+            w = tmux.start([CLIENT_BIN, code, "--name", "Fien"],
+                           env={"AANDESLAG_DISCOVERY": "1"})
+            tmux.wait_text(w, "Schermoverleg", timeout=CLIENT_TIME)
+            tmux.wait_text(w, "Fien")
+            remembered = os.path.join(tmux.dir, "state", "aandeslag",
+                                      "server")
+            check(not os.path.exists(remembered),
+                  "the found server was remembered")
+            tmux.keys(w, "q")
+            tmux.wait_text(w, "EXIT 0")
+        finally:
+            tmux.close()
+
+
 def main():
     reason = netns_permitted()
     if reason is not None:
@@ -379,7 +415,7 @@ def main():
         tests = [test_finds_the_server, test_picks_the_server_with_the_code,
                  test_on_the_server_itself, test_nobody_answers,
                  test_switched_off_by_the_client, test_check_without_server,
-                 test_junk_and_floods]
+                 test_full_screen, test_junk_and_floods]
         # run_tests exits; the namespaces go in the finally below.
         run_tests(tests)
     finally:
