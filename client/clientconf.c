@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "i18n.h"
@@ -58,8 +59,26 @@ struct reading {
 	char *host;
 	int *port;
 	int found;
+	int discovery;          /* -1: not said, else 0 or 1 */
 	char why[128];
 };
+
+/* Reads a yes or no; returns 1, 0, or -1 for neither. */
+static int
+yes_no(const char *value)
+{
+	static const char *const yes[] = { "yes", "ja", "on", "true", "1" };
+	static const char *const no[] = { "no", "nee", "off", "false", "0" };
+	size_t i;
+
+	for (i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+		if (strcasecmp(value, yes[i]) == 0)
+			return 1;
+		if (strcasecmp(value, no[i]) == 0)
+			return 0;
+	}
+	return -1;
+}
 
 static int
 on_entry(void *user, const char *section, const char *name,
@@ -69,6 +88,14 @@ on_entry(void *user, const char *section, const char *name,
 
 	if (section[0] != '\0' && strcmp(section, "client") != 0)
 		return 1;
+	if (strcmp(name, "discovery") == 0) {
+		r->discovery = yes_no(value);
+		if (r->discovery >= 0)
+			return 1;
+		snprintf(r->why, sizeof r->why,
+		         "'discovery' must be yes or no, not '%s'", value);
+		return 0;
+	}
 	if (strcmp(name, "server") != 0) {
 		snprintf(r->why, sizeof r->why, "unknown key '%s'", name);
 		return 0;
@@ -82,24 +109,33 @@ on_entry(void *user, const char *section, const char *name,
 	return 1;
 }
 
-int
-clientconf_read(const char *path, char host[CLIENTCONF_HOST_SIZE],
-                int *port, char err[CLIENTCONF_ERROR_SIZE])
+/* Reads path into r; returns as clientconf_read(). */
+static int
+read_file(const char *path, struct reading *r,
+          char err[CLIENTCONF_ERROR_SIZE])
 {
-	struct reading r = { .host = host, .port = port };
 	FILE *f = fopen(path, "r");
 	int line;
 
 	if (f == NULL)
 		return 0;
-	line = ini_parse_file(f, on_entry, &r);
+	line = ini_parse_file(f, on_entry, r);
 	fclose(f);
 	if (line != 0) {
 		snprintf(err, CLIENTCONF_ERROR_SIZE, "%s:%d: %s", path, line,
-		         r.why[0] ? r.why : "not a key = value line");
+		         r->why[0] ? r->why : "not a key = value line");
 		return -EINVAL;
 	}
-	return r.found;
+	return r->found;
+}
+
+int
+clientconf_read(const char *path, char host[CLIENTCONF_HOST_SIZE],
+                int *port, char err[CLIENTCONF_ERROR_SIZE])
+{
+	struct reading r = { .host = host, .port = port, .discovery = -1 };
+
+	return read_file(path, &r, err);
 }
 
 /* Writes the path of a file in an XDG directory into out. */
@@ -125,6 +161,14 @@ clientconf_server(char host[CLIENTCONF_HOST_SIZE], int *port,
                   char err[CLIENTCONF_ERROR_SIZE],
                   char origin[CLIENTCONF_ORIGIN_SIZE])
 {
+	return clientconf_find(host, port, err, origin, NULL);
+}
+
+int
+clientconf_find(char host[CLIENTCONF_HOST_SIZE], int *port,
+                char err[CLIENTCONF_ERROR_SIZE],
+                char origin[CLIENTCONF_ORIGIN_SIZE], bool *fallback)
+{
 	char path[1024], line[CLIENTCONF_HOST_SIZE + 16];
 	char spare[CLIENTCONF_ORIGIN_SIZE];
 	const char *env = getenv("AANDESLAG_SERVER");
@@ -134,6 +178,8 @@ clientconf_server(char host[CLIENTCONF_HOST_SIZE], int *port,
 	err[0] = '\0';
 	if (origin == NULL)
 		origin = spare;
+	if (fallback != NULL)
+		*fallback = false;
 	if (xdg_path("XDG_STATE_HOME", ".local/state", "server", path,
 	             sizeof path) == 0 && (f = fopen(path, "r")) != NULL) {
 		r = fgets(line, sizeof line, f) != NULL;
@@ -174,7 +220,32 @@ clientconf_server(char host[CLIENTCONF_HOST_SIZE], int *port,
 	snprintf(origin, CLIENTCONF_ORIGIN_SIZE,
 	         _("ingebouwde standaard %s: geen server van vorige keer, geen AANDESLAG_SERVER en geen client.conf"),
 	         "localhost");
+	if (fallback != NULL)
+		*fallback = true;
 	return rc;
+}
+
+bool
+clientconf_discovery(void)
+{
+	const char *env = getenv("AANDESLAG_DISCOVERY");
+	char path[1024], host[CLIENTCONF_HOST_SIZE], err[CLIENTCONF_ERROR_SIZE];
+	struct reading r = { .host = host, .discovery = -1 };
+	int port = 0;
+
+	r.port = &port;
+	if (env != NULL && env[0] != '\0')
+		return yes_no(env) != 0;
+	if (xdg_path("XDG_CONFIG_HOME", ".config", "client.conf", path,
+	             sizeof path) == 0 &&
+	    read_file(path, &r, err) >= 0 && r.discovery >= 0)
+		return r.discovery == 1;
+	r.discovery = -1;
+	r.why[0] = '\0';
+	if (read_file("/etc/aandeslag/client.conf", &r, err) >= 0 &&
+	    r.discovery >= 0)
+		return r.discovery == 1;
+	return true;
 }
 
 int

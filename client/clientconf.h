@@ -4,6 +4,7 @@
 #ifndef AANDESLAG_CLIENTCONF_H
 #define AANDESLAG_CLIENTCONF_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Bytes of a host name or address. */
@@ -31,8 +32,23 @@ int clientconf_server(char host[CLIENTCONF_HOST_SIZE], int *port,
                       char err[CLIENTCONF_ERROR_SIZE],
                       char origin[CLIENTCONF_ORIGIN_SIZE]);
 
+/* As clientconf_server(), and sets *fallback (when not NULL) to whether
+ * no source named a server, so that host is "localhost" only for lack of
+ * anything better: the case in which the client looks for a server on
+ * the LAN. */
+int clientconf_find(char host[CLIENTCONF_HOST_SIZE], int *port,
+                    char err[CLIENTCONF_ERROR_SIZE],
+                    char origin[CLIENTCONF_ORIGIN_SIZE], bool *fallback);
+
+/* Whether the client may look for a server on the LAN (a UDP broadcast):
+ * AANDESLAG_DISCOVERY (0, no, nee, off, false turn it off; anything else
+ * on) wins, else "discovery = yes|no" in the user's config file, else in
+ * the system's, else yes. A broken file counts as not saying. */
+bool clientconf_discovery(void);
+
 /* Reads one config file: the key "server" (host or host:port) in the
- * file or its [client] section. Returns 1 when it named a server, 0 when
+ * file or its [client] section ("discovery" is read, but only by
+ * clientconf_discovery()). Returns 1 when it named a server, 0 when
  * the file is missing or names none, -EINVAL with "path:line: reason" in
  * err for a broken file. */
 int clientconf_read(const char *path, char host[CLIENTCONF_HOST_SIZE],

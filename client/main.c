@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "number.h"
 #include "clientconf.h"
+#include "discover.h"
 #include "netcheck.h"
 #include "plain.h"
 #include "plan.h"
@@ -40,7 +41,10 @@ usage(FILE *out)
 "\n"
 "  --host SERVER     naam of adres van de server (standaard: die van de\n"
 "                    vorige keer, AANDESLAG_SERVER, ~/.config/aandeslag/\n"
-"                    client.conf of /etc/aandeslag/client.conf)\n"
+"                    client.conf of /etc/aandeslag/client.conf; is niets\n"
+"                    ingesteld, dan zoekt aandeslag de server op het\n"
+"                    netwerk, tenzij AANDESLAG_DISCOVERY=0 of\n"
+"                    discovery = no in client.conf)\n"
 "  --port N          poort van de server (standaard 7557)\n"
 "  --name NAAM       je naam zoals de anderen hem zien\n"
 "  --new-room TITEL  maak een nieuwe werksessie; jij bent de voorzitter\n"
@@ -98,11 +102,12 @@ usage(FILE *out)
 static int
 run_check(const struct net_options *o, const char *server,
           const char *default_origin, bool host_given, bool port_given,
-          int extra, long long timeout_ms)
+          bool search, int extra, long long timeout_ms)
 {
 	char host[CLIENTCONF_HOST_SIZE], both[CLIENTCONF_ORIGIN_SIZE + 64];
 	int port = o->port;
 	const char *origin;
+	struct discover_result found;
 
 	if (extra > 0) {
 		fprintf(stderr, "%s\n", _("aandeslag: --check neemt hooguit \xc3\xa9\xc3\xa9n server, als SERVER of SERVER:POORT."));
@@ -115,6 +120,21 @@ run_check(const struct net_options *o, const char *server,
 			return PLAIN_NO_JOIN;
 		}
 		origin = _("opgegeven");
+	} else if (search) {
+		/* Nothing configured: what a client would find on the LAN. */
+		printf("%s\n", _("Server zoeken op het netwerk\xe2\x80\xa6"));
+		fflush(stdout);
+		if (discover_run(NULL, port, DISCOVER_TIMEOUT_MS, &found) == 0) {
+			printf(_("Server gevonden op het netwerk: %s\n"),
+			       found.host);
+			snprintf(host, sizeof host, "%s", found.host);
+			port = found.port;
+			origin = _("gevonden op het netwerk");
+		} else {
+			printf("%s\n", _("Geen server gevonden op het netwerk; vraag IT om de servernaam in /etc/aandeslag/client.conf te zetten (of AANDESLAG_SERVER)."));
+			snprintf(host, sizeof host, "%s", o->host);
+			origin = _("niets ingesteld en niets gevonden: deze computer");
+		}
 	} else {
 		snprintf(host, sizeof host, "%s", o->host);
 		origin = default_origin;
@@ -152,6 +172,32 @@ run_ssh(struct tui_options *full)
 	sshgate_sweep(downloads, time(NULL), SSHGATE_KEEP_SECONDS);
 	full->downloads = downloads;
 	return tui_run(full);
+}
+
+/* The line mode without a configured server: looks on the LAN for the
+ * server with o's code (any server for a new room or workshop) and points
+ * o at it, or leaves o at localhost; says which on stderr. host is where
+ * o->host points. */
+static void
+find_server(struct net_options *o, char host[CLIENTCONF_HOST_SIZE])
+{
+	struct discover_result found;
+
+	fprintf(stderr, "aandeslag: %s\n",
+	        _("server zoeken op het netwerk\xe2\x80\xa6"));
+	if (discover_run(o->room, o->port, DISCOVER_TIMEOUT_MS, &found) < 0) {
+		fprintf(stderr, "aandeslag: %s\n", _("geen server gevonden op het netwerk; ik probeer deze computer (localhost)."));
+		return;
+	}
+	snprintf(host, CLIENTCONF_HOST_SIZE, "%s", found.host);
+	o->host = host;
+	o->port = found.port;
+	if (o->room != NULL && !found.holds_code)
+		fprintf(stderr, _("aandeslag: server gevonden op het netwerk: %s poort %d, maar geen server kent code %s.\n"),
+		        found.host, found.port, o->room);
+	else
+		fprintf(stderr, _("aandeslag: server gevonden op het netwerk: %s poort %d\n"),
+		        found.host, found.port);
 }
 
 int
@@ -195,6 +241,7 @@ main(int argc, char **argv)
 	long long rooms = 0;
 	bool plain = false, host_given = false, port_given = false;
 	bool check = false, timeout_given = false, ssh = false;
+	bool fallback = false, search;
 	const char *check_server = NULL;
 	const char *new_workshop = NULL, *workshop_file = NULL;
 	char plan_error[PLAN_ERROR_SIZE];
@@ -210,8 +257,8 @@ main(int argc, char **argv)
 	/* Without --host: the server of last time, AANDESLAG_SERVER, or a
 	 * config file (see clientconf.h); a broken config file is named but
 	 * does not stop us. */
-	if (clientconf_server(default_host, &o.port, conf_error,
-	                      default_origin) < 0)
+	if (clientconf_find(default_host, &o.port, conf_error, default_origin,
+	                    &fallback) < 0)
 		fprintf(stderr, "aandeslag: %s\n", conf_error);
 	o.host = default_host;
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
@@ -296,12 +343,15 @@ main(int argc, char **argv)
 		full.reconnect_ms = reconnect * 1000;
 		return run_ssh(&full);
 	}
+	/* Nothing configured and nothing typed: look on the LAN, unless IT
+	 * turned that off. */
+	search = fallback && !host_given && clientconf_discovery();
 	if (check) {
 		/* "aandeslag --check SERVER" as well as --check=SERVER. */
 		if (check_server == NULL && optind < argc)
 			check_server = argv[optind++];
 		return run_check(&o, check_server, default_origin, host_given,
-		                 port_given, argc - optind, timeout_given ?
+		                 port_given, search, argc - optind, timeout_given ?
 		                 timeout * 1000 : NETCHECK_DEFAULT_TIMEOUT_MS);
 	}
 	if (new_workshop != NULL || workshop_file != NULL || rooms != 0) {
@@ -355,6 +405,7 @@ main(int argc, char **argv)
 		full.chair_code = o.chair_code;
 		full.new_workshop = o.new_workshop;
 		full.workshop_room = o.workshop_room;
+		full.discover = search;
 		rc = tui_run(&full);
 		plan_free(&plan);
 		return rc;
@@ -366,6 +417,8 @@ main(int argc, char **argv)
 		fprintf(stderr, "%s\n", _("aandeslag: geef je naam met --name NAAM."));
 		rc = PLAIN_NO_JOIN;
 	} else {
+		if (search)
+			find_server(&o, default_host);
 		rc = plain_run(&o, (unsigned)timeout);
 	}
 	plan_free(&plan);

@@ -90,6 +90,7 @@ tui_quit(struct tui *t, int code)
 	t->exit_code = code;
 	for (i = 0; i < t->nnets; i++)
 		net_close(t->nets[i]);
+	discover_close(&t->disc);
 	uv_poll_stop(&t->input);
 	uv_close((uv_handle_t *)&t->input, on_closed_handle);
 	uv_close((uv_handle_t *)&t->sigwinch, on_closed_handle);
@@ -123,7 +124,10 @@ on_joined(struct net *net, void *arg)
 	t->ui.connecting = false;
 	t->ui.net = net;
 	t->ui.scroll = 0;
-	clientconf_remember(t->host, t->port);
+	/* A server found on the LAN is found again next time, also when it
+	 * moved; only one that was given or typed is remembered. */
+	if (t->found[0] == '\0')
+		clientconf_remember(t->host, t->port);
 	/* On the server's own computer we connected by loopback, which
 	 * nobody else can use: read aloud the address the server gave. */
 	if (net->server_address[0] != '\0' && is_loopback(t->host)) {
@@ -356,6 +360,9 @@ tui_submit_join(struct tui *t)
 {
 	struct ui *ui = &t->ui;
 
+	if (t->found[0] != '\0' &&
+	    strcmp(ui->join[UI_FIELD_SERVER].text, t->found) != 0)
+		t->found[0] = '\0';
 	if (clientconf_split(ui->join[UI_FIELD_SERVER].text, t->host,
 	                     &t->port) < 0) {
 		ui->field = UI_FIELD_SERVER;
@@ -654,6 +661,60 @@ init_loop(struct tui *t)
 	t->tick.data = t->flash.data = t;
 }
 
+/* Writes host and port as the server field shows them. */
+static void
+server_text(const char *host, int port, char *out, size_t size)
+{
+	if (port == 7557)
+		snprintf(out, size, "%s", host);
+	else if (strchr(host, ':') != NULL)
+		snprintf(out, size, "[%s]:%d", host, port);
+	else
+		snprintf(out, size, "%s:%d", host, port);
+}
+
+/* The search on the LAN is over: fills the server field (unless the user
+ * typed one meanwhile) and, when all else was given and the server has
+ * the code, joins at once. */
+static void
+on_discovered(void *arg, const struct discover_result *r)
+{
+	struct tui *t = arg;
+	struct ui *ui = &t->ui;
+	char text[UI_MESSAGE_SIZE];
+	bool fits;
+
+	t->searching = false;
+	if (t->done || ui->connecting || ui->joined ||
+	    ui->join[UI_FIELD_SERVER].len != 0) {
+		tui_dirty(t);
+		return;
+	}
+	if (!r->found) {
+		/* Marked as found too: joining this fallback is not
+		 * remembered, or the next start would not look again. */
+		snprintf(t->found, sizeof t->found, "%s", "localhost");
+		editline_set(&ui->join[UI_FIELD_SERVER], t->found);
+		ui->field = UI_FIELD_SERVER;
+		tui_message(t, UI_MSG_ERROR, _("Geen server gevonden op het netwerk. Vul de server in (IT kan hem in /etc/aandeslag/client.conf zetten), of probeer localhost."));
+		return;
+	}
+	server_text(r->host, r->port, t->found, sizeof t->found);
+	editline_set(&ui->join[UI_FIELD_SERVER], t->found);
+	snprintf(text, sizeof text, _("Server gevonden op het netwerk: %s"),
+	         t->found);
+	tui_message(t, UI_MSG_INFO, text);
+	fits = r->holds_code || t->opts.new_room != NULL ||
+	       t->opts.new_workshop != NULL;
+	ui->field = ui->join[UI_FIELD_CODE].len == 0 &&
+	            t->opts.new_room == NULL && t->opts.new_workshop == NULL ?
+	            UI_FIELD_CODE : UI_FIELD_NAME;
+	if (fits && ui->field == UI_FIELD_NAME &&
+	    (ui->join[UI_FIELD_NAME].len != 0 || t->opts.viewer))
+		tui_submit_join(t);
+	tui_dirty(t);
+}
+
 /* Fills the join form from the options and the remembered server. */
 static void
 init_form(struct tui *t)
@@ -667,12 +728,15 @@ init_form(struct tui *t)
 	} else if (clientconf_server(t->host, &t->port, err, NULL) < 0) {
 		tui_message(t, UI_MSG_ERROR, err);
 	}
-	if (t->port == 7557)
-		snprintf(server, sizeof server, "%s", t->host);
-	else if (strchr(t->host, ':') != NULL)
-		snprintf(server, sizeof server, "[%s]:%d", t->host, t->port);
-	else
-		snprintf(server, sizeof server, "%s:%d", t->host, t->port);
+	server_text(t->host, t->port, server, sizeof server);
+	/* Nothing configured: an empty field while the LAN is searched. */
+	if (t->opts.host == NULL && t->opts.discover &&
+	    discover_start(&t->disc, &t->loop, t->opts.code, t->port,
+	                   DISCOVER_TIMEOUT_MS, on_discovered, t) == 0) {
+		t->searching = true;
+		server[0] = '\0';
+		tui_message(t, UI_MSG_INFO, _("Server zoeken op het netwerk\xe2\x80\xa6"));
+	}
 	editline_set(&ui->join[UI_FIELD_SERVER], server);
 	editline_set(&ui->join[UI_FIELD_CODE], t->opts.code ? t->opts.code : "");
 	editline_set(&ui->join[UI_FIELD_NAME], t->opts.name ? t->opts.name : "");

@@ -25,6 +25,8 @@ struct tui_options {
 	 * is not there, and exports go to this downloads directory with a
 	 * command to fetch them; NULL otherwise. */
 	const char *downloads;
+	/* No server configured: look on the LAN first (see discover.h). */
+	bool discover;
 };
 
 #include <curses.h>
@@ -32,6 +34,7 @@ struct tui_options {
 
 #include "clientconf.h"
 #include "sshgate.h"
+#include "discover.h"
 #include "tuiws.h"
 #include "ui.h"
 
@@ -65,6 +68,12 @@ struct tui {
 	int port;
 	struct tuiws ws;        /* the workshop part's own state */
 	char fetch[SSHGATE_FETCH_SIZE]; /* the last SSH export's scp line */
+	/* Looking for the server on the LAN; found is the server field's
+	 * text it filled in, so that joining that server is not remembered
+	 * as "last time" (a moved server must be found again). */
+	struct discover disc;
+	bool searching;
+	char found[CLIENTCONF_HOST_SIZE + 16];
 };
 
 /* Runs the full-screen client until the user quits. Needs a terminal on

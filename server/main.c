@@ -43,6 +43,9 @@ usage(FILE *out, const struct server_options *opts)
 "  --ssh-account NAAM|none  het account om zonder programma mee te doen\n"
 "                       (ssh NAAM@server); standaard: dat van\n"
 "                       aandeslag-ssh-setup, als het er is\n"
+"  --no-discovery       geef geen antwoord op zoekvragen van aandeslag op\n"
+"                       het netwerk (UDP, dezelfde poort); collega's geven\n"
+"                       dan zelf het adres op\n"
 "  --help               deze hulp\n"
 "  --version            versie\n"
 "\n"
@@ -83,7 +86,8 @@ main(int argc, char **argv)
 {
 	enum { OPT_LISTEN = 256, OPT_PORT, OPT_GRACE, OPT_QUEUE, OPT_ROOMS,
 	       OPT_CONTENT, OPT_IDLE, OPT_DATA, OPT_SYNC, OPT_MAXDB,
-	       OPT_RETENTION, OPT_SSH_ACCOUNT, OPT_HELP, OPT_VERSION };
+	       OPT_RETENTION, OPT_SSH_ACCOUNT, OPT_NO_DISCOVERY, OPT_HELP,
+	       OPT_VERSION };
 	static const struct option options[] = {
 		{ "listen", required_argument, NULL, OPT_LISTEN },
 		{ "port", required_argument, NULL, OPT_PORT },
@@ -97,6 +101,7 @@ main(int argc, char **argv)
 		{ "max-db-size", required_argument, NULL, OPT_MAXDB },
 		{ "retention", required_argument, NULL, OPT_RETENTION },
 		{ "ssh-account", required_argument, NULL, OPT_SSH_ACCOUNT },
+		{ "no-discovery", no_argument, NULL, OPT_NO_DISCOVERY },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -175,6 +180,9 @@ main(int argc, char **argv)
 				opts.ssh_account = optarg;
 			else
 				goto bad;
+			break;
+		case OPT_NO_DISCOVERY:
+			opts.discovery = false;
 			break;
 		case OPT_HELP:
 			usage(stdout, &opts);

@@ -58,6 +58,7 @@ server_options_default(struct server_options *opts)
 	/* A school year and a bit: long enough for the follow-up meetings,
 	 * not forever. */
 	opts->retention_ms = (int64_t)400 * 24 * 3600 * 1000;
+	opts->discovery = true;
 }
 
 int
@@ -447,6 +448,41 @@ bind_listener(struct server *srv, const struct server_options *opts)
 	return UV_EINVAL;
 }
 
+/* Whether a room or workshop has code (normalised): what a discovery
+ * reply says. Only looks. */
+static bool
+holds_code(void *arg, const char *code)
+{
+	struct server *srv = arg;
+
+	return room_find(&srv->rooms, code) != NULL ||
+	       workshop_find(srv, code) != NULL;
+}
+
+/* Answers discovery queries on the UDP port with the TCP port's number.
+ * Without it colleagues type the address, so a failure is only said. */
+static void
+start_discovery(struct server *srv)
+{
+	struct sockaddr_storage addr;
+	int len = sizeof addr, port, rc;
+
+	if (!srv->opts.discovery ||
+	    uv_tcp_getsockname(&srv->listener, (struct sockaddr *)&addr,
+	                       &len) != 0)
+		return;
+	port = ntohs(addr.ss_family == AF_INET6 ?
+	             ((struct sockaddr_in6 *)&addr)->sin6_port :
+	             ((struct sockaddr_in *)&addr)->sin_port);
+	rc = discovery_start(&srv->discovery, srv->loop, srv->opts.listen,
+	                     port, holds_code, srv);
+	if (rc < 0)
+		fprintf(stderr, _("aandeslag-server: kan zoekvragen op UDP-poort %d niet beantwoorden (%s); collega's geven dan het adres op.\n"),
+		        port, uv_strerror(rc));
+	else
+		server_log(srv, "discovery: answering on UDP port %d", port);
+}
+
 /* Prints the listening line (stable, for scripts) and, in the user's
  * language, how colleagues join: every non-loopback IPv4 address. */
 static void
@@ -662,6 +698,7 @@ server_start(struct server *srv, uv_loop_t *loop,
 	else
 		snprintf(srv->ssh_account, sizeof srv->ssh_account, "%s",
 		         opts->ssh_account);
+	start_discovery(srv);
 	print_join_line(srv);
 	return 0;
 }
@@ -689,6 +726,12 @@ server_stop(struct server *srv)
 	commit_turn(srv);
 	srv->stopping = true;
 	uv_close((uv_handle_t *)&srv->listener, NULL);
+	if (srv->discovery.replies + srv->discovery.dropped > 0)
+		server_log(srv, "discovery: %llu replies, %llu dropped by the "
+		           "rate limit",
+		           (unsigned long long)srv->discovery.replies,
+		           (unsigned long long)srv->discovery.dropped);
+	discovery_stop(&srv->discovery);
 	uv_close((uv_handle_t *)&srv->probe_timer, NULL);
 	uv_close((uv_handle_t *)&srv->alive_timer, NULL);
 	uv_close((uv_handle_t *)&srv->retention_timer, NULL);

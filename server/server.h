@@ -10,6 +10,7 @@
 
 #include "aandeslag.pb-c.h"
 #include "content.h"
+#include "discovery.h"
 #include "room.h"
 #include "sshacct.h"
 #include "store.h"
@@ -31,6 +32,7 @@ struct server_options {
 	/* The SSH account to name to clients: NULL finds the one
 	 * aandeslag-ssh-setup made (sshacct.h), "" names none. */
 	const char *ssh_account;
+	bool discovery;                 /* answer discovery queries on UDP */
 };
 
 struct conn;
@@ -40,6 +42,7 @@ struct server {
 	uv_loop_t *loop;
 	struct server_options opts;
 	uv_tcp_t listener;
+	struct discovery discovery;     /* the UDP answer to "where is it?" */
 	uv_signal_t sigint;
 	uv_signal_t sigterm;
 	uv_timer_t stop_timer;          /* ends a shutdown that hangs */

@@ -71,6 +71,10 @@ CHILD_ENV["LC_ALL"] = "C.UTF-8"
 if "ASAN_OPTIONS" in CHILD_ENV:
     CHILD_ENV["ASAN_OPTIONS"] += ":detect_leaks=0"
 CHILD_ENV.pop("AANDESLAG_SERVER", None)
+# No child looks for a server on the network: discovery broadcasts, and
+# tests may send packets only over loopback or in network namespaces of
+# their own (test_discovery.py turns it on again there, on purpose).
+CHILD_ENV["AANDESLAG_DISCOVERY"] = "0"
 # Never the real home's state and config, even for a process started
 # outside a Scope (which gives each test its own; see Scope.client_env).
 _SPARE_HOME = tempfile.mkdtemp(prefix="aandeslag-home-")

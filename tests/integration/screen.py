@@ -36,7 +36,10 @@ class Tmux:
         self.windows += 1
         extra = " ".join("%s=%s" % (k, shlex.quote(v))
                          for k, v in (env or {}).items())
-        command = ("env LC_ALL=C.UTF-8 TERM=xterm-256color %s %s; "
+        # AANDESLAG_DISCOVERY=0 again here: the tmux server keeps the
+        # environment it started with, and no client may broadcast.
+        command = ("env LC_ALL=C.UTF-8 TERM=xterm-256color "
+                   "AANDESLAG_DISCOVERY=0 %s %s; "
                    "echo EXIT $?; sleep 600"
                    % (extra, " ".join(shlex.quote(a) for a in argv)))
         if self.windows == 1:

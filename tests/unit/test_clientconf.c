@@ -130,5 +130,65 @@ test_server_order(void)
 	CHECK_INT(port, ==, 7801);
 }
 
+/* Nothing configured is told apart from a configured server, and the
+ * switch for looking on the LAN is read from the environment first, then
+ * the config file. */
+static void
+test_fallback_and_discovery(void)
+{
+	char dir[] = "/tmp/aandeslag-conf-XXXXXX", path[1024], cfg[600];
+	char sub[700];
+	char host[CLIENTCONF_HOST_SIZE], err[CLIENTCONF_ERROR_SIZE];
+	int port = 7557;
+	bool fallback = false;
+
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(cfg, sizeof cfg, "%s/config", dir);
+	CHECK_INT(mkdir(cfg, 0700), ==, 0);
+	setenv("XDG_STATE_HOME", dir, 1);
+	setenv("XDG_CONFIG_HOME", cfg, 1);
+	unsetenv("AANDESLAG_SERVER");
+	unsetenv("AANDESLAG_DISCOVERY");
+	if (access("/etc/aandeslag/client.conf", F_OK) == 0) {
+		printf("# /etc/aandeslag/client.conf exists: part skipped\n");
+		return;
+	}
+	CHECK_INT(clientconf_find(host, &port, err, NULL, &fallback), ==, 0);
+	CHECK(fallback);
+	CHECK_STR(host, "localhost");
+	CHECK(clientconf_discovery());
+	snprintf(sub, sizeof sub, "%s/aandeslag", cfg);
+	CHECK_INT(mkdir(sub, 0700), ==, 0);
+	/* "discovery" alone names no server: still the fallback. */
+	write_file(sub, "client.conf", "[client]\ndiscovery = no\n", path,
+	           sizeof path);
+	CHECK_INT(clientconf_find(host, &port, err, NULL, &fallback), ==, 0);
+	CHECK(fallback);
+	CHECK(!clientconf_discovery());
+	setenv("AANDESLAG_DISCOVERY", "1", 1);
+	CHECK(clientconf_discovery());
+	setenv("AANDESLAG_DISCOVERY", "0", 1);
+	CHECK(!clientconf_discovery());
+	setenv("AANDESLAG_DISCOVERY", "nee", 1);
+	CHECK(!clientconf_discovery());
+	unsetenv("AANDESLAG_DISCOVERY");
+	write_file(sub, "client.conf", "discovery = Ja\n", path, sizeof path);
+	CHECK(clientconf_discovery());
+	/* A broken value is an error for the file, and says nothing. */
+	write_file(sub, "client.conf", "discovery = misschien\n", path,
+	           sizeof path);
+	CHECK_INT(clientconf_find(host, &port, err, NULL, &fallback), ==, -EINVAL);
+	CHECK_CONTAINS(err, "'discovery' must be yes or no");
+	CHECK(clientconf_discovery());
+	/* A configured server is no fallback. */
+	write_file(sub, "client.conf", "server = schoolserver\ndiscovery = no\n",
+	           path, sizeof path);
+	CHECK_INT(clientconf_find(host, &port, err, NULL, &fallback), ==, 0);
+	CHECK(!fallback);
+	CHECK_STR(host, "schoolserver");
+	CHECK(!clientconf_discovery());
+}
+
 CHECK_MAIN(CHECK_TEST(test_split), CHECK_TEST(test_read),
-           CHECK_TEST(test_server_order))
+           CHECK_TEST(test_server_order),
+           CHECK_TEST(test_fallback_and_discovery))
