@@ -312,6 +312,57 @@ def test_account_option():
               bad.stderr)
 
 
+def test_setup_and_remove():
+    # What the setup leaves on a host, and that --remove takes it away.
+    with Scope() as sc:
+        d = sc.tmpdir()
+        os.chmod(d, 0o755)
+        script = r'''
+set -e
+cp -a /etc "$1/etc" && mount --bind "$1/etc" /etc
+"$2" --home "$1/home" --client "$3" --server 10.0.0.5:7600 --max-logins 9 \
+    --no-reload > "$1/out"
+getent passwd werksessie
+getent shadow werksessie | cut -d: -f2 | sed 's/^$/EMPTY/'
+cat /etc/ssh/sshd_config.d/aandeslag.conf
+cat /etc/security/limits.d/aandeslag-ssh.conf
+cat "$1/home/.config/aandeslag/client.conf"
+stat -c '%a %U' "$1/home/downloads"
+/usr/sbin/sshd -T -C user=werksessie,host=x,addr=127.0.0.1 | \
+    grep -Ei '^(forcecommand|permitemptypasswords|disableforwarding|allowtcpforwarding|x11forwarding|permittty) '
+/usr/sbin/sshd -T -C user=root,host=x,addr=127.0.0.1 | \
+    grep -Ei '^(forcecommand|permitemptypasswords) '
+"$2" --remove --no-reload
+getent passwd werksessie || echo GONE
+ls /etc/ssh/sshd_config.d/ /etc/security/limits.d/
+'''
+        r = subprocess.run(["unshare", "-m", "--propagation", "private",
+                            "sh", "-c", script, "sh", d, SETUP, CLIENT_BIN],
+                           capture_output=True, text=True, timeout=60)
+        out = r.stdout
+        check(r.returncode == 0, "status %d: %s%s" % (r.returncode, out,
+                                                        r.stderr))
+        for want in ("werksessie:x:", "aandeslag werksessie (SSH)",
+                     "EMPTY", "Match User werksessie",
+                     "ForceCommand %s --ssh" % CLIENT_BIN, "Match all",
+                     "werksessie hard maxlogins 9", "server = 10.0.0.5:7600",
+                     "700 werksessie",
+                     # sshd's own reading: the account is locked in...
+                     "forcecommand %s --ssh" % CLIENT_BIN,
+                     "permitemptypasswords yes", "disableforwarding yes",
+                     "allowtcpforwarding no", "x11forwarding no",
+                     # ...and nobody else is affected.
+                     "GONE"):
+            check(want in out, "missing %r in:\n%s" % (want, out))
+        root = out.split("permitemptypasswords yes")[-1].split("Verwijderd")[0]
+        check("forcecommand none" in root and
+              "permitemptypasswords no" in root,
+              "root's sshd settings changed:\n" + out)
+        check("aandeslag.conf" not in out.split("GONE")[1] and
+              "aandeslag-ssh.conf" not in out.split("GONE")[1],
+              "--remove left files:\n" + out)
+
+
 def test_setup_refuses():
     # Somebody's real account is never turned into the open one.
     with Scope() as sc:
@@ -332,4 +383,4 @@ def test_setup_refuses():
 
 if __name__ == "__main__":
     run_tests([test_join_over_ssh, test_nothing_else, test_account_option,
-               test_setup_refuses])
+               test_setup_and_remove, test_setup_refuses])

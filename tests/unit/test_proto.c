@@ -79,7 +79,7 @@ test_welcome_fields(void)
 
 	CHECK_STR(d->name, "aandeslag.Welcome");
 	/* Fields may be added after the first four; these never change. */
-	CHECK_UINT(d->n_fields, ==, 6);
+	CHECK_UINT(d->n_fields, ==, 7);
 	check_field(d, "version", 1, PROTOBUF_C_TYPE_UINT32, NULL);
 	check_field(d, "software", 2, PROTOBUF_C_TYPE_STRING, NULL);
 	check_field(d, "max_client_frame", 3, PROTOBUF_C_TYPE_UINT32, NULL);
@@ -90,6 +90,7 @@ test_welcome_fields(void)
 	CHECK_INT(protobuf_c_message_descriptor_get_field_by_name(d,
 	          "addresses")->label, ==, PROTOBUF_C_LABEL_REPEATED);
 	check_field(d, "idle_timeout_ms", 6, PROTOBUF_C_TYPE_UINT32, NULL);
+	check_field(d, "ssh_account", 7, PROTOBUF_C_TYPE_STRING, NULL);
 }
 
 static void
