@@ -24,12 +24,12 @@
 #include "poster.h"
 #include "projector.h"
 #include "strbuf.h"
+#include "tuiclock.h"
 #include "ui.h"
 #include "view.h"
 #include "viewtext.h"
 
 /* How long a clock warning stands out in the header. */
-#define FLASH_MS 3000
 
 
 static struct tui *active;
@@ -403,92 +403,6 @@ on_input(uv_poll_t *handle, int status, int events)
 
 /* -------------------------------------------------------------- screen */
 
-/* Gives each clock warning once per step: 5 minutes, 1 minute, time up.
- * Everyone sees it; only the chair's terminal rings, so that the room
- * hears one bell rather than seven. */
-static void
-check_warnings(struct tui *t)
-{
-	const struct model_room *room = &t->ui.net->room;
-	const struct clock *c = &room->clocks[room->current_step - 1];
-	int64_t left = clock_remaining(c, t->ui.now);
-	struct ui *ui = &t->ui;
-	const char *text = NULL;
-	unsigned bit = 0;
-
-	if (ui->warned_step != room->current_step || left > 5 * 60000) {
-		ui->warned_step = room->current_step;
-		ui->warned = 0;
-	}
-	if (c->state != AANDESLAG__CLOCK_STATE__CLOCK_RUNNING)
-		return;
-	if (left <= 0 && !(ui->warned & 4)) {
-		bit = 7;
-		text = _("De tijd voor deze stap is om.");
-	} else if (left <= 60000 && left > 0 && !(ui->warned & 2)) {
-		bit = 3;
-		text = _("Nog 1 minuut voor deze stap.");
-	} else if (left <= 5 * 60000 && left > 60000 && !(ui->warned & 1)) {
-		bit = 1;
-		text = _("Nog 5 minuten voor deze stap.");
-	}
-	if (text == NULL)
-		return;
-	ui->warned |= bit;
-	ui->flash = true;
-	tui_message(t, UI_MSG_WARNING, text);
-	if (tui_is_chair(t))
-		beep();
-}
-
-static void
-on_flash_end(uv_timer_t *timer)
-{
-	struct tui *t = timer->data;
-
-	t->ui.flash = false;
-	tui_dirty(t);
-}
-
-static void
-on_tick(uv_timer_t *timer)
-{
-	tui_dirty(timer->data);
-}
-
-/* Plans the next redraw for when the clock shows another second; stops
- * the timer while no clock runs, so an idle client sleeps. */
-static void
-plan_tick(struct tui *t)
-{
-	const struct model_room *room;
-	const struct clock *c;
-	int64_t left, wait;
-
-	if (!t->ui.joined) {
-		uv_timer_stop(&t->tick);
-		return;
-	}
-	if (t->ui.net->in_workshop) {
-		wait = tuiws_tick(t);
-		if (wait < 0)
-			uv_timer_stop(&t->tick);
-		else
-			uv_timer_start(&t->tick, on_tick, (uint64_t)wait + 5,
-			               0);
-		return;
-	}
-	room = &t->ui.net->room;
-	c = &room->clocks[room->current_step - 1];
-	if (c->state != AANDESLAG__CLOCK_STATE__CLOCK_RUNNING) {
-		uv_timer_stop(&t->tick);
-		return;
-	}
-	left = clock_remaining(c, t->ui.now);
-	wait = left > 0 ? (left - 1) % 1000 + 1 : 1000 - (-left) % 1000;
-	uv_timer_start(&t->tick, on_tick, (uint64_t)wait + 5, 0);
-}
-
 static void
 on_draw(uv_prepare_t *handle)
 {
@@ -499,13 +413,8 @@ on_draw(uv_prepare_t *handle)
 		return;
 	t->dirty = false;
 	t->ui.now = t->ui.net ? net_now(t->ui.net) : 0;
-	if (t->ui.joined && !t->ui.net->in_workshop) {
-		bool flashing = t->ui.flash;
-
-		check_warnings(t);
-		if (t->ui.flash && !flashing)
-			uv_timer_start(&t->flash, on_flash_end, FLASH_MS, 0);
-	}
+	if (t->ui.joined && !t->ui.net->in_workshop)
+		tuiclock_warn(t);
 	/* A workshop's screens are tuiws.c's; the rest are a room's. */
 	if (!tuiws_draw(t)) {
 		if (t->ui.screen == UI_PROJECTOR && t->ui.joined)
@@ -517,7 +426,7 @@ on_draw(uv_prepare_t *handle)
 	         (t->ui.typing && t->ui.screen != UI_PROJECTOR);
 	curs_set(cursor ? 1 : 0);
 	doupdate();
-	plan_tick(t);
+	tuiclock_plan(t);
 }
 
 /* Takes the terminal's size as it is now. uv_signal took SIGWINCH from
