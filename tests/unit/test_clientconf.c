@@ -78,6 +78,19 @@ test_read(void)
 	          ==, 0);
 }
 
+/* Makes dir (a mkdtemp template) this test's XDG state home, with the
+ * config home cfg inside it, and no AANDESLAG_SERVER. */
+static void
+fresh_home(char *dir, char *cfg, size_t size)
+{
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(cfg, size, "%s/config", dir);
+	CHECK_INT(mkdir(cfg, 0700), ==, 0);
+	setenv("XDG_STATE_HOME", dir, 1);
+	setenv("XDG_CONFIG_HOME", cfg, 1);
+	unsetenv("AANDESLAG_SERVER");
+}
+
 static void
 test_server_order(void)
 {
@@ -87,12 +100,7 @@ test_server_order(void)
 	char origin[CLIENTCONF_ORIGIN_SIZE], want[1100];
 	int port = 7557;
 
-	CHECK(mkdtemp(dir) != NULL);
-	snprintf(cfg, sizeof cfg, "%s/config", dir);
-	CHECK_INT(mkdir(cfg, 0700), ==, 0);
-	setenv("XDG_STATE_HOME", dir, 1);
-	setenv("XDG_CONFIG_HOME", cfg, 1);
-	unsetenv("AANDESLAG_SERVER");
+	fresh_home(dir, cfg, sizeof cfg);
 	/* Nothing set (unless this machine has /etc/aandeslag/client.conf):
 	 * the built-in localhost, and --check says so. */
 	if (access("/etc/aandeslag/client.conf", F_OK) != 0) {
@@ -142,12 +150,7 @@ test_fallback_and_discovery(void)
 	int port = 7557;
 	bool fallback = false;
 
-	CHECK(mkdtemp(dir) != NULL);
-	snprintf(cfg, sizeof cfg, "%s/config", dir);
-	CHECK_INT(mkdir(cfg, 0700), ==, 0);
-	setenv("XDG_STATE_HOME", dir, 1);
-	setenv("XDG_CONFIG_HOME", cfg, 1);
-	unsetenv("AANDESLAG_SERVER");
+	fresh_home(dir, cfg, sizeof cfg);
 	unsetenv("AANDESLAG_DISCOVERY");
 	if (access("/etc/aandeslag/client.conf", F_OK) == 0) {
 		printf("# /etc/aandeslag/client.conf exists: part skipped\n");
