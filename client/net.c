@@ -530,6 +530,8 @@ dispatch(struct net *net, const Aandeslag__Envelope *env)
 			return;
 		snprintf(net->ssh_account, sizeof net->ssh_account, "%s",
 		         env->welcome->ssh_account);
+		snprintf(net->ssh_fingerprint, sizeof net->ssh_fingerprint,
+		         "%s", env->welcome->ssh_fingerprint);
 		if (env->welcome->n_addresses > 0)
 			snprintf(net->server_address, sizeof net->server_address,
 			         "%s", env->welcome->addresses[0]);

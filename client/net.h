@@ -117,6 +117,7 @@ struct net {
 	/* Where colleagues can join, as the server said ("ip:port"), or "". */
 	char server_address[64];
 	char ssh_account[33];   /* the server's SSH account, "" none */
+	char ssh_fingerprint[64];       /* its host key's, "" unknown */
 	/* The last request id used: commands count up from here. */
 	uint64_t next_request_id;
 	struct outbox outbox;           /* commands not yet answered */

@@ -442,6 +442,8 @@ on_joined(struct net *net, void *arg)
 	if (sshgate_join_line(p->net.ssh_account, p->net.server_address,
 	                      p->net.opts.host, line, sizeof line) == 0)
 		printf("ssh join: %s\n", line);
+	if (line[0] != '\0' && p->net.ssh_fingerprint[0] != '\0')
+		printf("ssh fingerprint: %s\n", p->net.ssh_fingerprint);
 	if (p->net.room.workshop_code[0] != '\0')
 		printf("group: %s\n", p->net.room.title);
 	if (p->net.chair_code[0] != '\0') {

@@ -173,8 +173,16 @@ footer(WINDOW *w, const struct ui *ui, const struct model_room *room,
 		vt_put_centred(w, rows - 3, 0, vt_attr(ui, UI_PAIR_WARNING),
 		               line, cols);
 	} else if (ui->ssh_join[0] != '\0' && !room->settings.finished) {
-		snprintf(line, sizeof line, _("Zonder programma: %s"),
-		         ui->ssh_join);
+		/* With the key's fingerprint to compare with ssh's question,
+		 * where the line is wide enough for it. */
+		n = snprintf(line, sizeof line, _("Zonder programma: %s"),
+		             ui->ssh_join);
+		if (ui->ssh_fingerprint != NULL && ui->ssh_fingerprint[0] &&
+		    n > 0 && (size_t)n < sizeof line &&
+		    vt_width(line) + vt_width(g->sep) +
+		    (int)strlen(ui->ssh_fingerprint) <= cols)
+			snprintf(line + n, sizeof line - (size_t)n, "%s%s",
+			         g->sep, ui->ssh_fingerprint);
 		vt_put_centred(w, rows - 3, 0, vt_attr(ui, UI_PAIR_NORMAL),
 		               line, cols);
 	}

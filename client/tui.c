@@ -141,6 +141,7 @@ on_joined(struct net *net, void *arg)
 	}
 	(void)sshgate_join_line(net->ssh_account, net->server_address,
 	                        t->host, t->ui.ssh_join, sizeof t->ui.ssh_join);
+	t->ui.ssh_fingerprint = net->ssh_fingerprint;
 	if (tuiws_joined(t, net))
 		return;
 	t->ui.viewed_step = net->room.current_step;

@@ -63,6 +63,7 @@ struct ui {
 	unsigned attempt;
 	const char *host;       /* for the header: host:port to read aloud */
 	char ssh_join[128];     /* "ssh ACCOUNT@HOST", or "" */
+	const char *ssh_fingerprint;    /* the server's, "SHA256:..." or "" */
 	int port;
 	int64_t now;            /* the time the screen is drawn for (ms) */
 	/* The poster. */

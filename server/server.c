@@ -282,6 +282,7 @@ handshake(struct conn *c, const Aandeslag__Hello *hello)
 	welcome.max_server_frame = FRAME_MAX_SERVER;
 	welcome.idle_timeout_ms = (uint32_t)c->server->opts.idle_timeout_ms;
 	welcome.ssh_account = c->server->ssh_account;
+	welcome.ssh_fingerprint = c->server->ssh_fingerprint;
 	welcome.n_addresses = c->server->naddresses;
 	welcome.addresses = address_ptrs;
 	for (i = 0; i < c->server->naddresses; i++)
@@ -537,6 +538,9 @@ print_join_line(struct server *srv)
 			       srv->ssh_account, srv->opts.listen ?
 			       srv->opts.listen : "127.0.0.1");
 	}
+	if (srv->ssh_fingerprint[0] != '\0')
+		printf(_("Vingerafdruk van de server voor ssh: %s\n"),
+		       srv->ssh_fingerprint);
 	printf(_("De code van een werksessie staat bij de voorzitter, die hem maakt met --new-room.\n"));
 	fflush(stdout);
 }
@@ -698,6 +702,9 @@ server_start(struct server *srv, uv_loop_t *loop,
 	else
 		snprintf(srv->ssh_account, sizeof srv->ssh_account, "%s",
 		         opts->ssh_account);
+	if (srv->ssh_account[0] != '\0')
+		(void)sshacct_fingerprint(SSHACCT_HOST_KEY,
+		                          srv->ssh_fingerprint);
 	start_discovery(srv);
 	print_join_line(srv);
 	return 0;

@@ -72,6 +72,7 @@ struct server {
 	char addresses[8][80];
 	size_t naddresses;
 	char ssh_account[SSHACCT_NAME_SIZE];     /* "": none */
+	char ssh_fingerprint[SSHACCT_FINGERPRINT_SIZE];  /* "": unknown */
 	bool started;
 	bool stopping;
 	/* One read buffer for every connection (see conn.c). */

@@ -159,10 +159,16 @@ def test_join_over_ssh(tmux):
               in srv.stdout(), srv.stdout())
         chair.wait_line(lambda l: l == "ssh join: ssh %s@127.0.0.1" % USER,
                         "the ssh join line")
+        fingerprint = host.fingerprint()
+        chair.wait_line(lambda l: l == "ssh fingerprint: " + fingerprint,
+                        "the host key's fingerprint")
+        check("Vingerafdruk van de server voor ssh: " + fingerprint
+              in srv.stdout(), srv.stdout())
         beamer = tmux.start([CLIENT_BIN, "--host", HOST, "--port",
                              str(srv.port), "--view", code],
                             width=100, height=30)
-        tmux.wait_text(beamer, "Zonder programma: ssh %s@127.0.0.1" % USER)
+        tmux.wait_text(beamer, "Zonder programma: ssh %s@127.0.0.1 · %s"
+                       % (USER, fingerprint))
         # The colleague's terminal: only ssh, as on a Windows laptop.
         w = tmux.start(["ssh"] + host.options() +
                        ["-p", str(host.port), "%s@127.0.0.1" % USER],
@@ -170,7 +176,7 @@ def test_join_over_ssh(tmux):
         # First contact: ssh asks; the fingerprint from the projector is
         # a valid answer, and only the right one is accepted.
         tmux.wait_text(w, "continue connecting")
-        tmux.type(w, host.fingerprint())
+        tmux.type(w, fingerprint)
         tmux.keys(w, "Enter")
         # No password: straight to the form, which asks the code (the
         # server is the account's, fixed).

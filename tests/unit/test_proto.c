@@ -79,7 +79,7 @@ test_welcome_fields(void)
 
 	CHECK_STR(d->name, "aandeslag.Welcome");
 	/* Fields may be added after the first four; these never change. */
-	CHECK_UINT(d->n_fields, ==, 7);
+	CHECK_UINT(d->n_fields, ==, 8);
 	check_field(d, "version", 1, PROTOBUF_C_TYPE_UINT32, NULL);
 	check_field(d, "software", 2, PROTOBUF_C_TYPE_STRING, NULL);
 	check_field(d, "max_client_frame", 3, PROTOBUF_C_TYPE_UINT32, NULL);
@@ -91,6 +91,7 @@ test_welcome_fields(void)
 	          "addresses")->label, ==, PROTOBUF_C_LABEL_REPEATED);
 	check_field(d, "idle_timeout_ms", 6, PROTOBUF_C_TYPE_UINT32, NULL);
 	check_field(d, "ssh_account", 7, PROTOBUF_C_TYPE_STRING, NULL);
+	check_field(d, "ssh_fingerprint", 8, PROTOBUF_C_TYPE_STRING, NULL);
 }
 
 static void
