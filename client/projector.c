@@ -147,10 +147,13 @@ not_joined(WINDOW *w, const struct ui *ui)
 		           ui->message, cols);
 }
 
-/* The two bottom rows: code and address, then who is there. */
+/* The two bottom rows: code and address, then who is there; above them
+ * the link's state or how to join over SSH, and the SSH key's
+ * fingerprint in the row above that when it is free (free: the rows
+ * between the texts and the bottom three). */
 static void
 footer(WINDOW *w, const struct ui *ui, const struct model_room *room,
-       int rows, int cols)
+       int rows, int cols, int free)
 {
 	const struct vt_glyphs *g = vt_glyphs();
 	char address[300], line[512], count[64];
@@ -175,16 +178,26 @@ footer(WINDOW *w, const struct ui *ui, const struct model_room *room,
 	} else if (ui->ssh_join[0] != '\0' && !room->settings.finished) {
 		/* With the key's fingerprint to compare with ssh's question,
 		 * where the line is wide enough for it. */
+		bool print = ui->ssh_fingerprint != NULL &&
+		             ui->ssh_fingerprint[0] != '\0';
+
 		n = snprintf(line, sizeof line, _("Zonder programma: %s"),
 		             ui->ssh_join);
-		if (ui->ssh_fingerprint != NULL && ui->ssh_fingerprint[0] &&
-		    n > 0 && (size_t)n < sizeof line &&
+		if (print && n > 0 && (size_t)n < sizeof line &&
 		    vt_width(line) + vt_width(g->sep) +
-		    (int)strlen(ui->ssh_fingerprint) <= cols)
+		    (int)strlen(ui->ssh_fingerprint) <= cols) {
 			snprintf(line + n, sizeof line - (size_t)n, "%s%s",
 			         g->sep, ui->ssh_fingerprint);
+			print = false;
+		}
 		vt_put_centred(w, rows - 3, 0, vt_attr(ui, UI_PAIR_NORMAL),
 		               line, cols);
+		if (print && free >= 2) {
+			snprintf(line, sizeof line, _("Vingerafdruk: %s"),
+			         ui->ssh_fingerprint);
+			vt_put_centred(w, rows - 4, 0,
+			               vt_attr(ui, UI_PAIR_NORMAL), line, cols);
+		}
 	}
 	width = vp_presence(w, ui, rows - 1, 0, 0, cols, false);
 	if (width >= 0) {
@@ -301,9 +314,11 @@ projector_draw(WINDOW *w, struct ui *ui)
 		           label, table, true);
 		y += tn;
 	}
-	if (an > 0)
+	if (an > 0) {
 		text_block(w, y + 1, an, cols, tw, vt_attr(ui, UI_PAIR_WARNING),
 		           said, room->announcement, true);
-	footer(w, ui, room, rows, cols);
+		y += 1 + an;
+	}
+	footer(w, ui, room, rows, cols, rows - 3 - y);
 	wnoutrefresh(w);
 }
