@@ -89,8 +89,11 @@ class SshHost:
         for key in ("ASAN_OPTIONS", "UBSAN_OPTIONS"):
             if key in CHILD_ENV:
                 extra += ["-o", "SetEnv=%s=%s" % (key, CHILD_ENV[key])]
+        # The account runs the client: a copy where it may read it, since
+        # the build may sit in a directory only root can enter (/root).
+        client = readable_client(self.dir)
         argv = ["unshare", "-m", "--propagation", "private", "sh", "-c",
-                DRIVER, "driver", self.dir, SETUP, CLIENT_BIN,
+                DRIVER, "driver", self.dir, SETUP, client,
                 "%s:%d" % (HOST, server_port), str(self.port)] + extra
         # Not under the harness's wrapper: valgrind is for our programs.
         self.sshd = subprocess.Popen(argv, stdin=subprocess.DEVNULL,
@@ -318,11 +321,21 @@ def test_account_option():
               bad.stderr)
 
 
+def readable_client(d):
+    """A copy of the client in d that an account other than root may run
+    (the build may sit under /root)."""
+    client = os.path.join(d, "aandeslag")
+    shutil.copy2(CLIENT_BIN, client)
+    os.chmod(client, 0o755)
+    return client
+
+
 def test_setup_and_remove():
     # What the setup leaves on a host, and that --remove takes it away.
     with Scope() as sc:
         d = sc.tmpdir()
         os.chmod(d, 0o755)
+        client = readable_client(d)
         script = r'''
 set -e
 cp -a /etc "$1/etc" && mount --bind "$1/etc" /etc
@@ -343,18 +356,18 @@ getent passwd werksessie || echo GONE
 ls /etc/ssh/sshd_config.d/ /etc/security/limits.d/
 '''
         r = subprocess.run(["unshare", "-m", "--propagation", "private",
-                            "sh", "-c", script, "sh", d, SETUP, CLIENT_BIN],
+                            "sh", "-c", script, "sh", d, SETUP, client],
                            capture_output=True, text=True, timeout=60)
         out = r.stdout
         check(r.returncode == 0, "status %d: %s%s" % (r.returncode, out,
                                                         r.stderr))
         for want in ("werksessie:x:", "aandeslag werksessie (SSH)",
                      "EMPTY", "Match User werksessie",
-                     "ForceCommand %s --ssh" % CLIENT_BIN, "Match all",
+                     "ForceCommand %s --ssh" % client, "Match all",
                      "werksessie hard maxlogins 9", "server = 10.0.0.5:7600",
                      "700 werksessie",
                      # sshd's own reading: the account is locked in...
-                     "forcecommand %s --ssh" % CLIENT_BIN,
+                     "forcecommand %s --ssh" % client,
                      "permitemptypasswords yes", "disableforwarding yes",
                      "allowtcpforwarding no", "x11forwarding no",
                      # ...and nobody else is affected.
