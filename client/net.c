@@ -227,18 +227,6 @@ send_join(struct net *net)
 		     rc == -EMSGSIZE);
 }
 
-static void
-copy_refusal(struct refusal *why, int code, char **params, size_t n)
-{
-	size_t i;
-
-	refusal_set(why, code);
-	for (i = 0; i < n && i < REFUSAL_PARAMS; i++)
-		snprintf(why->params[i], sizeof why->params[i], "%s",
-		         params[i] ? params[i] : "");
-	why->nparams = (unsigned)(i);
-}
-
 /* Makes the mirror from Joined: into a new room first, so that a bad
  * snapshot leaves the old mirror as it was. Returns 0 or a libuv error. */
 static int
@@ -586,7 +574,7 @@ dispatch(struct net *net, const Aandeslag__Envelope *env)
 			answered(net, env->ack->request_id, NULL);
 		return;
 	case AANDESLAG__ENVELOPE__BODY_REFUSAL:
-		copy_refusal(&why, env->refusal->code, env->refusal->params,
+		refusal_set_params(&why, env->refusal->code, env->refusal->params,
 		             env->refusal->n_params);
 		if (net->state == NET_JOINING)
 			join_refused(net, env->refusal->request_id, &why);
@@ -594,7 +582,7 @@ dispatch(struct net *net, const Aandeslag__Envelope *env)
 			answered(net, env->refusal->request_id, &why);
 		return;
 	case AANDESLAG__ENVELOPE__BODY_CLOSING:
-		copy_refusal(&why, env->closing->code, env->closing->params,
+		refusal_set_params(&why, env->closing->code, env->closing->params,
 		             env->closing->n_params);
 		if (why.code == AANDESLAG__ERROR_CODE__ERROR_REMOVED)
 			close_seat(net, true);

@@ -210,6 +210,19 @@ refusal_set_num2(struct refusal *r, int code, long a, long b)
 }
 
 int
+refusal_set_params(struct refusal *r, int code, char *const *params, size_t n)
+{
+	size_t i;
+
+	refusal_set(r, code);
+	for (i = 0; i < n && i < REFUSAL_PARAMS; i++)
+		snprintf(r->params[i], sizeof r->params[i], "%s",
+		         params[i] != NULL ? params[i] : "");
+	r->nparams = (unsigned)i;
+	return -EINVAL;
+}
+
+int
 refusal_set_str(struct refusal *r, int code, const char *a)
 {
 	size_t n = strlen(a);

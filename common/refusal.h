@@ -35,6 +35,12 @@ int refusal_set_too_many(struct refusal *r, const char *what, long max);
  * boundary. Returns -EINVAL. */
 int refusal_set_str(struct refusal *r, int code, const char *a);
 
+/* Sets r to code with the n text parameters of a refusal that came over
+ * the wire (NULL counts as empty), each cut to fit, at most
+ * REFUSAL_PARAMS of them. Returns -EINVAL. */
+int refusal_set_params(struct refusal *r, int code, char *const *params,
+                       size_t n);
+
 /* Returns the stable short name of a code, e.g. "room_full": the same in
  * every language, printed after "error: " by the line mode. Unknown codes
  * give "unknown". The string is static. */

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <string.h>
 
 #define TEXT_SIZE 512
 
@@ -164,6 +165,33 @@ test_missing_params(void)
 	refusal_text(AANDESLAG__ERROR_CODE__ERROR_ROOM_FULL, NULL, 0, text,
 	             sizeof text);
 	CHECK_CONTAINS(text, "hoogstens ? deelnemers");
+}
+
+/* A refusal from the wire: NULLs read as empty, too many parameters are
+ * dropped, a long one is cut. */
+static void
+test_params_from_wire(void)
+{
+	char long_param[300];
+	char *params[REFUSAL_PARAMS + 2];
+	struct refusal why;
+	size_t i;
+
+	memset(long_param, 'x', sizeof long_param - 1);
+	long_param[sizeof long_param - 1] = '\0';
+	for (i = 0; i < REFUSAL_PARAMS + 2; i++)
+		params[i] = (char *)"p";
+	params[0] = NULL;
+	params[1] = long_param;
+	CHECK_INT(refusal_set_params(&why, AANDESLAG__ERROR_CODE__ERROR_ROOM_FULL,
+	                             params, REFUSAL_PARAMS + 2), ==, -EINVAL);
+	CHECK_INT(why.code, ==, AANDESLAG__ERROR_CODE__ERROR_ROOM_FULL);
+	CHECK_UINT(why.nparams, ==, REFUSAL_PARAMS);
+	CHECK_STR(why.params[0], "");
+	CHECK_UINT(strlen(why.params[1]), ==, sizeof why.params[1] - 1);
+	CHECK_INT(refusal_set_params(&why, AANDESLAG__ERROR_CODE__ERROR_VERSION,
+	                             NULL, 0), ==, -EINVAL);
+	CHECK_UINT(why.nparams, ==, 0);
 }
 
 /* A parameter is text, never a format: braces and percent signs in it
@@ -416,6 +444,7 @@ CHECK_MAIN(CHECK_TEST(test_every_code_has_name_and_text),
            CHECK_TEST(test_too_many_text),
            CHECK_TEST(test_missing_params),
            CHECK_TEST(test_params_are_not_formats),
+           CHECK_TEST(test_params_from_wire),
            CHECK_TEST(test_not_allowed_says_whose),
            CHECK_TEST(test_unknown_code),
            CHECK_TEST(test_truncation),
