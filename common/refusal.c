@@ -144,6 +144,13 @@ static const struct entry entries[] = {
 	  N_("Dat hoort niet bij deze studiedag.") },
 	{ AANDESLAG__ERROR_CODE__ERROR_NO_REPORT, "no_report",
 	  N_("De terugkoppeling is nog niet begonnen.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_TRY_LATER, "try_later",
+	  N_("Te veel mislukte pogingen om mee te doen (verkeerde code?). "
+	     "Wacht {1} s en probeer het dan opnieuw.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_ROOM_LOCKED, "room_locked",
+	  N_("Deze werksessie is afgerond: er kan niemand nieuw meer bij. "
+	     "Wie meedeed, komt terug vanaf de eigen laptop; de voorzitter "
+	     "kan een collega herkennen (herken NAAM).") },
 };
 
 /* What ERROR_TOO_MANY counts travels as a stable English word (its first

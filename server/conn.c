@@ -322,6 +322,8 @@ conn_accept(struct server *srv, uv_stream_t *listener)
 			uv_ip4_name((struct sockaddr_in *)&peer, addr, sizeof addr);
 		server_log(srv, "connection %llu from %s",
 		           (unsigned long long)c->log_id, addr);
+		c->has_peer = guard_key_from_addr((struct sockaddr *)&peer,
+		                                  &c->peer) == 0;
 	}
 	c->state = CONN_HELLO;
 	c->last_heard = server_now(srv);

@@ -9,6 +9,7 @@
 #include <uv.h>
 
 #include "frame.h"
+#include "guard.h"
 #include "wire.h"
 
 struct server;
@@ -30,6 +31,9 @@ struct conn {
 	struct conn *prev, *next;       /* in server->conns */
 	enum conn_state state;
 	uint64_t log_id;
+	/* The peer's address as the limiter for failed joins counts it. */
+	struct guard_key peer;
+	bool has_peer;
 	int64_t last_heard;             /* loop time of the last bytes read */
 	/* Bytes of a frame that arrived in pieces; empty between frames, so
 	 * an idle connection holds no read buffer of its own. */

@@ -11,11 +11,12 @@
 
 int
 discovery_answer(struct discovery *d, const uint8_t *data, size_t len,
-                 int64_t now_ms, uint8_t *out, size_t size)
+                 const struct sockaddr *from, int64_t now_ms, uint8_t *out,
+                 size_t size)
 {
 	struct discwire_query q;
 	struct discwire_reply r;
-	int n;
+	int n, holds = 0;
 
 	if (discwire_query_parse(data, len, &q) < 0)
 		return 0;
@@ -28,7 +29,17 @@ discovery_answer(struct discovery *d, const uint8_t *data, size_t len,
 	r.port = d->tcp_port;
 	snprintf(r.name, sizeof r.name, "%s", d->name);
 	snprintf(r.version, sizeof r.version, "%s", PACKAGE_VERSION);
-	r.holds_code = q.code[0] != '\0' && d->holds(d->arg, q.code);
+	/* Whether a code is held is what a guesser wants to know: the
+	 * callback counts a miss as a failed join, and keeps quiet to an
+	 * address that must wait. */
+	if (q.code[0] != '\0') {
+		holds = d->holds(d->arg, q.code, from);
+		if (holds < 0) {
+			d->withheld++;
+			return 0;
+		}
+	}
+	r.holds_code = holds > 0;
 	r.nonce = q.nonce;
 	n = discwire_reply_build(&r, out, size);
 	/* Never more than was asked with: no amplification. */
@@ -62,7 +73,8 @@ on_datagram(uv_udp_t *udp, ssize_t nread, const uv_buf_t *buf,
 	    (size_t)nread > DISCWIRE_DATAGRAM_MAX)
 		return;
 	n = discovery_answer(d, (const uint8_t *)buf->base, (size_t)nread,
-	                     (int64_t)uv_now(udp->loop), reply, sizeof reply);
+	                     from, (int64_t)uv_now(udp->loop), reply,
+	                     sizeof reply);
 	if (n <= 0)
 		return;
 	/* Unicast to the sender; a reply that cannot go at once is lost,

@@ -13,9 +13,12 @@
 #include "discwire.h"
 
 /* Says whether the server holds a room or workshop with code (normalised,
- * never ""); arg is the one given to discovery_start(). Must not change
- * anything. */
-typedef bool (*discovery_holds_fn)(void *arg, const char *code);
+ * never ""), asked by from (may be NULL): 1 it does, 0 it does not, or a
+ * negative errno when the query must not be answered (from must wait
+ * after too many failed joins). arg is the one given to
+ * discovery_start(). Changes nothing but the limiter's count. */
+typedef int (*discovery_holds_fn)(void *arg, const char *code,
+                                  const struct sockaddr *from);
 
 struct discovery {
 	uv_udp_t udp4;                  /* 0.0.0.0 or the --listen address */
@@ -27,6 +30,7 @@ struct discovery {
 	struct discwire_bucket bucket;
 	char name[DISCWIRE_NAME_SIZE];  /* this computer's host name */
 	uint64_t replies, dropped;      /* for the log at the end */
+	uint64_t withheld;              /* refused by the holds callback */
 	uint8_t buf[DISCWIRE_DATAGRAM_MAX + 1];
 };
 
@@ -43,12 +47,13 @@ int discovery_start(struct discovery *d, uv_loop_t *loop, const char *listen,
  * after a failed start. */
 void discovery_stop(struct discovery *d);
 
-/* Answers one datagram of len bytes as if it came from a peer: returns
- * the reply's length written into out (size at least DISCWIRE_REPLY_MAX),
- * 0 for a datagram to drop (junk, or the bucket is empty at now_ms). Pure
- * apart from the holds callback: the socket code and the unit test share
- * it. */
+/* Answers one datagram of len bytes as if it came from the peer from
+ * (may be NULL): returns the reply's length written into out (size at
+ * least DISCWIRE_REPLY_MAX), 0 for a datagram to drop (junk, the bucket
+ * is empty at now_ms, or the holds callback refused). Pure apart from
+ * the holds callback: the socket code and the unit test share it. */
 int discovery_answer(struct discovery *d, const uint8_t *data, size_t len,
-                     int64_t now_ms, uint8_t *out, size_t size);
+                     const struct sockaddr *from, int64_t now_ms,
+                     uint8_t *out, size_t size);
 
 #endif

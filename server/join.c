@@ -11,6 +11,7 @@
 #include "code.h"
 #include "conn.h"
 #include "frame.h"
+#include "joinguard.h"
 #include "persist.h"
 #include "server.h"
 #include "snapshot.h"
@@ -287,7 +288,8 @@ static void
 join_resume(struct conn *c, struct room *room, const Aandeslag__JoinRoom *req)
 {
 	if (!join_try_resume(c, room, req))
-		room_refuse(c, req->request_id, AANDESLAG__ERROR_CODE__ERROR_BAD_TOKEN);
+		joinguard_refuse(c, req->request_id,
+		                 AANDESLAG__ERROR_CODE__ERROR_BAD_TOKEN);
 }
 
 /* Gives a seat to someone on another laptop (the chair with the recovery
@@ -426,7 +428,8 @@ join_chair(struct server *srv, struct conn *c, struct room *room,
 		give_chair(srv, room, room->chair_code_id);
 	return;
 refused:
-	room_refuse(c, req->request_id, AANDESLAG__ERROR_CODE__ERROR_BAD_CHAIR_CODE);
+	joinguard_refuse(c, req->request_id,
+	                 AANDESLAG__ERROR_CODE__ERROR_BAD_CHAIR_CODE);
 }
 
 /* The seat of the colleague the chair recognised, when name is theirs and
@@ -455,6 +458,10 @@ join_room(struct server *srv, struct conn *c, const Aandeslag__JoinRoom *req)
 	struct room_seat *seat;
 	char code[CODE_SIZE];
 
+	/* An address that failed too often learns nothing, not even
+	 * whether this code is right. */
+	if (joinguard_wait(c, req->request_id))
+		return;
 	if (req->code != NULL && code_normalise(req->code, code) == 0)
 		room = room_find(&srv->rooms, code);
 	if (room == NULL && (ws = workshop_find(srv, req->code)) != NULL) {
@@ -466,7 +473,8 @@ join_room(struct server *srv, struct conn *c, const Aandeslag__JoinRoom *req)
 		return;
 	}
 	if (room == NULL) {
-		room_refuse(c, req->request_id, AANDESLAG__ERROR_CODE__ERROR_NO_SUCH_ROOM);
+		joinguard_refuse(c, req->request_id,
+		                 AANDESLAG__ERROR_CODE__ERROR_NO_SUCH_ROOM);
 		return;
 	}
 	if (req->viewer) {
@@ -484,6 +492,13 @@ join_room(struct server *srv, struct conn *c, const Aandeslag__JoinRoom *req)
 	seat = recognised_seat(srv, room, req->name);
 	if (seat != NULL) {
 		take_seat(c, room, seat, req);
+		return;
+	}
+	/* A finished room takes its members back (token, chair code, a
+	 * colleague the chair recognised) and projectors, nobody new. */
+	if (room->model.settings.finished) {
+		room_refuse(c, req->request_id,
+		            AANDESLAG__ERROR_CODE__ERROR_ROOM_LOCKED);
 		return;
 	}
 	join_newcomer(srv, c, room, req);

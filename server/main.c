@@ -46,6 +46,14 @@ usage(FILE *out, const struct server_options *opts)
 "  --no-discovery       geef geen antwoord op zoekvragen van aandeslag op\n"
 "                       het netwerk (UDP, dezelfde poort); collega's geven\n"
 "                       dan zelf het adres op\n"
+"  --join-burst N       zoveel mislukte pogingen om mee te doen (verkeerde\n"
+"                       code, token of voorzitterscode) mag een adres\n"
+"                       achter elkaar doen (standaard %u)\n"
+"  --join-wait SEC      daarna wacht het adres zo lang per poging, elke\n"
+"                       keer twee keer zo lang (standaard %d)\n"
+"  --join-wait-max SEC  hoogstens zo lang (standaard %d)\n"
+"  --join-global N      zoveel mislukte pogingen per minuut van alle\n"
+"                       adressen samen (standaard %u; 0: geen grens)\n"
 "  --help               deze hulp\n"
 "  --version            versie\n"
 "\n"
@@ -53,7 +61,9 @@ usage(FILE *out, const struct server_options *opts)
 "          backup BESTAND [--data MAP]; zie aandeslag-server list --help\n"
 "Export:    aandeslag-server export --room CODE --format FORMAAT\n"
 "          [--output BESTAND]; zie aandeslag-server export --help\n"), SERVER_DEFAULT_PORT,
-	        (size_t)4 * 2 * 1024 * 1024, (size_t)1000, opts->content_path);
+	        (size_t)4 * 2 * 1024 * 1024, (size_t)1000, opts->content_path,
+	        (unsigned)GUARD_DEFAULT_BURST, GUARD_DEFAULT_WAIT_MS / 1000,
+	        GUARD_DEFAULT_WAIT_MAX_MS / 1000, (unsigned)GUARD_DEFAULT_GLOBAL);
 }
 
 /* Reads a size such as "200", "200M", "512K" or "2G"; a bare number is
@@ -87,7 +97,8 @@ main(int argc, char **argv)
 	enum { OPT_LISTEN = 256, OPT_PORT, OPT_GRACE, OPT_QUEUE, OPT_ROOMS,
 	       OPT_CONTENT, OPT_IDLE, OPT_DATA, OPT_SYNC, OPT_MAXDB,
 	       OPT_RETENTION, OPT_SSH_ACCOUNT, OPT_NO_DISCOVERY, OPT_HELP,
-	       OPT_VERSION };
+	       OPT_VERSION, OPT_JOIN_BURST, OPT_JOIN_WAIT, OPT_JOIN_WAIT_MAX,
+	       OPT_JOIN_GLOBAL };
 	static const struct option options[] = {
 		{ "listen", required_argument, NULL, OPT_LISTEN },
 		{ "port", required_argument, NULL, OPT_PORT },
@@ -102,6 +113,10 @@ main(int argc, char **argv)
 		{ "retention", required_argument, NULL, OPT_RETENTION },
 		{ "ssh-account", required_argument, NULL, OPT_SSH_ACCOUNT },
 		{ "no-discovery", no_argument, NULL, OPT_NO_DISCOVERY },
+		{ "join-burst", required_argument, NULL, OPT_JOIN_BURST },
+		{ "join-wait", required_argument, NULL, OPT_JOIN_WAIT },
+		{ "join-wait-max", required_argument, NULL, OPT_JOIN_WAIT_MAX },
+		{ "join-global", required_argument, NULL, OPT_JOIN_GLOBAL },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -183,6 +198,26 @@ main(int argc, char **argv)
 			break;
 		case OPT_NO_DISCOVERY:
 			opts.discovery = false;
+			break;
+		case OPT_JOIN_BURST:
+			if (number_parse(optarg, 1, 1000, &v) < 0)
+				goto bad;
+			opts.guard.burst = (uint32_t)v;
+			break;
+		case OPT_JOIN_WAIT:
+			if (number_parse(optarg, 1, 3600, &v) < 0)
+				goto bad;
+			opts.guard.wait_ms = v * 1000;
+			break;
+		case OPT_JOIN_WAIT_MAX:
+			if (number_parse(optarg, 1, 24 * 3600, &v) < 0)
+				goto bad;
+			opts.guard.wait_max_ms = v * 1000;
+			break;
+		case OPT_JOIN_GLOBAL:
+			if (number_parse(optarg, 0, 60000, &v) < 0)
+				goto bad;
+			opts.guard.global_per_minute = (uint32_t)v;
 			break;
 		case OPT_HELP:
 			usage(stdout, &opts);

@@ -16,6 +16,7 @@
 #include "admin.h"
 #include "conn.h"
 #include "join.h"
+#include "joinguard.h"
 #include "frame.h"
 #include "i18n.h"
 #include "persist.h"
@@ -59,6 +60,7 @@ server_options_default(struct server_options *opts)
 	 * not forever. */
 	opts->retention_ms = (int64_t)400 * 24 * 3600 * 1000;
 	opts->discovery = true;
+	guard_options_default(&opts->guard);
 }
 
 int
@@ -449,17 +451,6 @@ bind_listener(struct server *srv, const struct server_options *opts)
 	return UV_EINVAL;
 }
 
-/* Whether a room or workshop has code (normalised): what a discovery
- * reply says. Only looks. */
-static bool
-holds_code(void *arg, const char *code)
-{
-	struct server *srv = arg;
-
-	return room_find(&srv->rooms, code) != NULL ||
-	       workshop_find(srv, code) != NULL;
-}
-
 /* Answers discovery queries on the UDP port with the TCP port's number.
  * Without it colleagues type the address, so a failure is only said. */
 static void
@@ -476,7 +467,7 @@ start_discovery(struct server *srv)
 	             ((struct sockaddr_in6 *)&addr)->sin6_port :
 	             ((struct sockaddr_in *)&addr)->sin_port);
 	rc = discovery_start(&srv->discovery, srv->loop, srv->opts.listen,
-	                     port, holds_code, srv);
+	                     port, joinguard_discovery, srv);
 	if (rc < 0)
 		fprintf(stderr, _("aandeslag-server: kan zoekvragen op UDP-poort %d niet beantwoorden (%s); collega's geven dan het adres op.\n"),
 		        port, uv_strerror(rc));
@@ -637,6 +628,7 @@ server_start(struct server *srv, uv_loop_t *loop,
 	memset(srv, 0, sizeof *srv);
 	srv->loop = loop;
 	srv->opts = *opts;
+	guard_init(&srv->guard, &opts->guard, (int64_t)uv_now(loop));
 	rc = content_load(&srv->content, opts->content_path, err);
 	if (rc < 0) {
 		fprintf(stderr, "aandeslag-server: %s\n", err);
@@ -738,6 +730,11 @@ server_stop(struct server *srv)
 		           "rate limit",
 		           (unsigned long long)srv->discovery.replies,
 		           (unsigned long long)srv->discovery.dropped);
+	if (srv->discovery.withheld > 0)
+		server_log(srv, "discovery: %llu queries for a code left "
+		           "unanswered by the join guard",
+		           (unsigned long long)srv->discovery.withheld);
+	joinguard_log_totals(srv);
 	discovery_stop(&srv->discovery);
 	uv_close((uv_handle_t *)&srv->probe_timer, NULL);
 	uv_close((uv_handle_t *)&srv->alive_timer, NULL);

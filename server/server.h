@@ -11,6 +11,7 @@
 #include "aandeslag.pb-c.h"
 #include "content.h"
 #include "discovery.h"
+#include "guard.h"
 #include "room.h"
 #include "sshacct.h"
 #include "store.h"
@@ -33,6 +34,7 @@ struct server_options {
 	 * aandeslag-ssh-setup made (sshacct.h), "" names none. */
 	const char *ssh_account;
 	bool discovery;                 /* answer discovery queries on UDP */
+	struct guard_options guard;     /* the limiter for failed joins */
 };
 
 struct conn;
@@ -43,6 +45,7 @@ struct server {
 	struct server_options opts;
 	uv_tcp_t listener;
 	struct discovery discovery;     /* the UDP answer to "where is it?" */
+	struct guard guard;             /* failed joins per address, in all */
 	uv_signal_t sigint;
 	uv_signal_t sigterm;
 	uv_timer_t stop_timer;          /* ends a shutdown that hangs */

@@ -11,6 +11,7 @@
 #include "conn.h"
 #include "dates.h"
 #include "join.h"
+#include "joinguard.h"
 #include "persist.h"
 #include "room.h"
 #include "server.h"
@@ -438,6 +439,18 @@ least_filled(struct workshop *ws)
 	return best;
 }
 
+/* Whether every room of ws is finished: then nobody new can join. */
+static bool
+all_finished(const struct workshop *ws)
+{
+	size_t i;
+
+	for (i = 0; i < ws->nrooms; i++)
+		if (!ws->rooms[i]->model.settings.finished)
+			return false;
+	return ws->nrooms > 0;
+}
+
 static void
 send_room_list(struct conn *c, struct workshop *ws,
                const Aandeslag__JoinRoom *req)
@@ -511,16 +524,16 @@ join_facilitator(struct server *srv, struct conn *c, struct workshop *ws,
 			if (join_try_resume(c, ws->rooms[i], req))
 				return;
 		if (req->resume_token.len != ROOM_TOKEN_SIZE) {
-			room_refuse(c, req->request_id,
-			            AANDESLAG__ERROR_CODE__ERROR_BAD_TOKEN);
+			joinguard_refuse(c, req->request_id,
+			                 AANDESLAG__ERROR_CODE__ERROR_BAD_TOKEN);
 			return;
 		}
 		store_hash(req->resume_token.data, ROOM_TOKEN_SIZE, hash);
 		for (i = 0; i < ws->ntokens; i++)
 			ok |= hash_equal(hash, ws->token_hashes[i]);
 		if (!ok) {
-			room_refuse(c, req->request_id,
-			            AANDESLAG__ERROR_CODE__ERROR_BAD_TOKEN);
+			joinguard_refuse(c, req->request_id,
+			                 AANDESLAG__ERROR_CODE__ERROR_BAD_TOKEN);
 			return;
 		}
 		answer = req->resume_token.data;
@@ -546,7 +559,8 @@ join_facilitator(struct server *srv, struct conn *c, struct workshop *ws,
 	                     req->content_hash);
 	return;
 bad_code:
-	room_refuse(c, req->request_id, AANDESLAG__ERROR_CODE__ERROR_BAD_CHAIR_CODE);
+	joinguard_refuse(c, req->request_id,
+	                 AANDESLAG__ERROR_CODE__ERROR_BAD_CHAIR_CODE);
 }
 
 void
@@ -586,10 +600,16 @@ wsjoin_join(struct server *srv, struct conn *c, struct workshop *ws,
 		}
 	} else {
 		room = assigned_room(ws, req->name);
-		if (room != NULL && room->model.nparticipants >= MODEL_SEATS)
+		if (room != NULL && (room->model.nparticipants >= MODEL_SEATS ||
+		                     room->model.settings.finished))
 			room = NULL;
 		if (room == NULL)
 			room = least_filled(ws);
+		if (room == NULL && all_finished(ws)) {
+			room_refuse(c, req->request_id,
+			            AANDESLAG__ERROR_CODE__ERROR_ROOM_LOCKED);
+			return;
+		}
 		if (room == NULL) {
 			refusal_set_num(&why,
 			        AANDESLAG__ERROR_CODE__ERROR_WORKSHOP_FULL,
@@ -597,6 +617,13 @@ wsjoin_join(struct server *srv, struct conn *c, struct workshop *ws,
 			room_send_refusal(c, req->request_id, &why);
 			return;
 		}
+	}
+	/* A finished group takes nobody new (its members come back with
+	 * their token, above). */
+	if (room->model.settings.finished) {
+		room_refuse(c, req->request_id,
+		            AANDESLAG__ERROR_CODE__ERROR_ROOM_LOCKED);
+		return;
 	}
 	join_newcomer(srv, c, room, req);
 }

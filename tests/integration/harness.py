@@ -658,8 +658,12 @@ def event_note_text(inner):
 class RawConn:
     """A raw TCP connection that speaks frames."""
 
-    def __init__(self, port, host=HOST, rcvbuf=None, mss=None):
+    def __init__(self, port, host=HOST, rcvbuf=None, mss=None, source=None):
+        """source: the local address to connect from (another loopback
+        address such as 127.0.0.2, so that the server sees another peer)."""
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        if source is not None:
+            self.sock.bind((source, 0))
         # Both must be set before connect: the receive window and the
         # segment size are announced in the SYN.
         if rcvbuf is not None:

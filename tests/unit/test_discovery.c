@@ -222,9 +222,16 @@ test_targets(void)
 	CHECK_INT(ntohs(t[1].sin_port), ==, 7557);
 }
 
-static bool
-holds(void *arg, const char *code)
+/* Set: the address must wait (the join guard says so). */
+static bool holds_withhold;
+static const struct sockaddr *holds_from;
+
+static int
+holds(void *arg, const char *code, const struct sockaddr *from)
 {
+	holds_from = from;
+	if (holds_withhold)
+		return -EAGAIN;
 	return strcmp(code, (const char *)arg) == 0;
 }
 
@@ -246,7 +253,7 @@ test_answer(void)
 	strcpy(q.code, "K7QM-2XPD");
 	CHECK_INT(discwire_query_build(&q, query, sizeof query), ==,
 	          DISCWIRE_QUERY_SIZE);
-	n = discovery_answer(&d, query, sizeof query, 0, out, sizeof out);
+	n = discovery_answer(&d, query, sizeof query, NULL, 0, out, sizeof out);
 	CHECK_INT(n, >, 0);
 	CHECK_INT(n, <=, (int)sizeof query);
 	CHECK_INT(discwire_reply_parse(out, (size_t)n, &r), ==, 0);
@@ -257,25 +264,65 @@ test_answer(void)
 	strcpy(q.code, "AAAA-BBBB");
 	CHECK_INT(discwire_query_build(&q, query, sizeof query), ==,
 	          DISCWIRE_QUERY_SIZE);
-	n = discovery_answer(&d, query, sizeof query, 0, out, sizeof out);
+	n = discovery_answer(&d, query, sizeof query, NULL, 0, out, sizeof out);
 	CHECK_INT(discwire_reply_parse(out, (size_t)n, &r), ==, 0);
 	CHECK(!r.holds_code);
 	/* Junk and short queries get nothing. */
-	CHECK_INT(discovery_answer(&d, query, 100, 0, out, sizeof out), ==, 0);
+	CHECK_INT(discovery_answer(&d, query, 100, NULL, 0, out, sizeof out), ==, 0);
 	memset(query, 'A', sizeof query);
-	CHECK_INT(discovery_answer(&d, query, sizeof query, 0, out, sizeof out),
+	CHECK_INT(discovery_answer(&d, query, sizeof query, NULL, 0, out, sizeof out),
 	          ==, 0);
 	/* A flood within one second gets at most the bucket's worth. */
 	CHECK_INT(discwire_query_build(&q, query, sizeof query), ==,
 	          DISCWIRE_QUERY_SIZE);
 	for (i = 0; i < 1000; i++)
-		answered += discovery_answer(&d, query, sizeof query, 500, out,
-		                             sizeof out) > 0;
+		answered += discovery_answer(&d, query, sizeof query, NULL,
+		                             500, out, sizeof out) > 0;
 	CHECK_INT(answered, <=, DISCWIRE_RATE);
 	CHECK_UINT(d.dropped, >=, 1000 - DISCWIRE_RATE);
+}
+
+/* A query with a code from an address the join guard holds back gets
+ * no answer at all; one without a code does not ask the guard. */
+static void
+test_answer_withheld(void)
+{
+	struct discovery d;
+	struct discwire_query q = { .protocol_version = 1, .nonce = 5 };
+	struct discwire_reply r;
+	struct sockaddr_in from;
+	uint8_t query[DISCWIRE_QUERY_SIZE], out[DISCWIRE_REPLY_MAX];
+	int n;
+
+	memset(&d, 0, sizeof d);
+	d.tcp_port = 7600;
+	d.holds = holds;
+	d.arg = (void *)"K7QM-2XPD";
+	discwire_bucket_init(&d.bucket, 0);
+	CHECK_INT(uv_ip4_addr("127.0.0.2", 40000, &from), ==, 0);
+	strcpy(q.code, "K7QM-2XPD");
+	CHECK_INT(discwire_query_build(&q, query, sizeof query), ==,
+	          DISCWIRE_QUERY_SIZE);
+	holds_withhold = true;
+	CHECK_INT(discovery_answer(&d, query, sizeof query,
+	                           (struct sockaddr *)&from, 0, out, sizeof out),
+	          ==, 0);
+	CHECK(holds_from == (struct sockaddr *)&from);
+	CHECK_UINT(d.withheld, ==, 1);
+	q.code[0] = '\0';
+	CHECK_INT(discwire_query_build(&q, query, sizeof query), ==,
+	          DISCWIRE_QUERY_SIZE);
+	holds_from = NULL;
+	n = discovery_answer(&d, query, sizeof query, (struct sockaddr *)&from,
+	                     0, out, sizeof out);
+	CHECK_INT(n, >, 0);
+	CHECK_INT(discwire_reply_parse(out, (size_t)n, &r), ==, 0);
+	CHECK(!r.holds_code);
+	CHECK(holds_from == NULL);
+	holds_withhold = false;
 }
 
 CHECK_MAIN(CHECK_TEST(test_query), CHECK_TEST(test_query_junk),
            CHECK_TEST(test_reply), CHECK_TEST(test_bucket),
            CHECK_TEST(test_broadcast), CHECK_TEST(test_targets),
-           CHECK_TEST(test_answer))
+           CHECK_TEST(test_answer), CHECK_TEST(test_answer_withheld))
