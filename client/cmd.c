@@ -200,6 +200,8 @@ static const struct {
 	{ "stacking", KEY(VOTE_STACKING), V_FLAG },
 	{ "anonymous", KEY(ANONYMOUS), V_FLAG },
 	{ "talk-only", KEY(TALK_ONLY), V_FLAG },
+	{ "locked", KEY(LOCKED), V_FLAG },
+	{ "slot", KEY(LOCKED), V_FLAG },
 	{ "follow-up", KEY(FOLLOW_UP), V_DATE },
 };
 

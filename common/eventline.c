@@ -233,6 +233,11 @@ setting_line(const struct model_room *room,
 		            _("bij stap 1 praten we alleen, zonder notities") :
 		            _("bij stap 1 kunnen weer notities"));
 		break;
+	case AANDESLAG__SETTING_KEY__SETTING_LOCKED:
+		strbuf_puts(out, ch->flag ?
+		            _("de werksessie is op slot: niemand nieuw kan erbij") :
+		            _("de werksessie is weer open voor nieuwe deelnemers"));
+		break;
 	case AANDESLAG__SETTING_KEY__SETTING_FOLLOW_UP:
 		if (ch->text[0] == '\0') {
 			strbuf_printf(out, _("%s gewist"), _("vervolgoverleg"));

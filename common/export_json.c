@@ -246,6 +246,7 @@ settings(const struct model_settings *s, struct strbuf *out)
 	key_bool("votes_hidden", s->votes_hidden, false, out);
 	key_bool("anonymous", s->anonymous, false, out);
 	key_bool("talk_only", s->talk_only, false, out);
+	key_bool("locked", s->locked, false, out);
 	key_bool("finished", s->finished, false, out);
 	key_str_or_null("follow_up", s->follow_up, false, out);
 	strbuf_puts(out, "}");

@@ -131,6 +131,7 @@ struct model_settings {
 	bool anonymous;
 	bool talk_only;
 	bool finished;
+	bool locked;            /* op slot: nobody new joins */
 	char follow_up[11];     /* YYYY-MM-DD or "" */
 };
 

@@ -528,5 +528,7 @@ poster_settings(const struct model_room *room, struct strbuf *out)
 	else
 		strbuf_puts(out, _("(niet ingevuld)"));
 	strbuf_puts(out, "\n");
+	strbuf_printf(out, "  %s: %s\n", _("Op slot (niemand nieuw)"),
+	              yes_no(s->locked));
 	strbuf_printf(out, "  %s: %s\n", _("Afgerond"), yes_no(s->finished));
 }

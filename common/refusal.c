@@ -148,9 +148,9 @@ static const struct entry entries[] = {
 	  N_("Te veel mislukte pogingen om mee te doen (verkeerde code?). "
 	     "Wacht {1} s en probeer het dan opnieuw.") },
 	{ AANDESLAG__ERROR_CODE__ERROR_ROOM_LOCKED, "room_locked",
-	  N_("Deze werksessie is afgerond: er kan niemand nieuw meer bij. "
-	     "Wie meedeed, komt terug vanaf de eigen laptop; de voorzitter "
-	     "kan een collega herkennen (herken NAAM).") },
+	  N_("Deze werksessie is op slot of afgerond: er kan niemand nieuw "
+	     "meer bij. Wie meedeed, komt terug vanaf de eigen laptop; de "
+	     "voorzitter kan een collega herkennen (herken NAAM).") },
 };
 
 /* What ERROR_TOO_MANY counts travels as a stable English word (its first

@@ -120,6 +120,7 @@ check_change(struct model_room *room, const Aandeslag__ChangeSetting *in,
 	case AANDESLAG__SETTING_KEY__SETTING_VOTE_STACKING:
 	case AANDESLAG__SETTING_KEY__SETTING_ANONYMOUS:
 	case AANDESLAG__SETTING_KEY__SETTING_TALK_ONLY:
+	case AANDESLAG__SETTING_KEY__SETTING_LOCKED:
 		out->flag = in->flag;
 		return 0;
 	case AANDESLAG__SETTING_KEY__SETTING_FOLLOW_UP:
@@ -265,6 +266,9 @@ settings_apply(struct model_room *room, const Aandeslag__Event *ev,
 	case AANDESLAG__SETTING_KEY__SETTING_TALK_ONLY:
 		s->talk_only = ch->flag;
 		return 0;
+	case AANDESLAG__SETTING_KEY__SETTING_LOCKED:
+		s->locked = ch->flag;
+		return 0;
 	case AANDESLAG__SETTING_KEY__SETTING_FOLLOW_UP:
 		if (ch->text == NULL ||
 		    (ch->text[0] != '\0' && dates_check_day(ch->text) < 0))
@@ -282,4 +286,10 @@ settings_apply(struct model_room *room, const Aandeslag__Event *ev,
 	default:
 		return -EPROTO;
 	}
+}
+
+bool
+settings_takes_newcomers(const struct model_room *room)
+{
+	return !room->settings.finished && !room->settings.locked;
 }

@@ -48,6 +48,7 @@ build_settings(struct snapshot *s, const struct model_room *room)
 	out->anonymous = in->anonymous;
 	out->talk_only = in->talk_only;
 	out->finished = in->finished;
+	out->locked = in->locked;
 	out->follow_up = (char *)in->follow_up;
 	s->msg.settings = out;
 }
@@ -286,6 +287,7 @@ load_settings(struct model_room *room, const Aandeslag__Settings *in)
 	s->anonymous = in->anonymous;
 	s->talk_only = in->talk_only;
 	s->finished = in->finished;
+	s->locked = in->locked;
 	strcpy(s->follow_up, in->follow_up);
 	return 0;
 }

@@ -14,6 +14,7 @@
 #include "joinguard.h"
 #include "persist.h"
 #include "server.h"
+#include "settings.h"
 #include "snapshot.h"
 #include "workshop.h"
 #include "wsjoin.h"
@@ -494,9 +495,10 @@ join_room(struct server *srv, struct conn *c, const Aandeslag__JoinRoom *req)
 		take_seat(c, room, seat, req);
 		return;
 	}
-	/* A finished room takes its members back (token, chair code, a
-	 * colleague the chair recognised) and projectors, nobody new. */
-	if (room->model.settings.finished) {
+	/* A locked or finished room takes its members back (token, chair
+	 * code, a colleague the chair recognised) and projectors, nobody
+	 * new. */
+	if (!settings_takes_newcomers(&room->model)) {
 		room_refuse(c, req->request_id,
 		            AANDESLAG__ERROR_CODE__ERROR_ROOM_LOCKED);
 		return;

@@ -15,6 +15,7 @@
 #include "persist.h"
 #include "room.h"
 #include "server.h"
+#include "settings.h"
 #include "workshop.h"
 
 static int
@@ -430,7 +431,7 @@ least_filled(struct workshop *ws)
 		struct room *r = ws->rooms[i];
 
 		if (r->model.nparticipants >= MODEL_SEATS ||
-		    r->model.settings.finished)
+		    !settings_takes_newcomers(&r->model))
 			continue;
 		if (best == NULL ||
 		    r->model.nparticipants < best->model.nparticipants)
@@ -439,14 +440,15 @@ least_filled(struct workshop *ws)
 	return best;
 }
 
-/* Whether every room of ws is finished: then nobody new can join. */
+/* Whether every room of ws is locked or finished: then nobody new can
+ * join. */
 static bool
-all_finished(const struct workshop *ws)
+all_closed(const struct workshop *ws)
 {
 	size_t i;
 
 	for (i = 0; i < ws->nrooms; i++)
-		if (!ws->rooms[i]->model.settings.finished)
+		if (settings_takes_newcomers(&ws->rooms[i]->model))
 			return false;
 	return ws->nrooms > 0;
 }
@@ -601,11 +603,11 @@ wsjoin_join(struct server *srv, struct conn *c, struct workshop *ws,
 	} else {
 		room = assigned_room(ws, req->name);
 		if (room != NULL && (room->model.nparticipants >= MODEL_SEATS ||
-		                     room->model.settings.finished))
+		                     !settings_takes_newcomers(&room->model)))
 			room = NULL;
 		if (room == NULL)
 			room = least_filled(ws);
-		if (room == NULL && all_finished(ws)) {
+		if (room == NULL && all_closed(ws)) {
 			room_refuse(c, req->request_id,
 			            AANDESLAG__ERROR_CODE__ERROR_ROOM_LOCKED);
 			return;
@@ -618,9 +620,9 @@ wsjoin_join(struct server *srv, struct conn *c, struct workshop *ws,
 			return;
 		}
 	}
-	/* A finished group takes nobody new (its members come back with
-	 * their token, above). */
-	if (room->model.settings.finished) {
+	/* A locked or finished group takes nobody new (its members come
+	 * back with their token, above). */
+	if (!settings_takes_newcomers(&room->model)) {
 		room_refuse(c, req->request_id,
 		            AANDESLAG__ERROR_CODE__ERROR_ROOM_LOCKED);
 		return;

@@ -278,8 +278,41 @@ def test_finished_room_is_locked():
                          ERROR_ROOM_LOCKED, "the newcomer again")
 
 
+def test_chair_locks_the_room():
+    # "set locked on" from the line mode: a newcomer is refused, a member
+    # comes back, a participant may not unlock, "off" opens it again.
+    with Scope() as sc:
+        srv = sc.server()
+        chair = sc.client(srv.port, "Anna", new_room="Kamer")
+        code = chair.room_code()
+        bram = sc.client(srv.port, "Bram", room=code)
+        bram.room_code()
+        chair.send("set locked on")
+        chair.wait_line(lambda l: "op slot" in l, "the lock's event")
+        dirk = sc.client(srv.port, "Dirk", room=code)
+        check(dirk.wait_exit() == 2, dirk.describe())
+        check(any(l.startswith("error: room_locked: ") for l in dirk.lines()),
+              dirk.describe())
+        # Bram's client ends (his seat file stays), and he comes back.
+        check(bram.finish() == 0, bram.describe())
+        back = sc.client(srv.port, "Bram", room=code)
+        back.room_code()
+        back.send("set locked off")
+        back.wait_line(lambda l: l.startswith("error: not_allowed: "),
+                       "a participant unlocking")
+        chair.send("set slot uit")
+        chair.wait_line(lambda l: "weer open" in l, "the unlock's event")
+        dirk = sc.client(srv.port, "Dirk", room=code)
+        dirk.room_code()
+        check(dirk.finish() == 0, dirk.describe())
+        # 1: one of Bram's commands was refused.
+        check(back.finish() == 1, back.describe())
+        check(chair.finish() == 0, chair.describe())
+
+
 if __name__ == "__main__":
-    run_tests([test_guesser_waits_colleague_joins,
+    run_tests([test_chair_locks_the_room,
+               test_guesser_waits_colleague_joins,
                test_tokens_and_chair_codes_count,
                test_discovery_counts,
                test_line_mode_says_try_later,

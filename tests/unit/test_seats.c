@@ -3,6 +3,7 @@
  * of recognising a colleague on a new laptop. Every accepted command is
  * also applied to a mirror, which must end up the same. */
 #include "model_fixture.h"
+#include "settings.h"
 
 /* The server's room and a client's mirror, with Anna (chair), Bram and
  * Carla seated at T. */
@@ -123,6 +124,22 @@ finish(struct pair *p, uint32_t actor, int64_t now)
 	cmd.request_id = 1;
 	cmd.op_case = AANDESLAG__COMMAND__OP_FINISH;
 	cmd.finish = &fin;
+	return model_execute(&p->room, actor, &cmd, now, &p->ev, &p->why);
+}
+
+static int
+set_locked(struct pair *p, uint32_t actor, bool locked, int64_t now)
+{
+	Aandeslag__Command cmd;
+	Aandeslag__ChangeSetting cs;
+
+	aandeslag__command__init(&cmd);
+	aandeslag__change_setting__init(&cs);
+	cs.key = AANDESLAG__SETTING_KEY__SETTING_LOCKED;
+	cs.flag = locked;
+	cmd.request_id = 1;
+	cmd.op_case = AANDESLAG__COMMAND__OP_SETTING;
+	cmd.setting = &cs;
 	return model_execute(&p->room, actor, &cmd, now, &p->ev, &p->why);
 }
 
@@ -490,7 +507,42 @@ test_events_release(void)
 	pair_teardown(&p);
 }
 
-CHECK_MAIN(CHECK_TEST(test_events_release),
+/* -------------------------------------------------------------- lock */
+
+/* The chair locks the room against newcomers and opens it again; the
+ * mirror and a snapshot follow; nobody else may; finishing closes it
+ * too. */
+static void
+test_lock(void)
+{
+	static struct pair pp;
+	struct pair *p = &pp;
+	struct model_room loaded;
+	struct snapshot snap;
+
+	pair_setup(p);
+	CHECK(settings_takes_newcomers(&p->room));
+	CHECK_REFUSED(set_locked(p, p->bram, true, T), p->why, E(NOT_ALLOWED),
+	              1, "chair", NULL);
+	CHECK(settings_takes_newcomers(&p->room));
+	OK(p, set_locked(p, p->anna, true, T), T);
+	CHECK(!settings_takes_newcomers(&p->room));
+	CHECK(!settings_takes_newcomers(&p->mirror));
+	CHECK_INT(snapshot_build(&snap, &p->room, T, 0), ==, 0);
+	CHECK_INT(snapshot_load(&loaded, CONTENT, &snap.msg, T), ==, 0);
+	snapshot_release(&snap);
+	CHECK(loaded.settings.locked);
+	CHECK(!settings_takes_newcomers(&loaded));
+	model_free(&loaded);
+	OK(p, set_locked(p, p->anna, false, T + MIN), T + MIN);
+	CHECK(settings_takes_newcomers(&p->mirror));
+	OK(p, finish(p, p->anna, T + MIN), T + MIN);
+	CHECK(!p->room.settings.locked);
+	CHECK(!settings_takes_newcomers(&p->room));
+	pair_teardown(p);
+}
+
+CHECK_MAIN(CHECK_TEST(test_lock), CHECK_TEST(test_events_release),
            CHECK_TEST(test_away_since),
            CHECK_TEST(test_away_since_snapshot),
            CHECK_TEST(test_take_chair_waits),
