@@ -118,7 +118,14 @@ def test_participant_cannot_chair():
         attempts = ["set title Van mij", "set budget 9", "votes open",
                     "mark vreemde-taal", "table b1", "chair Bram",
                     "scribe Bram", "remove Anna", "finish",
-                    "note --for Eva iets", "set follow-up 2027-06-01"]
+                    "note --for Eva iets", "set follow-up 2027-06-01",
+                    # Every other chair-only operation of the permission
+                    # table (common/model.c): the clock, the steps,
+                    # recognising, locking, the votes and the table.
+                    "start", "extend 5", "next", "goto 3", "herken Anna",
+                    "set locked on", "set slot aan", "votes hidden",
+                    "unmark vreemde-taal", "table off", "set minutes 2 10",
+                    "note --anon iets"]
         bram.send(*attempts)
         check(bram.finish() == 1, bram.describe())
         codes = [l.split(":")[1].strip() for l in bram.lines()
