@@ -366,8 +366,12 @@ fuzz_model_activity(struct fuzz_model *m, Aandeslag__Activity *a,
 	a->place = (Aandeslag__Place)((flags >> 2) % 4);
 	a->n_competence_ids = (flags >> 4) % (nlinks + 1);
 	for (i = 0; i < a->n_competence_ids; i++) {
-		snprintf(links[i], CONTENT_ID_MAX + 1, "%s",
-		         fuzz_model_competence(m, links[i], CONTENT_ID_MAX));
+		const char *id = fuzz_model_competence(m, links[i],
+		                                       CONTENT_ID_MAX);
+
+		/* A made-up id is already in links[i]. */
+		if (id != links[i])
+			snprintf(links[i], CONTENT_ID_MAX + 1, "%s", id);
 		link_ptrs[i] = links[i];
 	}
 	a->competence_ids = link_ptrs;
