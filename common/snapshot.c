@@ -419,6 +419,55 @@ load_workshop(struct model_room *room, const Aandeslag__Snapshot *s,
 	return rc == -EINVAL ? -EPROTO : rc;
 }
 
+/* Raises *max to id. */
+static void
+raise_to(uint32_t *max, uint32_t id)
+{
+	if (id > *max)
+		*max = id;
+}
+
+/* A snapshot names only the seated, but what someone who left put on the
+ * poster keeps their id: notes, questions, dots, activities, actions and
+ * their owners, findings. The next id comes after all of these, so that
+ * a room rebuilt from a snapshot never seats a newcomer under the id of
+ * someone who left (who would then own their notes and spend their
+ * dots). Returns 0, or -EPROTO when an id leaves no next one. */
+static int
+next_participant(struct model_room *room)
+{
+	uint32_t max = room->next_participant_id - 1;
+	size_t i, k;
+
+	for (i = 0; i < room->nnotes; i++) {
+		raise_to(&max, room->notes[i].author_id);
+		raise_to(&max, room->notes[i].writer_id);
+	}
+	for (i = 0; i < room->nvotes; i++)
+		raise_to(&max, room->votes[i].participant_id);
+	for (i = 0; i < room->questions.n; i++)
+		raise_to(&max, ((const Aandeslag__CardQuestion *)
+		                room->questions.v[i].msg)->author_id);
+	for (i = 0; i < room->activities.n; i++)
+		raise_to(&max, ((const Aandeslag__Activity *)
+		                room->activities.v[i].msg)->author_id);
+	for (i = 0; i < room->actions.n; i++) {
+		const Aandeslag__Action *a = (const Aandeslag__Action *)
+		                             room->actions.v[i].msg;
+
+		raise_to(&max, a->author_id);
+		for (k = 0; k < a->n_owners; k++)
+			raise_to(&max, a->owners[k]->participant_id);
+	}
+	for (i = 0; i < room->findings.n; i++)
+		raise_to(&max, ((const Aandeslag__Finding *)
+		                room->findings.v[i].msg)->author_id);
+	if (max == UINT32_MAX)
+		return -EPROTO;
+	room->next_participant_id = max + 1;
+	return 0;
+}
+
 static int
 load(struct model_room *room, const Aandeslag__Snapshot *s, int64_t now)
 {
@@ -447,6 +496,8 @@ load(struct model_room *room, const Aandeslag__Snapshot *s, int64_t now)
 		rc = load_votes(room, s);
 	if (rc == 0)
 		rc = load_workshop(room, s, now);
+	if (rc == 0)
+		rc = next_participant(room);
 	if (rc < 0)
 		return rc;
 	room->seq = s->seq;

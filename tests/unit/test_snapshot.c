@@ -269,6 +269,50 @@ test_snapshot_load_refused(void)
 	model_free(&server);
 }
 
+/* A room rebuilt from a snapshot (a restarted server) gives a newcomer
+ * an id no one ever had, not the id of someone who left whose dots and
+ * notes are still on the poster: the newcomer would inherit them, spend
+ * the dots of the one who left, and edit their notes as the author. */
+static void
+test_snapshot_ids_not_reused(void)
+{
+	const Aandeslag__Content *c = CONTENT->msg;
+	struct model_room server, restarted;
+	struct model_event ev;
+	struct refusal why;
+	struct snapshot snap;
+	Aandeslag__Command cmd;
+	Aandeslag__CastVote cv;
+	const char *cid = c->categories[0]->competences[0]->id;
+	uint32_t carla;
+
+	room_new(&server);
+	CHECK_UINT(join(&server, "Anna", ROLE_C, 0), ==, 1);
+	CHECK_UINT(join(&server, "Bert", ROLE_P, 0), ==, 2);
+	CHECK_INT(add_note(&server, 2, 0, "Van Bert", 0, &ev, &why), ==, 0);
+	aandeslag__command__init(&cmd);
+	aandeslag__cast_vote__init(&cv);
+	cv.competence_id = (char *)cid;
+	cmd.request_id = 1;
+	cmd.op_case = AANDESLAG__COMMAND__OP_VOTE;
+	cmd.vote = &cv;
+	CHECK_INT(model_execute(&server, 2, &cmd, 0, &ev, &why), ==, 0);
+	CHECK_INT(leave_cmd(&server, 2, 0, &ev, &why), ==, 0);
+	CHECK_UINT(model_dots_used(&server, 2), ==, 1);
+
+	CHECK_INT(snapshot_build(&snap, &server, 0, SNAPSHOT_ALL), ==, 0);
+	CHECK_INT(snapshot_load(&restarted, CONTENT, &snap.msg, 0), ==, 0);
+	snapshot_release(&snap);
+	carla = join(&restarted, "Carla", ROLE_P, 0);
+	CHECK_UINT(carla, ==, 3);
+	CHECK_UINT(model_dots_used(&restarted, carla), ==, 0);
+	CHECK_UINT(restarted.notes[0].author_id, ==, 2);
+	CHECK_UINT(join(&server, "Carla", ROLE_P, 0), ==, carla);
+	model_free(&restarted);
+	model_free(&server);
+}
+
 CHECK_MAIN(CHECK_TEST(test_snapshot_round_trip),
            CHECK_TEST(test_snapshot_empty_room),
-           CHECK_TEST(test_snapshot_load_refused))
+           CHECK_TEST(test_snapshot_load_refused),
+           CHECK_TEST(test_snapshot_ids_not_reused))
