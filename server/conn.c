@@ -385,7 +385,6 @@ pause_reading(struct conn *c)
 	               (uint64_t)bucket_wait(&c->bucket, now), 0);
 }
 
-
 static void
 on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
 {
