@@ -91,6 +91,8 @@ run_line(struct tui *t, char *line)
 			                MODEL_NOTE_MAX);
 			refusal_describe(&why, error, sizeof error);
 			tui_message(t, UI_MSG_ERROR, error);
+		} else if (rc == -ENOBUFS) {
+			tui_message(t, UI_MSG_ERROR, _("Er wachten al te veel opdrachten op de server; probeer het zo opnieuw."));
 		} else if (rc < 0) {
 			tui_message(t, UI_MSG_ERROR, _("Er is geen verbinding met de server."));
 		} else if (cmd.command.op_case == AANDESLAG__COMMAND__OP_LEAVE) {

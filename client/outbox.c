@@ -14,6 +14,8 @@ outbox_push(struct outbox *o, uint64_t request_id, struct wire_buf *frame,
 	struct outbox_entry *grown;
 	size_t cap;
 
+	if (o->end - o->head >= OUTBOX_MAX)
+		return -ENOBUFS;
 	if (o->head > 0 && o->head >= o->cap / 2) {
 		memmove(o->v, o->v + o->head,
 		        (o->end - o->head) * sizeof *o->v);

@@ -10,7 +10,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "frame.h"
 #include "wire.h"
+
+/* The most commands waiting at once (see frame.h): the server lets this
+ * many through at once. */
+#define OUTBOX_MAX FRAME_UNANSWERED_MAX
 
 struct outbox_entry {
 	uint64_t request_id;
@@ -25,8 +30,8 @@ struct outbox {
 };
 
 /* Adds a command at the end. On success the outbox takes over the
- * caller's reference to frame and returns 0; on -ENOMEM the reference
- * stays the caller's. */
+ * caller's reference to frame and returns 0; on -ENOBUFS (OUTBOX_MAX
+ * commands wait already) or -ENOMEM the reference stays the caller's. */
 int outbox_push(struct outbox *o, uint64_t request_id, struct wire_buf *frame,
                 bool leave);
 

@@ -16,6 +16,7 @@
 #include "eventline.h"
 #include "i18n.h"
 #include "net_describe.h"
+#include "outbox.h"
 #include "plainws.h"
 #include "poster.h"
 #include "saveas.h"
@@ -195,6 +196,11 @@ handle_line(struct plain *p, char *line)
 		p->refused_any = true;
 		free(copy);
 		return true;
+	}
+	if (cmd.kind == CMD_REMOTE && net_pending(&p->net) >= OUTBOX_MAX) {
+		/* The offline queue is full: the line waits for answers. */
+		free(copy);
+		return false;
 	}
 	if (cmd.kind == CMD_REMOTE) {
 		rc = net_send(&p->net, &cmd.command, NULL);

@@ -27,6 +27,10 @@ relink_closing_final(int code)
 	case AANDESLAG__ERROR_CODE__ERROR_TOO_SLOW:
 	case AANDESLAG__ERROR_CODE__ERROR_INTERNAL:
 	case AANDESLAG__ERROR_CODE__ERROR_STORAGE:
+	/* Full for now; and a client of ours comes back well within the
+	 * command burst with its outbox (frame.h). */
+	case AANDESLAG__ERROR_CODE__ERROR_TOO_MANY_CONNECTIONS:
+	case AANDESLAG__ERROR_CODE__ERROR_TOO_MANY_COMMANDS:
 		return false;
 	default:
 		return true;

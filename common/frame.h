@@ -18,6 +18,12 @@
  * checked against them in tests/unit/test_wire.c. */
 #define FRAME_MAX_SERVER (2u * 1024u * 1024u)
 
+/* The most commands a client keeps unanswered: its offline queue
+ * (client/outbox.h), which goes out in one write when it comes back. The
+ * server's command burst is at least this, so such a client is never
+ * slowed or cut off for it. */
+#define FRAME_UNANSWERED_MAX 100u
+
 /* Bytes of a frame that arrived in pieces. A connection holds one only
  * while it has a partial frame; between frames data is NULL. */
 struct frame_partial {

@@ -151,6 +151,13 @@ static const struct entry entries[] = {
 	  N_("Deze werksessie is op slot of afgerond: er kan niemand nieuw "
 	     "meer bij. Wie meedeed, komt terug vanaf de eigen laptop; de "
 	     "voorzitter kan een collega herkennen (herken NAAM).") },
+	{ AANDESLAG__ERROR_CODE__ERROR_TOO_MANY_CONNECTIONS, "too_many_connections",
+	  N_("De server heeft te veel verbindingen (hoogstens {1}). Sluit "
+	     "een venster dat je niet meer gebruikt, of waarschuw de "
+	     "beheerder.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_TOO_MANY_COMMANDS, "too_many_commands",
+	  N_("Er kwamen veel te veel opdrachten tegelijk (hoogstens {1} per "
+	     "seconde); de verbinding is verbroken.") },
 };
 
 /* What ERROR_TOO_MANY counts travels as a stable English word (its first

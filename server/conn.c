@@ -1,12 +1,15 @@
 /* Server connections: reads go through one buffer shared by all
  * connections, writes are reference-counted frames, and every way a
- * connection ends runs through conn_close(). */
+ * connection ends runs through conn_close(). Connections are counted per
+ * address and in all from accept until their handle is closed; commands
+ * are paced by a token bucket per connection (see struct conn). */
 #include "conn.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "connlimit.h"
 #include "room.h"
 #include "server.h"
 #include "workshop.h"
@@ -43,6 +46,12 @@ release_held(struct conn *c)
 }
 
 static void
+on_resume_closed(uv_handle_t *handle)
+{
+	free(handle->data);
+}
+
+static void
 on_closed(uv_handle_t *handle)
 {
 	struct conn *c = handle->data;
@@ -69,8 +78,14 @@ on_closed(uv_handle_t *handle)
 	if (c->next != NULL)
 		c->next->prev = c->prev;
 	c->server->nconns--;
+	if (c->counted)
+		connlimit_remove(&c->server->connlimit,
+		                 c->has_peer ? &c->peer : NULL);
+	free(c->backlog);
+	c->backlog = NULL;
 	server_watch(c->server);
-	free(c);
+	/* The timer is the last handle: c is freed when it has closed. */
+	uv_close((uv_handle_t *)&c->resume, on_resume_closed);
 }
 
 void
@@ -240,9 +255,8 @@ conn_drop_held(struct conn *c)
 
 /* Unpacks one frame and hands it to the server. */
 static int
-on_frame(void *arg, const uint8_t *payload, size_t len)
+dispatch_frame(struct conn *c, const uint8_t *payload, size_t len)
 {
-	struct conn *c = arg;
 	Aandeslag__Envelope *env;
 	struct wire_alloc alloc;
 
@@ -256,6 +270,119 @@ on_frame(void *arg, const uint8_t *payload, size_t len)
 	wire_free(env, &alloc);
 	/* Frames after a fatal one are not read. */
 	return c->state == CONN_CLOSING || c->state == CONN_CLOSED;
+}
+
+/* Keeps a frame that has no token yet. A client of ours never has more
+ * than FRAME_UNANSWERED_MAX commands unanswered, and the burst is above
+ * that: one with more than a burst's worth waiting is not ours, and is
+ * cut off. Returns 0 to go on, 1 when it was cut off. */
+static int
+keep_back(struct conn *c, const uint8_t *payload, size_t len)
+{
+	const struct server_options *o = &c->server->opts;
+	size_t need = c->backlog_len + FRAME_HEADER + len;
+	uint8_t *grown;
+	char rate[16];
+	const char *params[] = { rate };
+
+	if (c->backlog_frames >= o->command_burst) {
+		server_log(c->server, "connection %llu: %zu commands waiting "
+		           "past the command rate",
+		           (unsigned long long)c->log_id, c->backlog_frames);
+		snprintf(rate, sizeof rate, "%u", (unsigned)o->command_rate);
+		conn_fail(c, AANDESLAG__ERROR_CODE__ERROR_TOO_MANY_COMMANDS,
+		          params, 1);
+		return 1;
+	}
+	if (need > c->backlog_cap) {
+		size_t cap = c->backlog_cap ? c->backlog_cap : 4096;
+
+		while (cap < need)
+			cap *= 2;
+		grown = realloc(c->backlog, cap);
+		if (grown == NULL) {
+			conn_fail(c, AANDESLAG__ERROR_CODE__ERROR_INTERNAL, NULL, 0);
+			return 1;
+		}
+		c->backlog = grown;
+		c->backlog_cap = cap;
+	}
+	frame_header(c->backlog + c->backlog_len, (uint32_t)len);
+	memcpy(c->backlog + c->backlog_len + FRAME_HEADER, payload, len);
+	c->backlog_len = need;
+	c->backlog_frames++;
+	return 0;
+}
+
+static int
+on_frame(void *arg, const uint8_t *payload, size_t len)
+{
+	struct conn *c = arg;
+
+	/* Once one waits, all after it wait too: the order is kept. */
+	if (c->backlog_frames > 0 ||
+	    !bucket_take(&c->bucket, server_now(c->server)))
+		return keep_back(c, payload, len);
+	return dispatch_frame(c, payload, len);
+}
+
+static void on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf);
+
+/* Hands waiting frames to the server as tokens come back; reads again
+ * once none waits. */
+static void
+on_resume(uv_timer_t *timer)
+{
+	struct conn *c = timer->data;
+	int64_t now = server_now(c->server);
+	const uint8_t *p;
+	uint32_t flen;
+
+	while (c->backlog_frames > 0 && c->state != CONN_CLOSING &&
+	       c->state != CONN_CLOSED && bucket_take(&c->bucket, now)) {
+		p = c->backlog + c->backlog_off;
+		flen = frame_length(p);
+		c->backlog_off += FRAME_HEADER + (size_t)flen;
+		c->backlog_frames--;
+		c->last_heard = now;
+		dispatch_frame(c, p + FRAME_HEADER, flen);
+	}
+	if (c->state == CONN_CLOSING || c->state == CONN_CLOSED)
+		return;
+	if (c->backlog_frames > 0) {
+		uv_timer_start(&c->resume, on_resume,
+		               (uint64_t)bucket_wait(&c->bucket, now), 0);
+		return;
+	}
+	c->backlog_len = c->backlog_off = 0;
+	/* A burst's worth of frames is not kept for an idle connection. */
+	free(c->backlog);
+	c->backlog = NULL;
+	c->backlog_cap = 0;
+	c->paused = false;
+	if (uv_read_start((uv_stream_t *)&c->tcp, on_alloc, on_read) < 0)
+		conn_close(c);
+}
+
+/* Stops reading until the bucket has a token for the first waiting
+ * frame. */
+static void
+pause_reading(struct conn *c)
+{
+	int64_t now = server_now(c->server);
+
+	if (!c->paused) {
+		c->paused = true;
+		uv_read_stop((uv_stream_t *)&c->tcp);
+		if (!c->was_paused)
+			server_log(c->server, "connection %llu: commands "
+			           "faster than %u a second; reading paused",
+			           (unsigned long long)c->log_id,
+			           (unsigned)c->server->opts.command_rate);
+		c->was_paused = true;
+	}
+	uv_timer_start(&c->resume, on_resume,
+	               (uint64_t)bucket_wait(&c->bucket, now), 0);
 }
 
 static void
@@ -281,10 +408,31 @@ on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
 		conn_fail(c, AANDESLAG__ERROR_CODE__ERROR_UNKNOWN_MESSAGE, NULL, 0);
 	else if (rc < 0)
 		conn_fail(c, AANDESLAG__ERROR_CODE__ERROR_INTERNAL, NULL, 0);
+	else if (c->backlog_frames > 0 && c->state != CONN_CLOSING &&
+	         c->state != CONN_CLOSED)
+		pause_reading(c);
 }
 
-int
-conn_accept(struct server *srv, uv_stream_t *listener)
+/* Refuses c, one connection too many (rc from connlimit_add()). */
+static void
+refuse(struct conn *c, int rc)
+{
+	const struct server_options *o = &c->server->opts;
+	bool all = rc == -ENFILE;
+	char max[24];
+	const char *params[] = { max, all ? "server" : "address" };
+
+	snprintf(max, sizeof max, "%zu",
+	         all ? o->max_conns : o->max_conns_per_address);
+	server_log(c->server, "connection %llu: refused: %s connections "
+	           "open %s", (unsigned long long)c->log_id, max,
+	           all ? "in all" : "from its address");
+	conn_fail(c, AANDESLAG__ERROR_CODE__ERROR_TOO_MANY_CONNECTIONS,
+	          params, 2);
+}
+
+static int
+accept_one(struct server *srv, uv_stream_t *listener)
 {
 	struct sockaddr_storage peer;
 	int len = sizeof peer;
@@ -302,6 +450,8 @@ conn_accept(struct server *srv, uv_stream_t *listener)
 		free(c);
 		return rc;
 	}
+	uv_timer_init(srv->loop, &c->resume);
+	c->resume.data = c;
 	c->next = srv->conns;
 	if (srv->conns != NULL)
 		srv->conns->prev = c;
@@ -328,8 +478,33 @@ conn_accept(struct server *srv, uv_stream_t *listener)
 	c->state = CONN_HELLO;
 	c->last_heard = server_now(srv);
 	server_watch(srv);
+	rc = connlimit_add(&srv->connlimit, c->has_peer ? &c->peer : NULL,
+	                   srv->opts.max_conns_per_address,
+	                   srv->opts.max_conns);
+	if (rc < 0) {
+		refuse(c, rc);
+		return 0;
+	}
+	c->counted = true;
+	bucket_init(&c->bucket, srv->opts.command_rate,
+	            srv->opts.command_burst, server_now(srv));
 	rc = uv_read_start((uv_stream_t *)&c->tcp, on_alloc, on_read);
 	if (rc < 0)
 		conn_close(c);
 	return 0;
+}
+
+void
+conn_on_connection(uv_stream_t *listener, int status)
+{
+	struct server *srv = listener->data;
+	int rc;
+
+	if (status < 0) {
+		server_log(srv, "accept: %s", uv_strerror(status));
+		return;
+	}
+	rc = accept_one(srv, listener);
+	if (rc < 0)
+		server_log(srv, "accept: %s", uv_strerror(rc));
 }

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <uv.h>
 
+#include "bucket.h"
 #include "frame.h"
 #include "guard.h"
 #include "wire.h"
@@ -34,6 +35,18 @@ struct conn {
 	/* The peer's address as the limiter for failed joins counts it. */
 	struct guard_key peer;
 	bool has_peer;
+	bool counted;                   /* in server->connlimit */
+	/* Commands per second: every frame takes a token. Without one the
+	 * frame and the rest of what was read wait in backlog (whole
+	 * frames, each with its header; read from backlog_off), reading
+	 * stops, and the timer resumes once a token is back. */
+	struct bucket bucket;
+	uv_timer_t resume;
+	bool paused;
+	bool was_paused;                /* logged once per connection */
+	uint8_t *backlog;
+	size_t backlog_len, backlog_off, backlog_cap;
+	size_t backlog_frames;
 	int64_t last_heard;             /* loop time of the last bytes read */
 	/* Bytes of a frame that arrived in pieces; empty between frames, so
 	 * an idle connection holds no read buffer of its own. */
@@ -52,9 +65,11 @@ struct conn {
 	struct conn *held_next;
 };
 
-/* Accepts a pending connection on the listener into a new conn that the
- * server owns. Returns 0 or a negative libuv error. */
-int conn_accept(struct server *srv, uv_stream_t *listener);
+/* The listener's connection callback: accepts a pending connection into
+ * a new conn that the server owns. One past --max-conns-per-address or
+ * --max-conns gets a Closing with ERROR_TOO_MANY_CONNECTIONS and is
+ * closed; a failure is logged. */
+void conn_on_connection(uv_stream_t *listener, int status);
 
 /* Queues buf (taking a reference of its own) for writing. A connection
  * whose queue would pass the server's limit is closed at once, so a client

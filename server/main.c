@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <uv.h>
 
@@ -14,6 +15,11 @@
 #include "i18n.h"
 #include "number.h"
 #include "server.h"
+
+/* Open files the server needs besides its connections: the database and
+ * its journal, the listener, the discovery socket, the loop's own, and a
+ * refused connection or two on their way out. */
+#define NOFILE_SPARE 64
 
 static void
 usage(FILE *out, const struct server_options *opts)
@@ -54,6 +60,15 @@ usage(FILE *out, const struct server_options *opts)
 "  --join-wait-max SEC  hoogstens zo lang (standaard %d)\n"
 "  --join-global N      zoveel mislukte pogingen per minuut van alle\n"
 "                       adressen samen (standaard %u; 0: geen grens)\n"
+"  --max-conns-per-address N  zoveel verbindingen tegelijk vanaf een\n"
+"                       adres (een IPv6-/64 is een adres; standaard %d)\n"
+"  --max-conns N        zoveel verbindingen tegelijk in totaal (standaard\n"
+"                       %d, en nooit meer dan ulimit -n toelaat)\n"
+"  --command-rate N     zoveel opdrachten per seconde per verbinding;\n"
+"                       wie sneller stuurt, wacht (standaard %d)\n"
+"  --command-burst N    zoveel opdrachten mogen in een keer, en zoveel\n"
+"                       mogen er wachten; daarboven wordt de verbinding\n"
+"                       verbroken (standaard %u, minstens %u)\n"
 "  --help               deze hulp\n"
 "  --version            versie\n"
 "\n"
@@ -63,7 +78,11 @@ usage(FILE *out, const struct server_options *opts)
 "          [--output BESTAND]; zie aandeslag-server export --help\n"), SERVER_DEFAULT_PORT,
 	        (size_t)4 * 2 * 1024 * 1024, (size_t)1000, opts->content_path,
 	        (unsigned)GUARD_DEFAULT_BURST, GUARD_DEFAULT_WAIT_MS / 1000,
-	        GUARD_DEFAULT_WAIT_MAX_MS / 1000, (unsigned)GUARD_DEFAULT_GLOBAL);
+	        GUARD_DEFAULT_WAIT_MAX_MS / 1000, (unsigned)GUARD_DEFAULT_GLOBAL,
+	        CONNLIMIT_DEFAULT_PER_ADDRESS, CONNLIMIT_DEFAULT_TOTAL,
+	        SERVER_DEFAULT_COMMAND_RATE,
+	        (unsigned)SERVER_DEFAULT_COMMAND_BURST,
+	        (unsigned)SERVER_MIN_COMMAND_BURST);
 }
 
 /* Reads a size such as "200", "200M", "512K" or "2G"; a bare number is
@@ -91,6 +110,36 @@ parse_size(const char *arg, uint64_t *out)
 	return 0;
 }
 
+/* Raises the soft limit on open files to the hard one, and lowers
+ * --max-conns to what that leaves (saying so), so that a connection too
+ * many is refused with a reason instead of failing to be accepted. */
+static void
+fit_open_files(struct server_options *opts)
+{
+	struct rlimit rl, want;
+	size_t fit;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return;
+	if (rl.rlim_cur != rl.rlim_max) {
+		want = rl;
+		want.rlim_cur = rl.rlim_max;
+		/* macOS refuses more than OPEN_MAX: then the soft limit
+		 * stays. */
+		if (setrlimit(RLIMIT_NOFILE, &want) == 0)
+			rl = want;
+	}
+	if (rl.rlim_cur == RLIM_INFINITY ||
+	    rl.rlim_cur >= (rlim_t)(opts->max_conns + NOFILE_SPARE))
+		return;
+	fit = rl.rlim_cur > 2 * NOFILE_SPARE ?
+	      (size_t)rl.rlim_cur - NOFILE_SPARE : NOFILE_SPARE;
+	fprintf(stderr, _("aandeslag-server: hoogstens %zu verbindingen: er "
+	                  "mogen %llu bestanden open zijn (ulimit -n)\n"),
+	        fit, (unsigned long long)rl.rlim_cur);
+	opts->max_conns = fit;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -98,7 +147,8 @@ main(int argc, char **argv)
 	       OPT_CONTENT, OPT_IDLE, OPT_DATA, OPT_SYNC, OPT_MAXDB,
 	       OPT_RETENTION, OPT_SSH_ACCOUNT, OPT_NO_DISCOVERY, OPT_HELP,
 	       OPT_VERSION, OPT_JOIN_BURST, OPT_JOIN_WAIT, OPT_JOIN_WAIT_MAX,
-	       OPT_JOIN_GLOBAL };
+	       OPT_JOIN_GLOBAL, OPT_CONNS_PER_ADDRESS, OPT_CONNS,
+	       OPT_COMMAND_RATE, OPT_COMMAND_BURST };
 	static const struct option options[] = {
 		{ "listen", required_argument, NULL, OPT_LISTEN },
 		{ "port", required_argument, NULL, OPT_PORT },
@@ -117,6 +167,11 @@ main(int argc, char **argv)
 		{ "join-wait", required_argument, NULL, OPT_JOIN_WAIT },
 		{ "join-wait-max", required_argument, NULL, OPT_JOIN_WAIT_MAX },
 		{ "join-global", required_argument, NULL, OPT_JOIN_GLOBAL },
+		{ "max-conns-per-address", required_argument, NULL,
+		  OPT_CONNS_PER_ADDRESS },
+		{ "max-conns", required_argument, NULL, OPT_CONNS },
+		{ "command-rate", required_argument, NULL, OPT_COMMAND_RATE },
+		{ "command-burst", required_argument, NULL, OPT_COMMAND_BURST },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -219,6 +274,27 @@ main(int argc, char **argv)
 				goto bad;
 			opts.guard.global_per_minute = (uint32_t)v;
 			break;
+		case OPT_CONNS_PER_ADDRESS:
+			if (number_parse(optarg, 1, CONNLIMIT_MAX, &v) < 0)
+				goto bad;
+			opts.max_conns_per_address = (size_t)v;
+			break;
+		case OPT_CONNS:
+			if (number_parse(optarg, 1, CONNLIMIT_MAX, &v) < 0)
+				goto bad;
+			opts.max_conns = (size_t)v;
+			break;
+		case OPT_COMMAND_RATE:
+			if (number_parse(optarg, 1, 1000000, &v) < 0)
+				goto bad;
+			opts.command_rate = (uint32_t)v;
+			break;
+		case OPT_COMMAND_BURST:
+			if (number_parse(optarg, SERVER_MIN_COMMAND_BURST,
+			                 1000000, &v) < 0)
+				goto bad;
+			opts.command_burst = (uint32_t)v;
+			break;
 		case OPT_HELP:
 			usage(stdout, &opts);
 			return 0;
@@ -235,6 +311,7 @@ main(int argc, char **argv)
 		        argv[optind]);
 		return 2;
 	}
+	fit_open_files(&opts);
 	uv_loop_init(&loop);
 	rc = server_start(&srv, &loop, &opts);
 	if (rc == 0)

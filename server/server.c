@@ -61,6 +61,10 @@ server_options_default(struct server_options *opts)
 	opts->retention_ms = (int64_t)400 * 24 * 3600 * 1000;
 	opts->discovery = true;
 	guard_options_default(&opts->guard);
+	opts->max_conns_per_address = CONNLIMIT_DEFAULT_PER_ADDRESS;
+	opts->max_conns = CONNLIMIT_DEFAULT_TOTAL;
+	opts->command_rate = SERVER_DEFAULT_COMMAND_RATE;
+	opts->command_burst = SERVER_DEFAULT_COMMAND_BURST;
 }
 
 int
@@ -404,21 +408,6 @@ server_watch(struct server *srv)
 }
 
 static void
-on_connection(uv_stream_t *listener, int status)
-{
-	struct server *srv = listener->data;
-	int rc;
-
-	if (status < 0) {
-		server_log(srv, "accept: %s", uv_strerror(status));
-		return;
-	}
-	rc = conn_accept(srv, listener);
-	if (rc < 0)
-		server_log(srv, "accept: %s", uv_strerror(rc));
-}
-
-static void
 on_signal(uv_signal_t *handle, int signum)
 {
 	struct server *srv = handle->data;
@@ -647,7 +636,8 @@ server_start(struct server *srv, uv_loop_t *loop,
 	srv->listener.data = srv;
 	rc = bind_listener(srv, opts);
 	if (rc == 0)
-		rc = uv_listen((uv_stream_t *)&srv->listener, 511, on_connection);
+		rc = uv_listen((uv_stream_t *)&srv->listener, 511,
+		               conn_on_connection);
 	if (rc < 0) {
 		fprintf(stderr, _("aandeslag-server: kan niet luisteren op %s poort %d: %s\n"),
 		        opts->listen ? opts->listen : "*", opts->port,

@@ -9,7 +9,9 @@
 #include <uv.h>
 
 #include "aandeslag.pb-c.h"
+#include "connlimit.h"
 #include "content.h"
+#include "frame.h"
 #include "discovery.h"
 #include "guard.h"
 #include "room.h"
@@ -17,6 +19,14 @@
 #include "store.h"
 
 #define SERVER_DEFAULT_PORT 7557
+
+/* Commands a second per connection: far above typing, and a burst that
+ * lets a client's whole offline queue (FRAME_UNANSWERED_MAX) through at
+ * once, twice over. The burst may not be set below
+ * SERVER_MIN_COMMAND_BURST: the queue plus a Hello, a join and pings. */
+#define SERVER_DEFAULT_COMMAND_RATE 20
+#define SERVER_DEFAULT_COMMAND_BURST (2 * FRAME_UNANSWERED_MAX)
+#define SERVER_MIN_COMMAND_BURST (FRAME_UNANSWERED_MAX + 8)
 
 struct server_options {
 	const char *content_path;       /* the content file to load */
@@ -35,6 +45,10 @@ struct server_options {
 	const char *ssh_account;
 	bool discovery;                 /* answer discovery queries on UDP */
 	struct guard_options guard;     /* the limiter for failed joins */
+	size_t max_conns_per_address;   /* open at once from one address */
+	size_t max_conns;               /* open at once in all */
+	uint32_t command_rate;          /* frames a second per connection */
+	uint32_t command_burst;         /* at once; also the most waiting */
 };
 
 struct conn;
@@ -65,6 +79,7 @@ struct server {
 	int lock_fd;                    /* holds the data directory's lock */
 	struct conn *conns;
 	size_t nconns;
+	struct connlimit connlimit;     /* open connections per address */
 	uint64_t conns_ever;
 	struct rooms rooms;
 	struct workshop *workshops;     /* a list: a server has a few */

@@ -12,6 +12,10 @@ from harness import (DEADLINE, Scope, check, run_tests, tail,  # noqa: E402
                      wait_until)
 
 SEND_QUEUE = 65536
+# The flood is what these tests make: the server must not slow it down
+# (--command-rate would, at 20 a second), so that the send queues fill as
+# fast as the chair can type.
+FAST = ("--command-rate", "1000000", "--command-burst", "1000000")
 NOTES = 450                 # under the room's maximum of 500
 BATCH = 10
 PAD = "ä" * 440             # 880 bytes of UTF-8: each note is ~900 bytes
@@ -45,7 +49,7 @@ def drain_until_closed(raw, timeout):
 
 def test_slow_reader_disconnected():
     with Scope() as sc:
-        srv = sc.server("--send-queue", str(SEND_QUEUE))
+        srv = sc.server("--send-queue", str(SEND_QUEUE), *FAST)
         anna = sc.client(srv.port, "Anna", new_room="Vloed")
         code = anna.room_code()
         bram = sc.client(srv.port, "Bram", room=code)
@@ -117,7 +121,7 @@ def test_pipelined_flood_not_taken_for_slow_reader():
     promptly has not "stopped reading" and keeps its connection, also with
     a small --send-queue."""
     with Scope() as sc:
-        srv = sc.server("--send-queue", str(SEND_QUEUE))
+        srv = sc.server("--send-queue", str(SEND_QUEUE), *FAST)
         anna = sc.client(srv.port, "Anna", new_room="Vloed")
         code = anna.room_code()
         bram = sc.client(srv.port, "Bram", room=code)

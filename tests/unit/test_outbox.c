@@ -91,5 +91,28 @@ test_shared_frames(void)
 	outbox_free(&o);
 }
 
+/* At most OUTBOX_MAX wait; the one past it stays the caller's. */
+static void
+test_full(void)
+{
+	struct outbox o = { 0 };
+	struct wire_buf *b;
+	uint64_t id;
+
+	CHECK_UINT(OUTBOX_MAX, >=, 16);
+	for (id = 1; id <= OUTBOX_MAX; id++)
+		CHECK_INT(outbox_push(&o, id, frame_of((uint8_t)id), false),
+		          ==, 0);
+	b = frame_of(0);
+	CHECK_INT(outbox_push(&o, id, b, false), ==, -ENOBUFS);
+	CHECK_UINT(b->refs, ==, 1);
+	CHECK_UINT(outbox_count(&o), ==, OUTBOX_MAX);
+	/* One answered: room for one more. */
+	CHECK(outbox_take(&o, 1, NULL));
+	CHECK_INT(outbox_push(&o, id, b, false), ==, 0);
+	CHECK_UINT(outbox_at(&o, OUTBOX_MAX - 1)->request_id, ==, id);
+	outbox_free(&o);
+}
+
 CHECK_MAIN(CHECK_TEST(test_in_order), CHECK_TEST(test_out_of_order),
-           CHECK_TEST(test_shared_frames))
+           CHECK_TEST(test_shared_frames), CHECK_TEST(test_full))

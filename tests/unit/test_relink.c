@@ -71,6 +71,10 @@ test_final(void)
 	CHECK(!relink_closing_final(E_NONE));
 	CHECK(!relink_closing_final(E_SERVER_SHUTDOWN));
 	CHECK(!relink_closing_final(E_TOO_SLOW));
+	CHECK(!relink_closing_final(
+		AANDESLAG__ERROR_CODE__ERROR_TOO_MANY_CONNECTIONS));
+	CHECK(!relink_closing_final(
+		AANDESLAG__ERROR_CODE__ERROR_TOO_MANY_COMMANDS));
 	CHECK(!relink_closing_final(E_INTERNAL));
 	CHECK(!relink_closing_final(E_STORAGE));
 	CHECK(relink_closing_final(E_REMOVED));
