@@ -22,7 +22,7 @@ from harness import (DEADLINE, ENV_ACK, ENV_CLOSING, ENV_EVENT,  # noqa: E402
                      pb_all, pb_dict, run_tests, tail, wait_until)
 
 ERROR_TOO_MANY_CONNECTIONS = 87
-ERROR_TOO_MANY_COMMANDS = 89
+ERROR_TOO_MANY_COMMANDS = 90
 MIN_BURST = 108             # SERVER_MIN_COMMAND_BURST: 100 + 8
 
 
