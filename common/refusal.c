@@ -151,6 +151,12 @@ static const struct entry entries[] = {
 	  N_("Deze werksessie is op slot of afgerond: er kan niemand nieuw "
 	     "meer bij. Wie meedeed, komt terug vanaf de eigen laptop; de "
 	     "voorzitter kan een collega herkennen (herken NAAM).") },
+	{ AANDESLAG__ERROR_CODE__ERROR_PASSWORD_REQUIRED, "password_required",
+	  N_("Deze werksessie heeft een wachtwoord. Vraag het aan de "
+	     "voorzitter en vul het in.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_BAD_PASSWORD, "bad_password",
+	  N_("Dat is niet het wachtwoord van deze werksessie. Probeer het "
+	     "opnieuw of vraag het aan de voorzitter.") },
 };
 
 /* What ERROR_TOO_MANY counts travels as a stable English word (its first
