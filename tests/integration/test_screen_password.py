@@ -1,7 +1,8 @@
 """The full-screen client and a room with a password, driven by
 keystrokes in tmux: refused for want of the password, the join form
 shows a password field, a wrong one is refused and cleared, the typed
-characters show as '*', and the right one joins without a restart."""
+characters show as '*', and the right one joins without a restart; a
+projector is asked the same way."""
 
 import os
 import re
@@ -47,5 +48,26 @@ def test_asked_for_the_password(tmux):
         check(anna.finish() == 0, anna.describe())
 
 
+@with_tmux
+def test_projector_asked_too(tmux):
+    with Scope() as sc:
+        srv = sc.server()
+        anna = sc.client(srv.port, "Anna", new_room="Team Zorg")
+        code = anna.room_code()
+        anna.send("wachtwoord " + PASSWORD, "table b1")
+        anna.wait_line(lambda l: "heeft nu een wachtwoord" in l,
+                       "the password set")
+        beamer = tmux.start(client("--host", "127.0.0.1", "--port",
+                                   str(srv.port), "--view", code),
+                            width=120, height=40)
+        form = tmux.wait_text(beamer, "Wachtwoord")
+        check("heeft een wachtwoord" in form, form)
+        tmux.type(beamer, PASSWORD)
+        tmux.keys(beamer, "Enter")
+        screen = tmux.wait_text(beamer, "buitenland")
+        check(PASSWORD not in screen, screen)
+        check(anna.finish() == 0, anna.describe())
+
+
 if __name__ == "__main__":
-    run_tests([test_asked_for_the_password])
+    run_tests([test_asked_for_the_password, test_projector_asked_too])
