@@ -304,6 +304,24 @@ parse_set(struct scan *s)
 	return SEND(s, SETTING, setting, c);
 }
 
+/* password TEXT sets the room's password, password off clears it: the
+ * text travels to the server alone, which keeps only a hash of it. */
+static int
+parse_password(struct scan *s)
+{
+	Aandeslag__ChangeSetting *c = &s->out->setting;
+
+	aandeslag__change_setting__init(c);
+	c->key = KEY(PASSWORD);
+	if (*s->p == '\0')
+		return scan_fail(s, "%s", _("Na wachtwoord hoort het wachtwoord, of uit om het weg te halen."));
+	if (scan_is(s->p, "off") || scan_is(s->p, "uit"))
+		c->text = (char *)"";
+	else
+		c->text = s->p;
+	return SEND(s, SETTING, setting, c);
+}
+
 static int
 parse_votes(struct scan *s)
 {
@@ -525,6 +543,8 @@ cmd_parse(char *line, const struct model_room *room, uint32_t self_id,
 		rc = cmd_plan_finding(&s);
 	else if (IS("set"))
 		rc = parse_set(&s);
+	else if (IS("password") || IS("wachtwoord"))
+		rc = parse_password(&s);
 	else if (IS("chair"))
 		rc = parse_seat(&s, OP(HAND_OVER));
 	else if (IS("scribe"))
@@ -658,6 +678,9 @@ cmd_help(void)
 "  set levels 2,3,4        de niveaus; set minutes STAP MIN; set budget N\n"
 "  set stacking|anonymous|talk-only on|off\n"
 "  set follow-up JJJJ-MM-DD|none   de datum van het vervolgoverleg\n"
+"  set slot aan|uit        niemand nieuw meer toelaten, of weer wel\n"
+"  wachtwoord TEKST        nieuwkomers en de beamer hebben dit wachtwoord\n"
+"                          nodig (wachtwoord uit: weghalen; ook: password)\n"
 "  chair NAAM              de voorzitter overdragen\n"
 "  scribe NAAM [off]       iemand notulist maken (of niet meer)\n"
 "  remove NAAM             iemand uit de werksessie halen\n"

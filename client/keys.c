@@ -218,11 +218,13 @@ static void
 key_join(struct tui *t, int type, wint_t key)
 {
 	struct ui *ui = &t->ui;
+	/* The password's field is there once the server asked for it. */
+	unsigned n = ui->ask_password ? UI_FIELDS : UI_FIELD_PASSWORD;
 
 	if (ui->connecting)
 		return;
 	if (keys_is_enter(type, key)) {
-		if (ui->field + 1 < UI_FIELDS) {
+		if (ui->field + 1 < n) {
 			ui->field++;
 			if (ui->join[ui->field].len == 0) {
 				tui_dirty(t);
@@ -232,14 +234,14 @@ key_join(struct tui *t, int type, wint_t key)
 		tui_submit_join(t);
 	} else if ((type == OK && key == '\t') ||
 	           (type == KEY_CODE_YES && key == KEY_DOWN)) {
-		ui->field = (ui->field + 1) % UI_FIELDS;
+		ui->field = (ui->field + 1) % n;
 		/* Behind SSH the server is the account's: not to be changed. */
 		if (ui->field == UI_FIELD_SERVER && t->opts.downloads != NULL)
 			ui->field++;
 	} else if ((type == KEY_CODE_YES && (key == KEY_BTAB || key == KEY_UP))) {
-		ui->field = (ui->field + UI_FIELDS - 1) % UI_FIELDS;
+		ui->field = (ui->field + n - 1) % n;
 		if (ui->field == UI_FIELD_SERVER && t->opts.downloads != NULL)
-			ui->field = UI_FIELDS - 1;
+			ui->field = n - 1;
 	} else if (type == OK && key == 27) {
 		tui_quit(t, 0);
 		return;

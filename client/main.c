@@ -34,6 +34,7 @@ usage(FILE *out)
 "                   [--timeout SEC] [--reconnect SEC] [--chair-code CODE]\n"
 "                   [--new-workshop TITEL --rooms N | --workshop-file BESTAND]\n"
 "                   [--groep GROEP] [--facilitator-code CODE]\n"
+"                   [--password WACHTWOORD]\n"
 "       aandeslag --check [SERVER[:POORT]] [--timeout SEC]\n"
 "       aandeslag --ssh   (de vaste opdracht van het SSH-account)\n"
 "Zonder --plain: het volledige scherm, dat vraagt wat nog ontbreekt.\n"
@@ -62,6 +63,9 @@ usage(FILE *out)
 "  --chair-code CODE de voorzitterscode die je kreeg toen je de werksessie\n"
 "                    maakte: je komt terug als voorzitter, ook vanaf een\n"
 "                    andere laptop\n"
+"  --password WACHTWOORD  het wachtwoord van de werksessie, als de\n"
+"                    voorzitter er een instelde (ook: AANDESLAG_PASSWORD,\n"
+"                    dan staat het niet in de lijst van processen)\n"
 "\n"
 "Studiedagen (meer groepen onder een code, zie docs/studiedag.md):\n"
 "  --new-workshop TITEL  maak een studiedag; jij bent de begeleider\n"
@@ -206,7 +210,7 @@ main(int argc, char **argv)
 	enum { OPT_HOST = 256, OPT_PORT, OPT_NAME, OPT_NEW_ROOM, OPT_ROOM,
 	       OPT_VIEW, OPT_PLAIN, OPT_TIMEOUT, OPT_RECONNECT, OPT_CHAIR_CODE,
 	       OPT_NEW_WORKSHOP, OPT_ROOMS, OPT_WORKSHOP_FILE, OPT_GROUP,
-	       OPT_FACILITATOR_CODE, OPT_CHECK, OPT_SSH, OPT_HELP,
+	       OPT_FACILITATOR_CODE, OPT_PASSWORD, OPT_CHECK, OPT_SSH, OPT_HELP,
 	       OPT_VERSION };
 	static const struct option options[] = {
 		{ "host", required_argument, NULL, OPT_HOST },
@@ -226,6 +230,8 @@ main(int argc, char **argv)
 		{ "group", required_argument, NULL, OPT_GROUP },
 		{ "facilitator-code", required_argument, NULL,
 		  OPT_FACILITATOR_CODE },
+		{ "password", required_argument, NULL, OPT_PASSWORD },
+		{ "wachtwoord", required_argument, NULL, OPT_PASSWORD },
 		{ "check", optional_argument, NULL, OPT_CHECK },
 		{ "ssh", no_argument, NULL, OPT_SSH },
 		{ "help", no_argument, NULL, OPT_HELP },
@@ -261,6 +267,8 @@ main(int argc, char **argv)
 	                    &fallback) < 0)
 		fprintf(stderr, "aandeslag: %s\n", conf_error);
 	o.host = default_host;
+	/* The room's password: the environment keeps it out of ps. */
+	o.password = getenv("AANDESLAG_PASSWORD");
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
 		switch (opt) {
 		case OPT_HOST:
@@ -285,6 +293,9 @@ main(int argc, char **argv)
 		case OPT_CHAIR_CODE:
 		case OPT_FACILITATOR_CODE:
 			o.chair_code = optarg;
+			break;
+		case OPT_PASSWORD:
+			o.password = optarg;
 			break;
 		case OPT_NEW_WORKSHOP:
 			new_workshop = optarg;
@@ -403,6 +414,7 @@ main(int argc, char **argv)
 		full.viewer = o.viewer;
 		full.reconnect_ms = o.reconnect_ms;
 		full.chair_code = o.chair_code;
+		full.password = o.password;
 		full.new_workshop = o.new_workshop;
 		full.workshop_room = o.workshop_room;
 		full.discover = search;

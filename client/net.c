@@ -211,6 +211,8 @@ send_join(struct net *net)
 			                  !net->opts.viewer;
 			net->listed |= join.list_rooms;
 		}
+		join.password = (char *)(net->opts.password ?
+		                         net->opts.password : "");
 		if (!net->joined_once && net->opts.chair_code != NULL)
 			join.chair_code = (char *)net->opts.chair_code;
 		else if (net->token_len > 0) {

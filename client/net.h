@@ -86,6 +86,9 @@ struct net_options {
 	/* The chair recovery code: the first join takes the room's first
 	 * chair's seat with it (and the chair), instead of a kept token. */
 	const char *chair_code;
+	/* The room's password, for joining a room whose chair set one; NULL
+	 * or "" for none. */
+	const char *password;
 	/* Create a workshop from this plan (instead of new_room/room); the
 	 * facilitator code in chair_code joins an existing one as its
 	 * facilitator. */

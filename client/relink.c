@@ -41,5 +41,7 @@ bool
 relink_refusal_final(int code)
 {
 	return code == AANDESLAG__ERROR_CODE__ERROR_BAD_TOKEN ||
-	       code == AANDESLAG__ERROR_CODE__ERROR_NO_SUCH_ROOM;
+	       code == AANDESLAG__ERROR_CODE__ERROR_NO_SUCH_ROOM ||
+	       code == AANDESLAG__ERROR_CODE__ERROR_PASSWORD_REQUIRED ||
+	       code == AANDESLAG__ERROR_CODE__ERROR_BAD_PASSWORD;
 }

@@ -28,7 +28,9 @@ uint32_t relink_delay_ms(unsigned attempt, uint32_t random);
 bool relink_closing_final(int code);
 
 /* Whether the refusal of a resume ends the client for good: the seat or
- * the room is gone. Other refusals (the server is busy) are tried again. */
+ * the room is gone, or a projector's password no longer holds (trying it
+ * again would only count as failed joins). Other refusals (the server is
+ * busy) are tried again. */
 bool relink_refusal_final(int code);
 
 #endif

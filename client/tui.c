@@ -219,6 +219,13 @@ on_refused(struct net *net, uint64_t request_id, const struct refusal *why,
 	if (net->state != NET_JOINED) {
 		net_close(net);
 		t->ui.connecting = false;
+		/* The room has a password: ask for it, and join again. */
+		if (why->code == AANDESLAG__ERROR_CODE__ERROR_PASSWORD_REQUIRED ||
+		    why->code == AANDESLAG__ERROR_CODE__ERROR_BAD_PASSWORD) {
+			t->ui.ask_password = true;
+			t->ui.field = UI_FIELD_PASSWORD;
+			editline_clear(&t->ui.join[UI_FIELD_PASSWORD]);
+		}
 		/* A group of a study day that filled up: choose again from a
 		 * fresh list, which takes a new connection. */
 		if (tuiws_choose_again(t, why)) {
@@ -328,6 +335,8 @@ connect_now(struct tui *t)
 	/* Behind SSH everyone shares one account: no seat file to share. */
 	o.seat_file = t->opts.downloads == NULL;
 	o.chair_code = t->opts.chair_code;
+	o.password = t->ui.ask_password ? t->ui.join[UI_FIELD_PASSWORD].text :
+	             t->opts.password;
 	if (t->opts.new_workshop != NULL) {
 		o.new_workshop = t->opts.new_workshop;
 	} else if (t->opts.new_room != NULL) {
@@ -379,6 +388,11 @@ tui_submit_join(struct tui *t)
 	if (!t->opts.viewer && ui->join[UI_FIELD_NAME].len == 0) {
 		ui->field = UI_FIELD_NAME;
 		tui_message(t, UI_MSG_ERROR, _("Vul je naam in, zoals de anderen je kennen."));
+		return;
+	}
+	if (ui->ask_password && ui->join[UI_FIELD_PASSWORD].len == 0) {
+		ui->field = UI_FIELD_PASSWORD;
+		tui_message(t, UI_MSG_ERROR, _("Vul het wachtwoord van de werksessie in; de voorzitter heeft het."));
 		return;
 	}
 	tui_message(t, UI_MSG_NONE, "");

@@ -17,6 +17,7 @@ struct tui_options {
 	bool viewer;            /* the projector view */
 	int64_t reconnect_ms;   /* see net_options */
 	const char *chair_code; /* see net_options */
+	const char *password;   /* see net_options; else the form asks */
 	/* A plan: create a workshop as its facilitator (see net_options). */
 	const Aandeslag__CreateWorkshop *new_workshop;
 	const char *workshop_room;      /* see net_options */

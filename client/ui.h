@@ -29,6 +29,7 @@ enum ui_join_field {
 	UI_FIELD_SERVER,
 	UI_FIELD_CODE,
 	UI_FIELD_NAME,
+	UI_FIELD_PASSWORD,      /* only once the server asked for one */
 	UI_FIELDS
 };
 
@@ -77,6 +78,9 @@ struct ui {
 	/* The join form. */
 	enum ui_join_field field;
 	struct editline join[UI_FIELDS];
+	/* The server wants the room's password: the form shows its field
+	 * (masked) and the next join gives it. */
+	bool ask_password;
 	bool connecting;
 	/* The room picker (UI_ROOMS): the workshop's groups as the server
 	 * listed them (owned by tuiws.c; NULL: no list), and the line under

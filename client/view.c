@@ -520,17 +520,39 @@ poster(WINDOW *w, const struct ui *ui, bool under_help, int *cy, int *cx)
 /* One field of the join form at row y: its label, the text in a band
  * and, under it, what to fill in. Returns the cursor's column when the
  * field is active, else -1. */
+/* The password as the form shows it: a '*' for every character. */
+static void
+join_mask(const struct editline *in, struct editline *out)
+{
+	size_t i;
+
+	editline_clear(out);
+	for (i = 0; i < in->len; i++) {
+		if (((unsigned char)in->text[i] & 0xc0) == 0x80)
+			continue;
+		if (i < in->cursor)
+			out->cursor++;
+		out->text[out->len++] = '*';
+	}
+	out->text[out->len] = '\0';
+}
+
 static int
 join_field(WINDOW *w, const struct ui *ui, enum ui_join_field k, int y,
            int x, int label_cols, int field_cols, const char *label,
            const char *hint)
 {
+	struct editline masked;
 	const struct editline *e = &ui->join[k];
 	bool active = ui->field == k;
 	attr_t band = active ? (ui->colour ? vt_attr(ui, UI_PAIR_HEADER) :
 	                        A_REVERSE) : A_UNDERLINE;
 	int cursor = -1;
 
+	if (k == UI_FIELD_PASSWORD) {
+		join_mask(e, &masked);
+		e = &masked;
+	}
 	if (active)
 		vt_put(w, y, x, vt_attr(ui, UI_PAIR_NORMAL) | A_BOLD,
 		       vt_glyphs()->arrow, 1);
@@ -554,15 +576,17 @@ static void
 join(WINDOW *w, const struct ui *ui, int *cy, int *cx)
 {
 	static const char *const labels[UI_FIELDS] = {
-		N_("Server"), N_("Code"), N_("Naam")
+		N_("Server"), N_("Code"), N_("Naam"), N_("Wachtwoord")
 	};
 	const char *hints[UI_FIELDS] = {
 		_("naam of adres van de server, eventueel met :poort"),
 		_("de code van de werksessie, bijvoorbeeld K7QM-2XPD"),
 		_("je naam zoals de anderen hem zien"),
+		_("het wachtwoord van de werksessie; de voorzitter heeft het"),
 	};
 	int rows = getmaxy(w), cols = getmaxx(w), fw, x0, y, label_cols = 0;
 	int k, c, step = rows >= 20 ? 3 : 2;
+	int nfields = ui->ask_password ? UI_FIELDS : UI_FIELD_PASSWORD;
 	struct vt_flow f;
 
 	vt_put_centred(w, 0, 0, vt_attr(ui, UI_PAIR_NORMAL) | A_BOLD,
@@ -572,11 +596,11 @@ join(WINDOW *w, const struct ui *ui, int *cy, int *cx)
 	               cols);
 	fw = cols - 4 < 70 ? cols - 4 : 70;
 	x0 = (cols - fw) / 2;
-	for (k = 0; k < UI_FIELDS; k++)
+	for (k = 0; k < nfields; k++)
 		if (vt_width(_(labels[k])) + 2 > label_cols)
 			label_cols = vt_width(_(labels[k])) + 2;
 	y = rows >= 20 ? 4 : 3;
-	for (k = 0; k < UI_FIELDS; k++, y += step) {
+	for (k = 0; k < nfields; k++, y += step) {
 		c = join_field(w, ui, (enum ui_join_field)k, y, x0, label_cols,
 		               fw - 2 - label_cols, _(labels[k]), hints[k]);
 		if (c >= 0) {

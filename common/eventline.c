@@ -238,6 +238,11 @@ setting_line(const struct model_room *room,
 		            _("de werksessie is op slot: niemand nieuw kan erbij") :
 		            _("de werksessie is weer open voor nieuwe deelnemers"));
 		break;
+	case AANDESLAG__SETTING_KEY__SETTING_PASSWORD:
+		strbuf_puts(out, ch->flag ?
+		            _("de werksessie heeft nu een wachtwoord") :
+		            _("de werksessie heeft geen wachtwoord meer"));
+		break;
 	case AANDESLAG__SETTING_KEY__SETTING_FOLLOW_UP:
 		if (ch->text[0] == '\0') {
 			strbuf_printf(out, _("%s gewist"), _("vervolgoverleg"));

@@ -247,6 +247,7 @@ settings(const struct model_settings *s, struct strbuf *out)
 	key_bool("anonymous", s->anonymous, false, out);
 	key_bool("talk_only", s->talk_only, false, out);
 	key_bool("locked", s->locked, false, out);
+	key_bool("password_set", s->password_set, false, out);
 	key_bool("finished", s->finished, false, out);
 	key_str_or_null("follow_up", s->follow_up, false, out);
 	strbuf_puts(out, "}");

@@ -132,6 +132,9 @@ struct model_settings {
 	bool talk_only;
 	bool finished;
 	bool locked;            /* op slot: nobody new joins */
+	/* Newcomers need a password: the server alone knows it (a salted
+	 * hash); the model, and so every client, has only this flag. */
+	bool password_set;
 	char follow_up[11];     /* YYYY-MM-DD or "" */
 };
 

@@ -530,5 +530,7 @@ poster_settings(const struct model_room *room, struct strbuf *out)
 	strbuf_puts(out, "\n");
 	strbuf_printf(out, "  %s: %s\n", _("Op slot (niemand nieuw)"),
 	              yes_no(s->locked));
+	strbuf_printf(out, "  %s: %s\n", _("Met wachtwoord"),
+	              yes_no(s->password_set));
 	strbuf_printf(out, "  %s: %s\n", _("Afgerond"), yes_no(s->finished));
 }

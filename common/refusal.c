@@ -158,6 +158,12 @@ static const struct entry entries[] = {
 	{ AANDESLAG__ERROR_CODE__ERROR_TOO_MANY_COMMANDS, "too_many_commands",
 	  N_("Er kwamen veel te veel opdrachten tegelijk (hoogstens {1} per "
 	     "seconde); de verbinding is verbroken.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_PASSWORD_REQUIRED, "password_required",
+	  N_("Deze werksessie heeft een wachtwoord. Vraag het aan de "
+	     "voorzitter en vul het in.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_BAD_PASSWORD, "bad_password",
+	  N_("Dat is niet het wachtwoord van deze werksessie. Probeer het "
+	     "opnieuw of vraag het aan de voorzitter.") },
 };
 
 /* What ERROR_TOO_MANY counts travels as a stable English word (its first

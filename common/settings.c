@@ -123,6 +123,15 @@ check_change(struct model_room *room, const Aandeslag__ChangeSetting *in,
 	case AANDESLAG__SETTING_KEY__SETTING_LOCKED:
 		out->flag = in->flag;
 		return 0;
+	case AANDESLAG__SETTING_KEY__SETTING_PASSWORD:
+		/* The server takes the password out of the command and
+		 * leaves the flag; a text that reached the model would end
+		 * up in an event, so it is refused instead. */
+		if (in->text != NULL && in->text[0] != '\0')
+			return refusal_set(why,
+			        AANDESLAG__ERROR_CODE__ERROR_BAD_SETTING);
+		out->flag = in->flag;
+		return 0;
 	case AANDESLAG__SETTING_KEY__SETTING_FOLLOW_UP:
 		if (in->text != NULL && in->text[0] != '\0' &&
 		    dates_check_day(in->text) < 0)
@@ -268,6 +277,9 @@ settings_apply(struct model_room *room, const Aandeslag__Event *ev,
 		return 0;
 	case AANDESLAG__SETTING_KEY__SETTING_LOCKED:
 		s->locked = ch->flag;
+		return 0;
+	case AANDESLAG__SETTING_KEY__SETTING_PASSWORD:
+		s->password_set = ch->flag;
 		return 0;
 	case AANDESLAG__SETTING_KEY__SETTING_FOLLOW_UP:
 		if (ch->text == NULL ||

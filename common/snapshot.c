@@ -49,6 +49,7 @@ build_settings(struct snapshot *s, const struct model_room *room)
 	out->talk_only = in->talk_only;
 	out->finished = in->finished;
 	out->locked = in->locked;
+	out->password_set = in->password_set;
 	out->follow_up = (char *)in->follow_up;
 	s->msg.settings = out;
 }
@@ -288,6 +289,7 @@ load_settings(struct model_room *room, const Aandeslag__Settings *in)
 	s->talk_only = in->talk_only;
 	s->finished = in->finished;
 	s->locked = in->locked;
+	s->password_set = in->password_set;
 	strcpy(s->follow_up, in->follow_up);
 	return 0;
 }

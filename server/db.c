@@ -59,6 +59,9 @@ static const char *const migrations[] = {
 	" created_ms INTEGER NOT NULL,"
 	" used_ms INTEGER NOT NULL,"
 	" record BLOB NOT NULL);",
+	/* 4: the hash of a room's password (crypto_pwhash_str()); NULL:
+	 * none. */
+	"ALTER TABLE rooms ADD COLUMN password_hash TEXT;",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] ==
@@ -66,7 +69,7 @@ _Static_assert(sizeof migrations / sizeof migrations[0] ==
 
 #define ROOM_COLUMNS \
 	"code, epoch, created_ms, used_ms, snapshot, snapshot_seq, snapshot_ms"
-#define ROOM_LOAD_COLUMNS ROOM_COLUMNS ", chair_code_hash, chair_id"
+#define ROOM_LOAD_COLUMNS ROOM_COLUMNS ", chair_code_hash, chair_id, password_hash"
 
 /* The savepoint "op" makes each store function all or nothing, also
  * outside the turn's transaction; "cmd" is the caller's, per command. */
@@ -126,6 +129,8 @@ static const char *const stmt_sql[DB_STMT_COUNT] = {
 	[DB_SET_CHAIR_CODE] =
 		"UPDATE rooms SET chair_code_hash = ?2, chair_id = ?3"
 		" WHERE code = ?1",
+	[DB_SET_PASSWORD] =
+		"UPDATE rooms SET password_hash = ?2 WHERE code = ?1",
 	[DB_LOAD_EVENTS] =
 		"SELECT seq, wall_ms, participant_id, request_id, data"
 		" FROM events WHERE room = ?1 ORDER BY seq",

@@ -51,12 +51,14 @@ enum db_stmt {
 	DB_DELETE_SEAT_REQUESTS,        /* room, participant_id */
 	DB_SET_EPOCH,           /* room, epoch */
 	DB_SET_CHAIR_CODE,      /* room, chair_code_hash, chair_id */
+	DB_SET_PASSWORD,        /* room, password_hash (text or NULL) */
 	DB_DELETE_ROOM,         /* room */
 	DB_PURGE,               /* used before ms */
 	DB_SET_ALIVE,           /* ms */
 	DB_GET_ALIVE,           /* → ms */
 	/* → code, epoch, created_ms, used_ms, snapshot, snapshot_seq,
-	 * snapshot_ms, chair_code_hash, chair_id: every room by code, or
+	 * snapshot_ms, chair_code_hash, chair_id, password_hash: every
+	 * room by code, or
 	 * the room given */
 	DB_LOAD_ROOMS, DB_LOAD_ROOM,
 	/* room → seq, wall_ms, participant_id, request_id, data */

@@ -13,6 +13,7 @@
 #include "frame.h"
 #include "joinguard.h"
 #include "persist.h"
+#include "roompass.h"
 #include "server.h"
 #include "settings.h"
 #include "snapshot.h"
@@ -478,8 +479,10 @@ join_room(struct server *srv, struct conn *c, const Aandeslag__JoinRoom *req)
 		                 AANDESLAG__ERROR_CODE__ERROR_NO_SUCH_ROOM);
 		return;
 	}
+	/* A projector sees the whole poster: it needs the password too. */
 	if (req->viewer) {
-		join_viewer(c, room, req->request_id, req->content_hash);
+		if (roompass_admit(c, room, req))
+			join_viewer(c, room, req->request_id, req->content_hash);
 		return;
 	}
 	if (req->resume_token.len > 0) {
@@ -503,5 +506,7 @@ join_room(struct server *srv, struct conn *c, const Aandeslag__JoinRoom *req)
 		            AANDESLAG__ERROR_CODE__ERROR_ROOM_LOCKED);
 		return;
 	}
-	join_newcomer(srv, c, room, req);
+	/* A newcomer needs the password, if the chair set one. */
+	if (roompass_admit(c, room, req))
+		join_newcomer(srv, c, room, req);
 }

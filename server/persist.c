@@ -158,6 +158,14 @@ persist_chair_code(struct server *srv, struct room *room)
 	                            room->chair_code_hash, room->chair_code_id);
 }
 
+int
+persist_password(struct server *srv, struct room *room, const char *hash)
+{
+	if (srv->store == NULL)
+		return 0;
+	return store_set_password(srv->store, room->model.code, hash);
+}
+
 /* ------------------------------------------------------------ reading */
 
 struct loading {
@@ -206,6 +214,11 @@ on_room(void *arg, const struct store_room *r)
 		       STORE_HASH_SIZE);
 		l->room->has_chair_code = true;
 		l->room->chair_code_id = r->chair_id;
+	}
+	if (r->password_hash != NULL &&
+	    strlen(r->password_hash) < sizeof l->room->password_hash) {
+		strcpy(l->room->password_hash, r->password_hash);
+		l->room->has_password = true;
 	}
 	l->room->created_ms = r->created_ms;
 	l->room->used_ms = r->used_ms;
@@ -430,6 +443,9 @@ on_reloaded(void *arg)
 		        (live->nseats - j - 1) * sizeof live->seats[0]);
 		live->nseats--;
 	}
+	memcpy(live->password_hash, fresh->password_hash,
+	       sizeof live->password_hash);
+	live->has_password = fresh->has_password;
 	old = live->model;
 	live->model = fresh->model;
 	live->history = fresh->history;

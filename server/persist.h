@@ -34,6 +34,12 @@ int persist_forget_seat(struct server *srv, struct room *room,
 /* Stores the room's chair recovery code hash and whose it is. */
 int persist_chair_code(struct server *srv, struct room *room);
 
+/* Stores the hash of the room's password (pwhash.h), or NULL for none,
+ * in the current change's savepoint. Returns 0 or a negative store
+ * error. */
+int persist_password(struct server *srv, struct room *room,
+                     const char *hash);
+
 /* Rebuilds every stored room into srv->rooms, as it was when the server
  * stopped: nobody connected, a running clock paused with its time left,
  * and a new epoch so that no sequence number means two things. The rooms

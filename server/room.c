@@ -12,6 +12,7 @@
 #include "conn.h"
 #include "frame.h"
 #include "persist.h"
+#include "roompass.h"
 #include "server.h"
 #include "workshop.h"
 #include "snapshot.h"
@@ -272,6 +273,7 @@ room_command(struct conn *c, const Aandeslag__Command *cmd)
 	struct room *room = c->room;
 	struct server *srv = c->server;
 	struct room_seat *seat = room_seat(room, c->participant_id);
+	struct roompass_change pw;
 	struct model_event ev;
 	struct refusal why;
 	uint64_t seq;
@@ -303,10 +305,19 @@ room_command(struct conn *c, const Aandeslag__Command *cmd)
 		room_refuse(c, cmd->request_id, AANDESLAG__ERROR_CODE__ERROR_STORAGE);
 		return;
 	}
+	/* A password goes no further than roompass: the model sees the
+	 * command without it. */
+	if (roompass_prepare(cmd, &pw, &why) < 0) {
+		room_remember(seat, cmd->request_id, 0, why.code);
+		room_send_refusal(c, cmd->request_id, &why);
+		return;
+	}
 	seq = room->model.seq;
-	rc = model_execute(&room->model, seat->participant_id, cmd,
-	                   server_now(srv), &ev, &why);
+	rc = model_execute(&room->model, seat->participant_id,
+	                   pw.active ? &pw.command : cmd, server_now(srv), &ev,
+	                   &why);
 	if (rc < 0) {
+		roompass_done(&pw);
 		model_event_release(&ev);
 		if (rc == -ENOMEM) {
 			room_refuse(c, cmd->request_id,
@@ -324,12 +335,19 @@ room_command(struct conn *c, const Aandeslag__Command *cmd)
 	if (rc == 0 &&
 	    ev.event.change_case == AANDESLAG__EVENT__CHANGE_PARTICIPANT_LEFT)
 		rc = persist_forget_seat(srv, room, ev.left.participant_id);
+	if (rc == 0 && pw.active)
+		rc = roompass_store(srv, room, &pw);
+	roompass_done(&pw);
 	if (room_change_end(srv, rc) < 0) {
 		model_event_release(&ev);
 		room_undo(srv, room, seq);
-		room_refuse(c, cmd->request_id, AANDESLAG__ERROR_CODE__ERROR_STORAGE);
+		room_refuse(c, cmd->request_id, rc == -ENOMEM ?
+		            AANDESLAG__ERROR_CODE__ERROR_INTERNAL :
+		            AANDESLAG__ERROR_CODE__ERROR_STORAGE);
 		return;
 	}
+	if (pw.active)
+		roompass_commit(room, &pw);
 	room_remember(seat, cmd->request_id, ev.event.seq, 0);
 	room_broadcast(room, &ev.event);
 	if (room->model.clocks[room->model.current_step - 1].state ==

@@ -10,6 +10,7 @@
 
 #include "aandeslag.pb-c.h"
 #include "model.h"
+#include "pwhash.h"
 #include "store.h"
 #include "wire.h"
 
@@ -59,6 +60,10 @@ struct room {
 	uint8_t chair_code_hash[STORE_HASH_SIZE];
 	bool has_chair_code;
 	uint32_t chair_code_id;
+	/* The password newcomers and projectors need, as a salted hash
+	 * (pwhash.h); model.settings.password_set says the same to all. */
+	char password_hash[PWHASH_SIZE];
+	bool has_password;
 	/* A colleague the chair recognised: their name takes their seat
 	 * until recognised_until (loop time). */
 	uint32_t recognised_id;

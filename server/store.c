@@ -344,6 +344,14 @@ store_set_chair_code(struct store *st, const char *code,
 }
 
 int
+store_set_password(struct store *st, const char *code, const char *hash)
+{
+	/* A NULL text binds as NULL: no password. */
+	db_bind_text(st, DB_SET_PASSWORD, 2, hash);
+	return run_room(st, DB_SET_PASSWORD, code);
+}
+
+int
 store_delete_room(struct store *st, const char *code)
 {
 	return run_room(st, DB_DELETE_ROOM, code);
@@ -442,6 +450,7 @@ load_rooms(struct store *st, enum db_stmt id, const struct store_loader *ld,
 		                       STORE_HASH_SIZE ?
 		                       sqlite3_column_blob(s, 7) : NULL;
 		room.chair_id = (uint32_t)sqlite3_column_int64(s, 8);
+		room.password_hash = (const char *)sqlite3_column_text(s, 9);
 		if (room.code == NULL) {
 			rc = db_set_error(st, SQLITE_NOMEM);
 			break;

@@ -30,7 +30,7 @@
 /* The database file in the data directory. */
 #define STORE_FILE "aandeslag.db"
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 /* Bytes of a token hash (BLAKE2b-256 via libsodium). */
 #define STORE_HASH_SIZE 32
 
@@ -57,6 +57,9 @@ struct store_room {
 	 * the room has none) and the participant it gives the chair back. */
 	const uint8_t *chair_code_hash;
 	uint32_t chair_id;
+	/* The hash of the room's password (a crypto_pwhash_str() string),
+	 * or NULL when it has none. */
+	const char *password_hash;
 };
 
 /* An event after a room's snapshot. */
@@ -178,6 +181,12 @@ int store_delete_seat(struct store *st, const char *code,
 int store_set_chair_code(struct store *st, const char *code,
                          const uint8_t hash[STORE_HASH_SIZE],
                          uint32_t chair_id);
+
+/* Stores the hash of a room's password (a NUL-terminated string), or
+ * NULL for none. Returns 0, -ENOENT when there is no such room, or an
+ * error. */
+int store_set_password(struct store *st, const char *code,
+                       const char *hash);
 
 /* Deletes a room and everything of it. Returns -ENOENT when there is no
  * such room. */

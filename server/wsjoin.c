@@ -14,6 +14,7 @@
 #include "joinguard.h"
 #include "persist.h"
 #include "room.h"
+#include "roompass.h"
 #include "server.h"
 #include "settings.h"
 #include "workshop.h"
@@ -627,5 +628,6 @@ wsjoin_join(struct server *srv, struct conn *c, struct workshop *ws,
 		            AANDESLAG__ERROR_CODE__ERROR_ROOM_LOCKED);
 		return;
 	}
-	join_newcomer(srv, c, room, req);
+	if (roompass_admit(c, room, req))
+		join_newcomer(srv, c, room, req);
 }

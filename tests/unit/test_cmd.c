@@ -529,7 +529,30 @@ test_chair_away(void)
 	parse_remote(&p, "overnemen", OP(TAKE_CHAIR));
 }
 
+/* password TEXT and password off (wachtwoord ... uit): the text goes to
+ * the server as typed, off clears it. */
+static void
+test_password(void)
+{
+	static const char *const lines[] = { "password", "wachtwoord   " };
+	struct parsed p;
+
+	REFUSE_ALL(lines);
+	check_setting("password appel taart", KEY(PASSWORD));
+	parse_remote(&p, "password appel  taart", OP(SETTING));
+	CHECK_STR(p.cmd.setting.text, "appel  taart");
+	parse_remote(&p, "wachtwoord Geheim!", OP(SETTING));
+	CHECK_INT(p.cmd.setting.key, ==, KEY(PASSWORD));
+	CHECK_STR(p.cmd.setting.text, "Geheim!");
+	parse_remote(&p, "password off", OP(SETTING));
+	CHECK_STR(p.cmd.setting.text, "");
+	parse_remote(&p, "WACHTWOORD Uit", OP(SETTING));
+	CHECK_STR(p.cmd.setting.text, "");
+	CHECK_CONTAINS(cmd_help(), "wachtwoord TEKST");
+}
+
 CHECK_MAIN(CHECK_TEST(test_note),
+           CHECK_TEST(test_password),
            CHECK_TEST(test_note_keeps_inner_spaces),
            CHECK_TEST(test_note_step),
            CHECK_TEST(test_note_refused),

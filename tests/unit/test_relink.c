@@ -83,6 +83,8 @@ test_final(void)
 	CHECK(relink_closing_final(E_MALFORMED_FRAME));
 	CHECK(relink_refusal_final(E_BAD_TOKEN));
 	CHECK(relink_refusal_final(E_NO_SUCH_ROOM));
+	CHECK(relink_refusal_final(AANDESLAG__ERROR_CODE__ERROR_PASSWORD_REQUIRED));
+	CHECK(relink_refusal_final(AANDESLAG__ERROR_CODE__ERROR_BAD_PASSWORD));
 	CHECK(!relink_refusal_final(E_INTERNAL));
 	CHECK(!relink_refusal_final(E_STORAGE));
 }

@@ -3,7 +3,9 @@
  * of recognising a colleague on a new laptop. Every accepted command is
  * also applied to a mirror, which must end up the same. */
 #include "model_fixture.h"
+#include "eventline.h"
 #include "settings.h"
+#include "strbuf.h"
 
 /* The server's room and a client's mirror, with Anna (chair), Bram and
  * Carla seated at T. */
@@ -137,6 +139,24 @@ set_locked(struct pair *p, uint32_t actor, bool locked, int64_t now)
 	aandeslag__change_setting__init(&cs);
 	cs.key = AANDESLAG__SETTING_KEY__SETTING_LOCKED;
 	cs.flag = locked;
+	cmd.request_id = 1;
+	cmd.op_case = AANDESLAG__COMMAND__OP_SETTING;
+	cmd.setting = &cs;
+	return model_execute(&p->room, actor, &cmd, now, &p->ev, &p->why);
+}
+
+static int
+set_password(struct pair *p, uint32_t actor, bool on, const char *text,
+             int64_t now)
+{
+	Aandeslag__Command cmd;
+	Aandeslag__ChangeSetting cs;
+
+	aandeslag__command__init(&cmd);
+	aandeslag__change_setting__init(&cs);
+	cs.key = AANDESLAG__SETTING_KEY__SETTING_PASSWORD;
+	cs.flag = on;
+	cs.text = (char *)text;
 	cmd.request_id = 1;
 	cmd.op_case = AANDESLAG__COMMAND__OP_SETTING;
 	cmd.setting = &cs;
@@ -542,7 +562,56 @@ test_lock(void)
 	pair_teardown(p);
 }
 
-CHECK_MAIN(CHECK_TEST(test_lock), CHECK_TEST(test_events_release),
+/* ---------------------------------------------------------- password */
+
+/* The model knows only whether the room has a password: the chair sets
+ * the flag (the server took the password out), the event and a snapshot
+ * carry it, and a command that still holds a text is refused rather
+ * than let it into an event. */
+static void
+test_password(void)
+{
+	static struct pair pp;
+	struct pair *p = &pp;
+	struct model_room loaded;
+	struct snapshot snap;
+	struct strbuf line = { 0 };
+
+	pair_setup(p);
+	CHECK_REFUSED(set_password(p, p->bram, true, "", T), p->why,
+	              E(NOT_ALLOWED), 1, "chair", NULL);
+	CHECK_REFUSED(set_password(p, p->anna, true, "appeltaart", T), p->why,
+	              E(BAD_SETTING), 0, NULL, NULL);
+	CHECK(!p->room.settings.password_set);
+	CHECK_INT(set_password(p, p->anna, true, "", T), ==, 0);
+	CHECK_STR(p->ev.change.text, "");
+	CHECK(p->ev.change.flag);
+	eventline_render(&p->mirror, &p->ev.event, &line);
+	CHECK_CONTAINS(strbuf_str(&line), "de werksessie heeft nu een wachtwoord");
+	mirror(p, T);
+	CHECK(p->room.settings.password_set);
+	CHECK(p->mirror.settings.password_set);
+	/* A password keeps newcomers out only with the server's check: the
+	 * room still takes them. */
+	CHECK(settings_takes_newcomers(&p->room));
+	CHECK_INT(snapshot_build(&snap, &p->room, T, 0), ==, 0);
+	CHECK(snap.msg.settings->password_set);
+	CHECK_INT(snapshot_load(&loaded, CONTENT, &snap.msg, T), ==, 0);
+	snapshot_release(&snap);
+	CHECK(loaded.settings.password_set);
+	model_free(&loaded);
+	CHECK_INT(set_password(p, p->anna, false, "", T + MIN), ==, 0);
+	eventline_render(&p->mirror, &p->ev.event, &line);
+	CHECK_CONTAINS(strbuf_str(&line),
+	               "de werksessie heeft geen wachtwoord meer");
+	mirror(p, T + MIN);
+	CHECK(!p->mirror.settings.password_set);
+	strbuf_free(&line);
+	pair_teardown(p);
+}
+
+CHECK_MAIN(CHECK_TEST(test_lock), CHECK_TEST(test_password),
+           CHECK_TEST(test_events_release),
            CHECK_TEST(test_away_since),
            CHECK_TEST(test_away_since_snapshot),
            CHECK_TEST(test_take_chair_waits),

@@ -342,13 +342,16 @@ test_refuses(void)
 	st = open_store(NULL);
 	store_close(st);
 	/* A newer build's database: neither side may touch it. */
-	raw_int(dir, "PRAGMA user_version = 4");
+	snprintf(path, sizeof path, "PRAGMA user_version = %d",
+	         STORE_SCHEMA_VERSION + 1);
+	raw_int(dir, path);
 	CHECK_INT(store_open(&st, dir, STORE_SYNC_NORMAL, NULL, err,
 	                     sizeof err), ==, -EPROTO);
 	CHECK(st == NULL);
 	CHECK_CONTAINS(err, "newer");
 	CHECK_INT(store_open_readonly(&st, dir, err, sizeof err), ==, -EPROTO);
-	CHECK_INT(raw_int(dir, "PRAGMA user_version"), ==, 4);
+	CHECK_INT(raw_int(dir, "PRAGMA user_version"), ==,
+	          STORE_SCHEMA_VERSION + 1);
 
 	/* A file that is not a database at all. */
 	snprintf(path, sizeof path, "%s/%s", dir, STORE_FILE);
@@ -961,6 +964,7 @@ test_migrates_v1(void)
 	st = open_store(NULL);
 	CHECK_INT(store_put_room(st, &room, 8), ==, 0);
 	store_close(st);
+	raw_int(dir, "ALTER TABLE rooms DROP COLUMN password_hash");
 	raw_int(dir, "ALTER TABLE rooms DROP COLUMN chair_code_hash");
 	raw_int(dir, "ALTER TABLE rooms DROP COLUMN chair_id");
 	raw_int(dir, "DROP TABLE workshops");
@@ -976,6 +980,62 @@ test_migrates_v1(void)
 	CHECK_INT(store_load(st, &loader), ==, 0);
 	CHECK(memcmp(seen, hash, sizeof hash) == 0);
 	CHECK_INT(seen[STORE_HASH_SIZE], ==, 5);
+	store_close(st);
+	tmp_end();
+}
+
+static int
+remember_password(void *arg, const struct store_room *room)
+{
+	char *seen = arg;
+
+	snprintf(seen, 64, "%s %s", room->code,
+	         room->password_hash ? room->password_hash : "(none)");
+	return 0;
+}
+
+/* A database of schema 3 (before room passwords) is migrated: its rooms
+ * stay, without a password, and can be given one and lose it again. */
+static void
+test_migrates_v3(void)
+{
+	static const uint8_t snap[] = { 1, 2, 3 };
+	struct store_room room = {
+		.code = "K7QM-2XPD", .epoch = 9, .created_ms = 1, .used_ms = 2,
+		.snapshot = snap, .snapshot_len = sizeof snap,
+		.snapshot_seq = 4, .snapshot_ms = 3,
+	};
+	char seen[64] = "";
+	struct store_loader loader = { .room = remember_password,
+	                               .arg = seen };
+	struct store *st;
+
+	tmp_begin();
+	st = open_store(NULL);
+	CHECK_INT(store_put_room(st, &room, 8), ==, 0);
+	store_close(st);
+	raw_int(dir, "ALTER TABLE rooms DROP COLUMN password_hash");
+	raw_int(dir, "PRAGMA user_version = 3");
+	CHECK_INT(raw_int(dir, "SELECT count(*) FROM pragma_table_info('rooms')"
+	                  " WHERE name = 'password_hash'"), ==, 0);
+
+	st = open_store(NULL);
+	CHECK_INT(raw_int(dir, "PRAGMA user_version"), ==, STORE_SCHEMA_VERSION);
+	CHECK_INT(store_load(st, &loader), ==, 0);
+	CHECK_STR(seen, "K7QM-2XPD (none)");
+	CHECK_INT(store_set_password(st, "K7QM-2XPD", "$argon2id$x"), ==, 0);
+	CHECK_INT(store_set_password(st, "ZZZZ-ZZZZ", "$argon2id$x"), ==,
+	          -ENOENT);
+	/* A new snapshot of the room keeps its password. */
+	room.snapshot_seq = 5;
+	CHECK_INT(store_put_room(st, &room, 8), ==, 0);
+	store_close(st);
+	st = open_store(NULL);
+	CHECK_INT(store_load(st, &loader), ==, 0);
+	CHECK_STR(seen, "K7QM-2XPD $argon2id$x");
+	CHECK_INT(store_set_password(st, "K7QM-2XPD", NULL), ==, 0);
+	CHECK_INT(store_load(st, &loader), ==, 0);
+	CHECK_STR(seen, "K7QM-2XPD (none)");
 	store_close(st);
 	tmp_end();
 }
@@ -1036,6 +1096,7 @@ test_workshops(void)
 CHECK_MAIN(CHECK_TEST(test_open_creates),
            CHECK_TEST(test_workshops),
            CHECK_TEST(test_migrates_v1),
+           CHECK_TEST(test_migrates_v3),
            CHECK_TEST(test_refuses),
            CHECK_TEST(test_round_trip),
            CHECK_TEST(test_savepoints),
