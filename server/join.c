@@ -498,9 +498,16 @@ join_room(struct server *srv, struct conn *c, const Aandeslag__JoinRoom *req)
 		take_seat(c, room, seat, req);
 		return;
 	}
+	join_admit(srv, c, room, req);
+}
+
+void
+join_admit(struct server *srv, struct conn *c, struct room *room,
+           const Aandeslag__JoinRoom *req)
+{
 	/* A locked or finished room takes its members back (token, chair
-	 * code, a colleague the chair recognised) and projectors, nobody
-	 * new. */
+	 * code, a colleague the chair recognised: they came in above), and
+	 * nobody new. */
 	if (!settings_takes_newcomers(&room->model)) {
 		room_refuse(c, req->request_id,
 		            AANDESLAG__ERROR_CODE__ERROR_ROOM_LOCKED);

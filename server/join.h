@@ -32,6 +32,13 @@ struct room_seat *join_newcomer(struct server *srv, struct conn *c,
                                 struct room *room,
                                 const Aandeslag__JoinRoom *req);
 
+/* Lets the newcomer named in req into room if it takes newcomers (not
+ * locked or finished: else room_locked) and they gave its password, if
+ * it has one (else password_required or bad_password), and seats them
+ * with join_newcomer(). c is told the answer either way. */
+void join_admit(struct server *srv, struct conn *c, struct room *room,
+                const Aandeslag__JoinRoom *req);
+
 /* Seats c in the seat of room whose token req presents, as the same
  * participant, and answers with Joined. Returns false (nothing sent)
  * when no seat of room has that token. */

@@ -14,7 +14,6 @@
 #include "joinguard.h"
 #include "persist.h"
 #include "room.h"
-#include "roompass.h"
 #include "server.h"
 #include "settings.h"
 #include "workshop.h"
@@ -621,13 +620,6 @@ wsjoin_join(struct server *srv, struct conn *c, struct workshop *ws,
 			return;
 		}
 	}
-	/* A locked or finished group takes nobody new (its members come
-	 * back with their token, above). */
-	if (!settings_takes_newcomers(&room->model)) {
-		room_refuse(c, req->request_id,
-		            AANDESLAG__ERROR_CODE__ERROR_ROOM_LOCKED);
-		return;
-	}
-	if (roompass_admit(c, room, req))
-		join_newcomer(srv, c, room, req);
+	/* Its members came back with their token, above. */
+	join_admit(srv, c, room, req);
 }

@@ -626,6 +626,59 @@ def env_join_room(request_id, code, name):
                     pb_bytes(2, code) + pb_bytes(3, name))
 
 
+def env_join(code, name="", token=None, viewer=False, chair_code=None,
+             password=None, request_id=1):
+    """A JoinRoom with the fields a test gives: a name, a resume token,
+    as a viewer (projector), the chair recovery code, a password."""
+    body = pb_varint(1, request_id) + pb_bytes(2, code)
+    if name:
+        body += pb_bytes(3, name)
+    if token is not None:
+        body += pb_bytes(4, token)
+    if viewer:
+        body += pb_varint(5, 1)
+    if chair_code is not None:
+        body += pb_bytes(7, chair_code)
+    if password is not None:
+        body += pb_bytes(10, password)
+    return pb_bytes(ENV_JOIN_ROOM, body)
+
+
+def raw_connect(sc, port, source=None):
+    """A RawConn of scope sc past the handshake (from source, an address
+    in 127.0.0.0/8, when given)."""
+    r = sc.raw(port, source=source)
+    r.handshake()
+    return r
+
+
+def raw_answer(raw, what):
+    """The next Joined, Refusal or Ack on raw: (kind, fields)."""
+    while True:
+        f = raw.recv_frame()
+        check(f is not None, "closed while waiting for %s" % what)
+        if f[0] in (ENV_JOINED, ENV_REFUSAL, ENV_ACK):
+            return f[0], pb_dict(f[1])
+
+
+def raw_command(raw, request_id, field, body=b""):
+    """Sends the Command whose op is field (its body given) and returns
+    its answer, as raw_answer()."""
+    raw.send_env(pb_bytes(ENV_COMMAND, pb_varint(1, request_id) +
+                          pb_bytes(field, body)))
+    return raw_answer(raw, "answer to command %d" % request_id)
+
+
+def raw_create(sc, port, title, name="Anna"):
+    """A new room made over a raw connection: (the chair's RawConn, the
+    Joined's fields)."""
+    chair = raw_connect(sc, port)
+    chair.send_env(env_create_room(1, title, name))
+    kind, joined = raw_answer(chair, "Joined")
+    check(kind == ENV_JOINED, "create refused: %r" % joined)
+    return chair, joined
+
+
 def env_add_note(request_id, text, step=0):
     note = (pb_varint(1, step) if step else b"") + pb_bytes(2, text)
     return pb_bytes(ENV_COMMAND, pb_varint(1, request_id) + pb_bytes(16, note))

@@ -6,9 +6,11 @@ its own; nothing leaves 127.0.0.0/8."""
 import socket
 import time
 
-from harness import (ENV_ACK, ENV_COMMAND, ENV_JOINED, ENV_JOIN_ROOM,
-                     ENV_REFUSAL, HOST, Scope, check, env_create_room,
-                     pb_all, pb_bytes, pb_dict, pb_varint, run_tests)
+from harness import (ENV_ACK, ENV_JOINED, ENV_REFUSAL, HOST, Scope, check,
+                     env_join as join_env, pb_all, pb_bytes, pb_dict,
+                     pb_varint, raw_command as command,
+                     raw_connect as connect,
+                     raw_create, run_tests)
 
 ERROR_NO_SUCH_ROOM = 20
 ERROR_BAD_TOKEN = 25
@@ -24,33 +26,10 @@ CMD_RECOGNISE = 40
 GUARD = ("--join-burst", "3", "--join-wait", "2")
 
 
-def join_env(code, name="", token=None, chair_code=None, viewer=False,
-             request_id=1):
-    body = pb_varint(1, request_id) + pb_bytes(2, code)
-    if name:
-        body += pb_bytes(3, name)
-    if token is not None:
-        body += pb_bytes(4, token)
-    if viewer:
-        body += pb_varint(5, 1)
-    if chair_code is not None:
-        body += pb_bytes(7, chair_code)
-    return pb_bytes(ENV_JOIN_ROOM, body)
 
 
-def connect(sc, port, source=None):
-    r = sc.raw(port, source=source)
-    r.handshake()
-    return r
 
 
-def answer(raw, what):
-    """The next Joined, Refusal or Ack: (kind, fields)."""
-    while True:
-        f = raw.recv_frame()
-        check(f is not None, "closed while waiting for %s" % what)
-        if f[0] in (ENV_JOINED, ENV_REFUSAL, ENV_ACK):
-            return f[0], pb_dict(f[1])
 
 
 def attempt(raw, request_id, **kw):
@@ -72,18 +51,12 @@ def refused(result, code, what):
     return params
 
 
+
+
+
+
 def create(sc, port, name="Anna"):
-    chair = connect(sc, port)
-    chair.send_env(env_create_room(1, "Slot", name))
-    kind, joined = answer(chair, "Joined")
-    check(kind == ENV_JOINED, "create refused: %r" % joined)
-    return chair, joined
-
-
-def command(raw, request_id, field, body=b""):
-    raw.send_env(pb_bytes(ENV_COMMAND, pb_varint(1, request_id) +
-                          pb_bytes(field, body)))
-    return answer(raw, "answer to command %d" % request_id)
+    return raw_create(sc, port, "Slot", name)
 
 
 def wrong_code(code):

@@ -8,10 +8,8 @@ across 127.0.0.0/8 (127.0.0.2, 127.0.0.3, ...); nothing leaves it. No
 test asserts a time: only what comes first."""
 
 import os
-import socket
 import sys
 import threading
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 

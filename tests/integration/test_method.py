@@ -7,7 +7,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from harness import (ENV_JOINED, ENV_ACK, Scope, check,  # noqa: E402
+from harness import (ENV_JOINED, Scope, check,  # noqa: E402
                      pb_all, pb_bytes, pb_dict, pb_varint, run_tests,
                      wait_until)
 

@@ -15,8 +15,9 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from harness import (CHILD_ENV, ENV_ACK, ENV_COMMAND, ENV_EVENT,  # noqa: E402
-                     ENV_JOINED, ENV_JOIN_ROOM, ENV_REFUSAL, SERVER_BIN,
-                     WRAPPER, Scope, check, env_create_room, pb_bytes, pb_dict, pb_varint, run_tests, wait_until)
+                     ENV_JOINED, ENV_REFUSAL, SERVER_BIN, WRAPPER, Scope,
+                     check, env_create_room, env_join as join_env, pb_bytes,
+                     pb_dict, pb_varint, run_tests, wait_until)
 
 PASSWORD = "appeltaart-7Qx"
 ERROR_NOT_ALLOWED = 40
@@ -30,18 +31,6 @@ CLEARED = "de werksessie heeft geen wachtwoord meer"
 GUARD = ("--join-burst", "3", "--join-wait", "2")
 
 
-def join_env(code, name="", password=None, viewer=False, token=None,
-             request_id=1):
-    body = pb_varint(1, request_id) + pb_bytes(2, code)
-    if name:
-        body += pb_bytes(3, name)
-    if token is not None:
-        body += pb_bytes(4, token)
-    if viewer:
-        body += pb_varint(5, 1)
-    if password is not None:
-        body += pb_bytes(10, password)
-    return pb_bytes(ENV_JOIN_ROOM, body)
 
 
 class Recorder:

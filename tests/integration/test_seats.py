@@ -7,9 +7,11 @@ while present."""
 import os
 import re
 
-from harness import (ENV_ACK, ENV_COMMAND, ENV_JOINED, ENV_JOIN_ROOM,
-                     ENV_REFUSAL, Scope, check, env_create_room, pb_all,
-                     pb_bytes, pb_dict, pb_varint, run_tests)
+from harness import (ENV_ACK, ENV_JOINED, ENV_REFUSAL, Scope, check,
+                     env_join as join_env, pb_all, pb_dict,
+                     pb_varint, raw_answer as answer,
+                     raw_command as command, raw_connect as connect,
+                     raw_create, run_tests)
 
 ROLE_CHAIR = 1
 ERROR_ALREADY_PRESENT = 26
@@ -21,30 +23,14 @@ ERROR_BAD_CHAIR_CODE = 77
 CODE_RE = re.compile(r"^[2-9A-Z]{4}-[2-9A-Z]{4}$")
 
 
-def join_env(code, name="", token=None, chair_code=None, request_id=1):
-    body = pb_varint(1, request_id) + pb_bytes(2, code)
-    if name:
-        body += pb_bytes(3, name)
-    if token is not None:
-        body += pb_bytes(4, token)
-    if chair_code is not None:
-        body += pb_bytes(7, chair_code)
-    return pb_bytes(ENV_JOIN_ROOM, body)
 
 
-def connect(sc, port):
-    r = sc.raw(port)
-    r.handshake()
-    return r
 
 
-def answer(raw, what):
-    """The next Joined or Refusal: (kind, fields)."""
-    while True:
-        f = raw.recv_frame()
-        check(f is not None, "closed while waiting for %s" % what)
-        if f[0] in (ENV_JOINED, ENV_REFUSAL, ENV_ACK):
-            return f[0], pb_dict(f[1])
+
+
+def create(sc, port, name="Anna"):
+    return raw_create(sc, port, "Stoelen", name)
 
 
 def roles(joined):
@@ -52,18 +38,8 @@ def roles(joined):
             for p in pb_all(joined[5], 8)}
 
 
-def create(sc, port, name="Anna"):
-    chair = connect(sc, port)
-    chair.send_env(env_create_room(1, "Stoelen", name))
-    kind, joined = answer(chair, "Joined")
-    check(kind == ENV_JOINED, "create refused: %r" % joined)
-    return chair, joined
 
 
-def command(raw, request_id, field, body=b""):
-    raw.send_env(pb_bytes(ENV_COMMAND, pb_varint(1, request_id) +
-                          pb_bytes(field, body)))
-    return answer(raw, "answer to command %d" % request_id)
 
 
 def test_chair_code_gives_the_chair_back():

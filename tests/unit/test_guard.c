@@ -2,6 +2,7 @@
  * in: the burst, the refill and its growing wait, the /64 grouping, the
  * IPv4-mapped addresses, the bound on the table and the global budget. */
 #include "check.h"
+#include "guardkey_fixture.h"
 
 #include "guard.h"
 
@@ -11,32 +12,6 @@
 #include <sys/socket.h>
 
 static struct guard g;
-
-static struct guard_key
-key4(const char *text)
-{
-	struct sockaddr_in in;
-	struct guard_key k;
-
-	memset(&in, 0, sizeof in);
-	in.sin_family = AF_INET;
-	CHECK_INT(inet_pton(AF_INET, text, &in.sin_addr), ==, 1);
-	CHECK_INT(guard_key_from_addr((struct sockaddr *)&in, &k), ==, 0);
-	return k;
-}
-
-static struct guard_key
-key6(const char *text)
-{
-	struct sockaddr_in6 in6;
-	struct guard_key k;
-
-	memset(&in6, 0, sizeof in6);
-	in6.sin6_family = AF_INET6;
-	CHECK_INT(inet_pton(AF_INET6, text, &in6.sin6_addr), ==, 1);
-	CHECK_INT(guard_key_from_addr((struct sockaddr *)&in6, &k), ==, 0);
-	return k;
-}
 
 /* Burst 3, a first wait of 1 s (at most 8 s), no global budget. */
 static void

@@ -4,6 +4,7 @@
  * count with IPv4, IPv4-mapped and IPv6 /64 keys, the total, and that a
  * refused connection counts nowhere. */
 #include "check.h"
+#include "guardkey_fixture.h"
 
 #include "bucket.h"
 #include "connlimit.h"
@@ -14,32 +15,6 @@
 #include <sys/socket.h>
 
 static struct connlimit table;
-
-static struct guard_key
-key4(const char *text)
-{
-	struct sockaddr_in in;
-	struct guard_key k;
-
-	memset(&in, 0, sizeof in);
-	in.sin_family = AF_INET;
-	CHECK_INT(inet_pton(AF_INET, text, &in.sin_addr), ==, 1);
-	CHECK_INT(guard_key_from_addr((struct sockaddr *)&in, &k), ==, 0);
-	return k;
-}
-
-static struct guard_key
-key6(const char *text)
-{
-	struct sockaddr_in6 in6;
-	struct guard_key k;
-
-	memset(&in6, 0, sizeof in6);
-	in6.sin6_family = AF_INET6;
-	CHECK_INT(inet_pton(AF_INET6, text, &in6.sin6_addr), ==, 1);
-	CHECK_INT(guard_key_from_addr((struct sockaddr *)&in6, &k), ==, 0);
-	return k;
-}
 
 static void
 test_bucket_burst_then_rate(void)
