@@ -202,8 +202,42 @@ def test_handshake_byte_by_byte():
         check(bram.finish() == 0, "expected exit 0: %s" % bram.describe())
 
 
+def vm_kib(pid, field):
+    """A VmPeak-style line of /proc/PID/status, in KiB."""
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    raise AssertionError("no %s in /proc/%d/status" % (field, pid))
+
+
+def test_huge_announcements_cost_no_memory():
+    """Peers announcing 4 GiB frames, with data behind the length, are
+    cut off before anything is allocated for them: the peak of the
+    server's address space does not grow by anything like one such frame,
+    and the room carries on."""
+    with Scope() as sc:
+        srv, anna, bram = working_room(sc)
+        exchange(anna, bram, "vooraf")
+        before = vm_kib(srv.p.pid, "VmPeak")
+        junk = b"\xff\xff\xff\xff" + bytes(range(256)) * 256
+        for i in range(20):
+            check_refused(sc, srv.port, "4 GiB announced (%d)" % i,
+                          junk if i % 2 else HELLO + junk,
+                          ERROR_FRAME_TOO_LARGE, i % 2 == 0)
+        exchange(anna, bram, "achteraf")
+        grown = vm_kib(srv.p.pid, "VmPeak") - before
+        # The peak: a 4 GiB buffer, even freed again, would have added
+        # 4194304 KiB; allow ordinary churn.
+        check(grown < 256 * 1024, "the server's address space grew by "
+              "%d KiB after 20 announced 4 GiB frames" % grown)
+        check(anna.finish() == 0, anna.describe())
+        check(bram.finish() == 0, bram.describe())
+
+
 if __name__ == "__main__":
     run_tests([
+        test_huge_announcements_cost_no_memory,
         test_garbage_connections_closed,
         test_largest_frame_accepted,
         test_hundred_connections_connect_and_close,
