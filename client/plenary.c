@@ -512,8 +512,9 @@ waiting(WINDOW *w, const struct ui *ui, const Aandeslag__WorkshopStatus *ws,
 	attr_t normal = vt_attr(ui, UI_PAIR_NORMAL);
 	struct strbuf sb = { 0 };
 	struct vt_flow f;
-	char line[256], code[64];
+	char line[512], code[64], ssh[200];
 	size_t i;
+	int n;
 
 	tw = cols - 4 < TEXT_COLS_MAX ? cols - 4 : TEXT_COLS_MAX;
 	if (ws->announcement[0] != '\0') {
@@ -557,7 +558,18 @@ waiting(WINDOW *w, const struct ui *ui, const Aandeslag__WorkshopStatus *ws,
 		             normal | A_BOLD, ws->announcement);
 	}
 	wsparts_code(ws->code, code, sizeof code);
-	snprintf(line, sizeof line, _("Doe mee met code %s"), code);
+	n = snprintf(line, sizeof line, _("Doe mee met code %s"), code);
+	/* How to join with nothing installed, on the same line when it
+	 * fits (the room projector has a row for it; here the groups take
+	 * the space). */
+	if (ui->ssh_join[0] != '\0' && n > 0 && (size_t)n < sizeof line) {
+		snprintf(ssh, sizeof ssh, _("zonder programma: %s"),
+		         ui->ssh_join);
+		if (vt_width(line) + vt_width(vt_glyphs()->sep) +
+		    vt_width(ssh) <= cols)
+			snprintf(line + n, sizeof line - (size_t)n, "%s%s",
+			         vt_glyphs()->sep, ssh);
+	}
 	vt_put_centred(w, rows - 2, 0, normal | A_BOLD, line, cols);
 	if (!ui->connected)
 		bottom(w, ui, ws, rows, cols);

@@ -24,8 +24,9 @@ def server_args(srv):
 
 def start_workshop(sc, tmux, rooms=3, width=100, height=30):
     """A server, and the facilitator's full screen for a new study day;
-    returns the server, the facilitator's window and the workshop code."""
-    srv = sc.server()
+    returns the server, the facilitator's window and the workshop code.
+    The server names an SSH account, for the plenary's join line."""
+    srv = sc.server("--ssh-account", "klas")
     fien = tmux.start(client(*server_args(srv), "--new-workshop",
                              "Studiedag", "--rooms", str(rooms), "--name",
                              "Fien"), width=width, height=height)
@@ -95,7 +96,8 @@ def test_facilitator_colleague_and_plenary(tmux):
         beamer = tmux.start(client(*server_args(srv), "--view", code),
                             width=100, height=30)
         tmux.wait(beamer, lambda s: "Groep 1" in s and "Groep 3" in s and
-                  code in s and "Pauze tot 11:00" in s,
+                  code in s and "Pauze tot 11:00" in s and
+                  "zonder programma: ssh klas@127.0.0.1" in s,
                   "the waiting screen")
         tmux.keys(fien, "t")
         tmux.type(fien, "start")
