@@ -14,6 +14,7 @@ and the host keys exist only there. Traffic stays on 127.0.0.1."""
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -48,6 +49,39 @@ echo READY > "$t/ready"
 exec /usr/sbin/sshd -D -e -p "$port" -o ListenAddress=127.0.0.1 \
     -o PidFile="$t/sshd.pid" "$@"
 '''
+
+
+def descendants(pid):
+    """The pids of every process below pid, from /proc."""
+    parents = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % entry) as f:
+                stat = f.read()
+        except OSError:
+            continue
+        # "pid (comm) state ppid ...": comm may hold spaces and parens.
+        fields = stat[stat.rindex(")") + 2:].split()
+        parents.setdefault(int(fields[1]), []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        for child in parents.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def end(proc):
+    """SIGTERM, then SIGKILL if it is still there after 5 s."""
+    if proc.poll() is None:
+        proc.terminate()
+    try:
+        proc.wait(5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 def connects(port):
@@ -115,13 +149,15 @@ class SshHost:
             "nsenter", "-t", str(self.sshd.pid), "-m", "--"])
 
     def stop(self):
-        if self.sshd.poll() is None:
-            self.sshd.terminate()
-        try:
-            self.sshd.wait(10)
-        except subprocess.TimeoutExpired:
-            self.sshd.kill()
-            self.sshd.wait()
+        # sshd's sessions (and the clients they run as the account) live
+        # on after sshd itself: end them first, or the next test's
+        # userdel finds the account still in use.
+        for pid in descendants(self.sshd.pid):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        end(self.sshd)
         self.sshd.stderr.close()
 
     def options(self):
@@ -294,8 +330,7 @@ def test_nothing_else():
             check(answer == b"", "the server answered through the "
                   "tunnel: %r" % answer)
         finally:
-            tunnel.terminate()
-            tunnel.wait(10)
+            end(tunnel)
 
 
 def test_account_option():
