@@ -679,6 +679,19 @@ def raw_create(sc, port, title, name="Anna"):
     return chair, joined
 
 
+def working_room(sc):
+    """A server of scope sc with a room of two line-mode clients, Anna
+    (chair) and Bram, who know of each other: (server, anna, bram)."""
+    srv = sc.server()
+    anna = sc.client(srv.port, "Anna", new_room="Rommel")
+    code = anna.room_code()
+    bram = sc.client(srv.port, "Bram", room=code)
+    bram.room_code()
+    anna.wait_line(lambda l: l.endswith("] Bram doet mee (deelnemer)"),
+                   "Bram joining")
+    return srv, anna, bram
+
+
 def env_add_note(request_id, text, step=0):
     note = (pb_varint(1, step) if step else b"") + pb_bytes(2, text)
     return pb_bytes(ENV_COMMAND, pb_varint(1, request_id) + pb_bytes(16, note))

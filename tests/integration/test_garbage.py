@@ -14,6 +14,7 @@ from harness import (DEADLINE, ENV_CLOSING, ENV_WELCOME,  # noqa: E402
                      ERROR_FRAME_TOO_LARGE, ERROR_MALFORMED_FRAME,
                      ERROR_UNEXPECTED_MESSAGE, ERROR_UNKNOWN_MESSAGE,
                      MAX_CLIENT_FRAME, HOST, Scope, check, describe_frames,
+                     working_room,
                      env_add_note, env_hello, env_join_room, error_code_of,
                      frame, pb_bytes, pb_dict, pb_varint, run_tests, tail)
 
@@ -81,16 +82,6 @@ def check_refused(sc, port, name, data, code, welcome_first):
           "%s: the connection was reset, not closed" % name)
     raw.close()
 
-
-def working_room(sc):
-    srv = sc.server()
-    anna = sc.client(srv.port, "Anna", new_room="Rommel")
-    code = anna.room_code()
-    bram = sc.client(srv.port, "Bram", room=code)
-    bram.room_code()
-    anna.wait_line(lambda l: l.endswith("] Bram doet mee (deelnemer)"),
-                   "Bram joining")
-    return srv, anna, bram
 
 
 def exchange(anna, bram, tag):

@@ -17,7 +17,8 @@ from harness import (DEADLINE, ENV_ACK, ENV_CLOSING, ENV_EVENT,  # noqa: E402
                      ENV_JOINED, ENV_REFUSAL, ENV_WELCOME, Scope, check,
                      describe_frames, env_add_note, env_create_room,
                      env_hello, env_join_room, event_note_text, frame,
-                     pb_all, pb_dict, run_tests, tail, wait_until)
+                     pb_all, pb_dict, run_tests, tail, wait_until,
+                     working_room)
 
 ERROR_TOO_MANY_CONNECTIONS = 87
 ERROR_TOO_MANY_COMMANDS = 90
@@ -121,13 +122,7 @@ def garbage_kinds():
 
 def test_garbage_while_room_works():
     with Scope() as sc:
-        srv = sc.server()
-        anna = sc.client(srv.port, "Anna", new_room="Rommel")
-        code = anna.room_code()
-        bram = sc.client(srv.port, "Bram", room=code)
-        bram.room_code()
-        anna.wait_line(lambda l: l.endswith("] Bram doet mee (deelnemer)"),
-                       "Bram joining")
+        srv, anna, bram = working_room(sc)
         kinds = garbage_kinds()
         garbage = []
         sent = []
