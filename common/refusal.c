@@ -164,6 +164,22 @@ static const struct entry entries[] = {
 	{ AANDESLAG__ERROR_CODE__ERROR_BAD_PASSWORD, "bad_password",
 	  N_("Dat is niet het wachtwoord van deze werksessie. Probeer het "
 	     "opnieuw of vraag het aan de voorzitter.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_TLS_REQUIRED, "tls_required",
+	  N_("Deze server neemt alleen versleutelde verbindingen aan. Start "
+	     "aandeslag zonder --no-tls (of zet tls = yes in client.conf).") },
+	{ AANDESLAG__ERROR_CODE__ERROR_TLS_UNAVAILABLE, "tls_unavailable",
+	  N_("Deze server biedt geen versleuteling (TLS) aan. Vraag de "
+	     "beheerder om die aan te zetten; alleen als iedereen het "
+	     "goedvindt: start aandeslag met --no-tls.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_TLS_FINGERPRINT_CHANGED,
+	  "tls_fingerprint_changed",
+	  N_("Let op: deze server heeft niet de vingerafdruk van de vorige "
+	     "keer (toen {1}, nu {2}). Misschien doet iemand zich voor als de "
+	     "server. Verbind niet en vraag de voorzitter welke vingerafdruk "
+	     "de server heeft. Is de server echt opnieuw ingericht, start dan "
+	     "aandeslag --forget-server ADRES.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_TLS_FAILED, "tls_failed",
+	  N_("De versleutelde verbinding met de server lukte niet ({1}).") },
 };
 
 /* What ERROR_TOO_MANY counts travels as a stable English word (its first

@@ -17,8 +17,13 @@
 struct write_req {
 	uv_write_t req;
 	struct conn *conn;
-	struct wire_buf *buf;
+	struct wire_buf *buf;           /* a plain frame, or */
+	uint8_t *owned;                 /* ciphertext, freed when written */
 };
+
+/* The first byte of a TLS handshake record; a frame starts with the high
+ * byte of its length, which FRAME_MAX_CLIENT keeps at 0. */
+#define TLS_HANDSHAKE_BYTE 0x16
 
 static void
 on_alloc(uv_handle_t *handle, size_t suggested, uv_buf_t *buf)
@@ -65,6 +70,8 @@ on_closed(uv_handle_t *handle)
 		workshop_detach(c);
 	frame_partial_reset(&c->partial);
 	release_held(c);
+	tls_free(c->tls);
+	c->tls = NULL;
 	if (c->held_listed)
 		for (p = &c->server->held; *p != NULL; p = &(*p)->held_next)
 			if (*p == c) {
@@ -107,6 +114,7 @@ on_write(uv_write_t *req, int status)
 	struct conn *c = w->conn;
 
 	wire_unref(w->buf);
+	free(w->owned);
 	free(w);
 	if (status < 0 && status != UV_ECANCELED) {
 		server_log(c->server, "connection %llu: write failed: %s",
@@ -137,6 +145,36 @@ hold(struct conn *c, struct wire_buf *buf)
 	return 0;
 }
 
+/* The TLS session's write function: the records go out as they are. */
+static int
+write_tls(void *arg, uint8_t *data, size_t len)
+{
+	struct conn *c = arg;
+	struct write_req *w;
+	uv_buf_t b;
+	int rc;
+
+	if (c->state == CONN_CLOSED) {
+		free(data);
+		return -EPIPE;
+	}
+	w = calloc(1, sizeof *w);
+	if (w == NULL) {
+		free(data);
+		return -ENOMEM;
+	}
+	w->conn = c;
+	w->owned = data;
+	b = uv_buf_init((char *)data, (unsigned)len);
+	rc = uv_write(&w->req, (uv_stream_t *)&c->tcp, &b, 1, on_write);
+	if (rc < 0) {
+		free(data);
+		free(w);
+		return -EPIPE;
+	}
+	return 0;
+}
+
 static int
 write_now(struct conn *c, struct wire_buf *buf)
 {
@@ -155,7 +193,16 @@ write_now(struct conn *c, struct wire_buf *buf)
 		conn_close(c);
 		return -ENOBUFS;
 	}
-	w = malloc(sizeof *w);
+	if (c->tls != NULL) {
+		/* Encrypted: tls_send() hands the records to write_tls(). */
+		rc = tls_send(c->tls, buf->data, buf->len);
+		if (rc < 0) {
+			conn_close(c);
+			return -EPIPE;
+		}
+		return 0;
+	}
+	w = calloc(1, sizeof *w);
 	if (w == NULL) {
 		conn_close(c);
 		return -ENOMEM;
@@ -190,6 +237,19 @@ on_shutdown(uv_shutdown_t *req, int status)
 	conn_close(req->data);
 }
 
+/* Ends the connection once what is queued is written: an encrypted one
+ * says so first (close_notify), so the client can tell an end from a cut
+ * line. */
+static void
+shut_down(struct conn *c)
+{
+	if (c->tls != NULL)
+		(void)tls_bye(c->tls);
+	c->shutdown.data = c;
+	if (uv_shutdown(&c->shutdown, (uv_stream_t *)&c->tcp, on_shutdown) < 0)
+		conn_close(c);
+}
+
 void
 conn_finish(struct conn *c, struct wire_buf *buf)
 {
@@ -204,10 +264,8 @@ conn_finish(struct conn *c, struct wire_buf *buf)
 		c->finish_held = true;
 		return;
 	}
-	c->shutdown.data = c;
 	/* The shutdown completes after the queued frames are written. */
-	if (uv_shutdown(&c->shutdown, (uv_stream_t *)&c->tcp, on_shutdown) < 0)
-		conn_close(c);
+	shut_down(c);
 }
 
 void
@@ -237,10 +295,7 @@ conn_flush(struct conn *c)
 	release_held(c);
 	if (c->finish_held && c->state == CONN_CLOSING) {
 		c->finish_held = false;
-		c->shutdown.data = c;
-		if (uv_shutdown(&c->shutdown, (uv_stream_t *)&c->tcp,
-		                on_shutdown) < 0)
-			conn_close(c);
+		shut_down(c);
 	}
 }
 
@@ -385,10 +440,56 @@ pause_reading(struct conn *c)
 	               (uint64_t)bucket_wait(&c->bucket, now), 0);
 }
 
+/* Feeds plaintext to the frame decoder. Returns nonzero once the
+ * connection is closing. */
+static int
+on_plain(void *arg, const uint8_t *data, size_t len)
+{
+	struct conn *c = arg;
+	int rc;
+
+	rc = frame_feed(&c->partial, data, len, FRAME_MAX_CLIENT, on_frame, c);
+	if (rc == -EMSGSIZE)
+		conn_fail(c, AANDESLAG__ERROR_CODE__ERROR_FRAME_TOO_LARGE, NULL, 0);
+	else if (rc == -EBADMSG)
+		conn_fail(c, AANDESLAG__ERROR_CODE__ERROR_UNKNOWN_MESSAGE, NULL, 0);
+	else if (rc < 0)
+		conn_fail(c, AANDESLAG__ERROR_CODE__ERROR_INTERNAL, NULL, 0);
+	return c->state == CONN_CLOSING || c->state == CONN_CLOSED;
+}
+
+/* Decides from the first byte whether the connection is encrypted, and
+ * refuses what the server does not serve (in plain frames, which the
+ * client reads in either case). Returns 0 to go on. */
+static int
+sniff(struct conn *c, uint8_t first)
+{
+	const struct server *srv = c->server;
+
+	c->sniffed = true;
+	if (first != TLS_HANDSHAKE_BYTE) {
+		if (srv->opts.tls != SERVER_TLS_REQUIRED)
+			return 0;
+		conn_fail(c, AANDESLAG__ERROR_CODE__ERROR_TLS_REQUIRED, NULL, 0);
+		return 1;
+	}
+	if (srv->tls_creds == NULL) {
+		conn_fail(c, AANDESLAG__ERROR_CODE__ERROR_TLS_UNAVAILABLE,
+		          NULL, 0);
+		return 1;
+	}
+	if (tls_server_new(&c->tls, srv->tls_creds, write_tls, c) < 0) {
+		conn_close(c);
+		return 1;
+	}
+	return 0;
+}
+
 static void
 on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
 {
 	struct conn *c = stream->data;
+	const uint8_t *data = (const uint8_t *)buf->base;
 	int rc;
 
 	if (nread == 0)
@@ -400,16 +501,30 @@ on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
 	if (c->state == CONN_CLOSING || c->state == CONN_CLOSED)
 		return;
 	c->last_heard = server_now(c->server);
-	rc = frame_feed(&c->partial, (const uint8_t *)buf->base,
-	                (size_t)nread, FRAME_MAX_CLIENT, on_frame, c);
-	if (rc == -EMSGSIZE)
-		conn_fail(c, AANDESLAG__ERROR_CODE__ERROR_FRAME_TOO_LARGE, NULL, 0);
-	else if (rc == -EBADMSG)
-		conn_fail(c, AANDESLAG__ERROR_CODE__ERROR_UNKNOWN_MESSAGE, NULL, 0);
-	else if (rc < 0)
-		conn_fail(c, AANDESLAG__ERROR_CODE__ERROR_INTERNAL, NULL, 0);
-	else if (c->backlog_frames > 0 && c->state != CONN_CLOSING &&
-	         c->state != CONN_CLOSED)
+	if (!c->sniffed && sniff(c, data[0]) != 0)
+		return;
+	if (c->tls == NULL) {
+		on_plain(c, data, (size_t)nread);
+	} else {
+		rc = tls_feed(c->tls, data, (size_t)nread, on_plain, c);
+		if (rc < 0 && c->state != CONN_CLOSED) {
+			/* Nothing can be said through a broken session. */
+			server_log(c->server, "connection %llu: tls: %s",
+			           (unsigned long long)c->log_id,
+			           rc == -EPIPE ? "closed by the peer" :
+			           tls_strerror(c->tls));
+			conn_close(c);
+			return;
+		}
+		if (!c->tls_logged && tls_ready(c->tls)) {
+			c->tls_logged = true;
+			server_log(c->server, "connection %llu: encrypted (%s)",
+			           (unsigned long long)c->log_id,
+			           tls_version(c->tls));
+		}
+	}
+	if (c->backlog_frames > 0 && c->state != CONN_CLOSING &&
+	    c->state != CONN_CLOSED)
 		pause_reading(c);
 }
 

@@ -11,6 +11,7 @@
 #include "bucket.h"
 #include "frame.h"
 #include "guard.h"
+#include "tls.h"
 #include "wire.h"
 
 struct server;
@@ -48,6 +49,11 @@ struct conn {
 	size_t backlog_len, backlog_off, backlog_cap;
 	size_t backlog_frames;
 	int64_t last_heard;             /* loop time of the last bytes read */
+	/* The first byte tells TLS from plain frames (sniffed); tls is
+	 * the session of an encrypted connection, NULL for a plain one. */
+	bool sniffed;
+	struct tls *tls;
+	bool tls_logged;
 	/* Bytes of a frame that arrived in pieces; empty between frames, so
 	 * an idle connection holds no read buffer of its own. */
 	struct frame_partial partial;

@@ -69,6 +69,13 @@ usage(FILE *out, const struct server_options *opts)
 "  --command-burst N    zoveel opdrachten mogen in een keer, en zoveel\n"
 "                       mogen er wachten; daarboven wordt de verbinding\n"
 "                       verbroken (standaard %u, minstens %u)\n"
+"  --tls on|required|off  versleuteling: on (standaard) versleutelt elke\n"
+"                       verbinding van aandeslag en neemt ook oudere,\n"
+"                       onversleutelde aan; required alleen versleuteld;\n"
+"                       off nooit\n"
+"  --tls-cert BESTAND   een eigen certificaat (PEM) met --tls-key BESTAND;\n"
+"                       standaard maakt de server er zelf een in de map\n"
+"                       van --data (tls-cert.pem, tls-key.pem)\n"
 "  --help               deze hulp\n"
 "  --version            versie\n"
 "\n"
@@ -148,7 +155,8 @@ main(int argc, char **argv)
 	       OPT_RETENTION, OPT_SSH_ACCOUNT, OPT_NO_DISCOVERY, OPT_HELP,
 	       OPT_VERSION, OPT_JOIN_BURST, OPT_JOIN_WAIT, OPT_JOIN_WAIT_MAX,
 	       OPT_JOIN_GLOBAL, OPT_CONNS_PER_ADDRESS, OPT_CONNS,
-	       OPT_COMMAND_RATE, OPT_COMMAND_BURST };
+	       OPT_COMMAND_RATE, OPT_COMMAND_BURST, OPT_TLS, OPT_TLS_CERT,
+	       OPT_TLS_KEY };
 	static const struct option options[] = {
 		{ "listen", required_argument, NULL, OPT_LISTEN },
 		{ "port", required_argument, NULL, OPT_PORT },
@@ -172,6 +180,9 @@ main(int argc, char **argv)
 		{ "max-conns", required_argument, NULL, OPT_CONNS },
 		{ "command-rate", required_argument, NULL, OPT_COMMAND_RATE },
 		{ "command-burst", required_argument, NULL, OPT_COMMAND_BURST },
+		{ "tls", required_argument, NULL, OPT_TLS },
+		{ "tls-cert", required_argument, NULL, OPT_TLS_CERT },
+		{ "tls-key", required_argument, NULL, OPT_TLS_KEY },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -295,6 +306,22 @@ main(int argc, char **argv)
 				goto bad;
 			opts.command_burst = (uint32_t)v;
 			break;
+		case OPT_TLS:
+			if (strcmp(optarg, "on") == 0)
+				opts.tls = SERVER_TLS_ON;
+			else if (strcmp(optarg, "required") == 0)
+				opts.tls = SERVER_TLS_REQUIRED;
+			else if (strcmp(optarg, "off") == 0)
+				opts.tls = SERVER_TLS_OFF;
+			else
+				goto bad;
+			break;
+		case OPT_TLS_CERT:
+			opts.tls_cert = optarg;
+			break;
+		case OPT_TLS_KEY:
+			opts.tls_key = optarg;
+			break;
 		case OPT_HELP:
 			usage(stdout, &opts);
 			return 0;
@@ -309,6 +336,11 @@ main(int argc, char **argv)
 	if (optind < argc) {
 		fprintf(stderr, _("aandeslag-server: onverwacht argument: %s\n"),
 		        argv[optind]);
+		return 2;
+	}
+	if ((opts.tls_cert == NULL) != (opts.tls_key == NULL)) {
+		fprintf(stderr, _("aandeslag-server: --tls-cert en --tls-key "
+		                  "horen bij elkaar\n"));
 		return 2;
 	}
 	fit_open_files(&opts);

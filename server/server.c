@@ -20,6 +20,7 @@
 #include "frame.h"
 #include "i18n.h"
 #include "persist.h"
+#include "tlscert.h"
 #include "wire.h"
 #include "workshop.h"
 #include "wsjoin.h"
@@ -65,6 +66,11 @@ server_options_default(struct server_options *opts)
 	opts->max_conns = CONNLIMIT_DEFAULT_TOTAL;
 	opts->command_rate = SERVER_DEFAULT_COMMAND_RATE;
 	opts->command_burst = SERVER_DEFAULT_COMMAND_BURST;
+	/* Encrypted by default; plain still served to older clients and
+	 * to tools, unless the school asks for --tls required. */
+	opts->tls = SERVER_TLS_ON;
+	opts->tls_cert = NULL;
+	opts->tls_key = NULL;
 }
 
 int
@@ -466,6 +472,25 @@ start_discovery(struct server *srv)
 
 /* Prints the listening line (stable, for scripts) and, in the user's
  * language, how colleagues join: every non-loopback IPv4 address. */
+/* The fingerprint colleagues compare on their first connection, and a
+ * stable line for scripts and tests. */
+static void
+print_tls_line(const struct server *srv)
+{
+	char text[TLS_FP_TEXT_SIZE], hex[TLS_FP_HEX_SIZE];
+
+	if (srv->tls_creds == NULL) {
+		printf(_("Let op: verbindingen zijn niet versleuteld (--tls off).\n"));
+		printf("tls: off\n");
+		return;
+	}
+	tls_fp_text(srv->tls_fp, text);
+	tls_fp_hex(srv->tls_fp, hex);
+	printf(_("Vingerafdruk van de server (versleuteling): %s\n"), text);
+	printf("tls fingerprint: %s sha256:%s%s\n", text, hex,
+	       srv->opts.tls == SERVER_TLS_REQUIRED ? " required" : "");
+}
+
 static void
 print_join_line(struct server *srv)
 {
@@ -521,6 +546,7 @@ print_join_line(struct server *srv)
 	if (srv->ssh_fingerprint[0] != '\0')
 		printf(_("Vingerafdruk van de server voor ssh: %s\n"),
 		       srv->ssh_fingerprint);
+	print_tls_line(srv);
 	printf(_("De code van een werksessie staat bij de voorzitter, die hem maakt met --new-room.\n"));
 	fflush(stdout);
 }
@@ -542,6 +568,29 @@ make_parents(const char *dir)
 		(void)mkdir(path, 0700);
 		path[i] = '/';
 	}
+}
+
+/* Loads (on the first start: makes) the TLS identity kept in dir. */
+static int
+start_tls(struct server *srv, const char *dir)
+{
+	char err[512], text[TLS_FP_TEXT_SIZE];
+	bool made;
+	int rc;
+
+	if (srv->opts.tls == SERVER_TLS_OFF)
+		return 0;
+	rc = tlscert_load(dir, srv->opts.tls_cert, srv->opts.tls_key,
+	                  &srv->tls_creds, srv->tls_fp, &made, err, sizeof err);
+	if (rc < 0) {
+		fprintf(stderr, _("aandeslag-server: geen TLS-certificaat: %s\n"),
+		        err);
+		return rc;
+	}
+	tls_fp_text(srv->tls_fp, text);
+	server_log(srv, "tls: %s certificate, fingerprint %s",
+	           made ? "new" : "stored", text);
+	return 0;
 }
 
 /* Opens the database, deletes what is past its retention time, and
@@ -579,6 +628,12 @@ open_storage(struct server *srv)
 		store_close(srv->store);
 		srv->store = NULL;
 		return srv->lock_fd;
+	}
+	rc = start_tls(srv, dir);
+	if (rc < 0) {
+		store_close(srv->store);
+		srv->store = NULL;
+		return rc;
 	}
 	if (srv->opts.max_db_bytes > 0)
 		store_limit_size(srv->store, srv->opts.max_db_bytes);
@@ -775,4 +830,6 @@ server_free(struct server *srv)
 	workshops_free(srv);
 	rooms_free(&srv->rooms);
 	content_free(&srv->content);
+	tls_creds_free(srv->tls_creds);
+	srv->tls_creds = NULL;
 }

@@ -17,6 +17,7 @@
 #include "room.h"
 #include "sshacct.h"
 #include "store.h"
+#include "tls.h"
 
 #define SERVER_DEFAULT_PORT 7557
 
@@ -49,6 +50,20 @@ struct server_options {
 	size_t max_conns;               /* open at once in all */
 	uint32_t command_rate;          /* frames a second per connection */
 	uint32_t command_burst;         /* at once; also the most waiting */
+	int tls;                        /* an enum server_tls */
+	/* The administrator's certificate and key (PEM); NULL: the pair
+	 * made in the data directory on the first start. */
+	const char *tls_cert;
+	const char *tls_key;
+};
+
+/* Whether connections are encrypted. A connection shows which it wants
+ * with its first byte (a TLS handshake record, or a frame's length), so
+ * one port serves both. */
+enum server_tls {
+	SERVER_TLS_OFF,         /* plain only; a TLS hello is refused */
+	SERVER_TLS_ON,          /* TLS, and plain for older clients */
+	SERVER_TLS_REQUIRED     /* TLS only; a plain Hello is refused */
 };
 
 struct conn;
@@ -91,6 +106,9 @@ struct server {
 	size_t naddresses;
 	char ssh_account[SSHACCT_NAME_SIZE];     /* "": none */
 	char ssh_fingerprint[SSHACCT_FINGERPRINT_SIZE];  /* "": unknown */
+	/* The TLS identity (NULL with --tls off) and its fingerprint. */
+	struct tls_creds *tls_creds;
+	uint8_t tls_fp[TLS_FP_SIZE];
 	bool started;
 	bool stopping;
 	/* One read buffer for every connection (see conn.c). */
