@@ -13,9 +13,14 @@
  * it is done. */
 struct link_write {
 	uv_write_t req;
+	uint8_t *owned;         /* TLS records, freed when written */
 	size_t n;
 	struct wire_buf *bufs[];
 };
+
+/* The first byte of a frame (the high byte of its length, which
+ * FRAME_MAX_SERVER keeps at 0); a TLS record never starts with it. */
+#define PLAIN_FRAME_BYTE 0x00
 
 static void
 on_handle_closed(uv_handle_t *handle)
@@ -88,6 +93,10 @@ on_tcp_closed(uv_handle_t *handle)
 	struct link *l = handle->data;
 
 	l->tcp_open = false;
+	/* Freed here, not in let_go(): that may run from inside
+	 * tls_feed(), in a frame handler. */
+	tls_free(l->tls);
+	l->tls = NULL;
 	maybe_idle(l);
 }
 
@@ -102,7 +111,63 @@ on_write(uv_write_t *req, int status)
 	(void)status;
 	for (i = 0; i < w->n; i++)
 		wire_unref(w->bufs[i]);
+	free(w->owned);
 	free(w);
+}
+
+/* The TLS session's write function. */
+static int
+write_tls(void *arg, uint8_t *data, size_t len)
+{
+	struct link *l = arg;
+	struct link_write *w = calloc(1, sizeof *w);
+	uv_buf_t b = uv_buf_init((char *)data, (unsigned)len);
+	int rc;
+
+	if (w == NULL) {
+		free(data);
+		return -ENOMEM;
+	}
+	w->owned = data;
+	rc = uv_write(&w->req, (uv_stream_t *)&l->tcp, &b, 1, on_write);
+	if (rc < 0) {
+		free(data);
+		free(w);
+		return -EPIPE;
+	}
+	return 0;
+}
+
+/* Sends n frames through the TLS session: each is encrypted (corked)
+ * and written at once. */
+static int
+send_tls(struct link *l, struct wire_buf *const *bufs, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (tls_send(l->tls, bufs[i]->data, bufs[i]->len) < 0)
+			return UV_EPIPE;
+	l->last_sent = link_now(l);
+	return 0;
+}
+
+void
+link_use_tls(struct link *l, bool on)
+{
+	l->use_tls = on;
+}
+
+const char *
+link_tls_version(const struct link *l)
+{
+	return l->tls != NULL && l->state == LINK_UP ? tls_version(l->tls) : "";
+}
+
+const char *
+link_tls_error(const struct link *l)
+{
+	return l->tls_error;
 }
 
 int
@@ -117,7 +182,9 @@ link_send(struct link *l, struct wire_buf *const *bufs, size_t n)
 		return UV_ENOTCONN;
 	if (n == 0)
 		return 0;
-	w = malloc(sizeof *w + n * sizeof w->bufs[0]);
+	if (l->tls != NULL)
+		return send_tls(l, bufs, n);
+	w = calloc(1, sizeof *w + n * sizeof w->bufs[0]);
 	b = malloc(n * sizeof *b);
 	if (w == NULL || b == NULL) {
 		free(w);
@@ -225,29 +292,118 @@ on_alloc(uv_handle_t *handle, size_t suggested, uv_buf_t *buf)
 	*buf = uv_buf_init((char *)l->readbuf, (unsigned)sizeof l->readbuf);
 }
 
+/* Feeds decrypted bytes to the frame decoder. */
+static int
+on_plain(void *arg, const uint8_t *data, size_t len)
+{
+	struct link *l = arg;
+	int rc;
+
+	rc = frame_feed(&l->partial, data, len, FRAME_MAX_SERVER, on_frame, l);
+	if (rc < 0) {
+		fail(l, UV_EPROTO);
+		return 1;
+	}
+	return rc;
+}
+
+/* Reports the connection, once it is up. */
+static void
+up(struct link *l)
+{
+	l->state = LINK_UP;
+	if (l->handlers.connected != NULL)
+		l->handlers.connected(l, l->arg);
+}
+
+/* The handshake is done: the owner checks whom it reached. */
+static void
+secured(struct link *l)
+{
+	uint8_t fp[TLS_FP_SIZE];
+
+	if (tls_peer_fingerprint(l->tls, fp) < 0) {
+		snprintf(l->tls_error, sizeof l->tls_error, "%s",
+		         "no certificate");
+		fail(l, UV_ECONNABORTED);
+		return;
+	}
+	if (l->handlers.verify != NULL &&
+	    l->handlers.verify(l, fp, l->arg) != 0)
+		return;
+	if (l->state == LINK_SECURING)
+		up(l);
+}
+
 static void
 on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
 {
 	struct link *l = stream->data;
+	const uint8_t *data = (const uint8_t *)buf->base;
 	int rc;
 
-	if (nread == 0 || l->state != LINK_UP)
+	if (nread == 0 || (l->state != LINK_UP && l->state != LINK_SECURING))
 		return;
 	if (nread < 0) {
 		fail(l, (int)nread);
 		return;
 	}
 	l->last_heard = link_now(l);
-	rc = frame_feed(&l->partial, (const uint8_t *)buf->base,
-	                (size_t)nread, FRAME_MAX_SERVER, on_frame, l);
-	if (rc < 0)
-		fail(l, UV_EPROTO);
+	if (l->tls != NULL && !l->heard && data[0] == PLAIN_FRAME_BYTE) {
+		/* A frame instead of a handshake: the server refuses in
+		 * the clear (it has no TLS, or no room for us); the
+		 * Closing it sends tells the owner why. */
+		tls_free(l->tls);
+		l->tls = NULL;
+		l->state = LINK_UP;
+	}
+	l->heard = true;
+	if (l->tls == NULL) {
+		on_plain(l, data, (size_t)nread);
+		return;
+	}
+	rc = tls_feed(l->tls, data, (size_t)nread, on_plain, l);
+	if (rc < 0) {
+		if (l->state == LINK_SECURING) {
+			snprintf(l->tls_error, sizeof l->tls_error, "%s",
+			         tls_strerror(l->tls));
+			fail(l, UV_ECONNABORTED);
+		} else {
+			fail(l, rc == -EPIPE ? UV_EOF : UV_EPROTO);
+		}
+		return;
+	}
+	if (l->state == LINK_SECURING && tls_ready(l->tls))
+		secured(l);
+}
+
+/* Whether addr is this computer's own (127.0.0.0/8, ::1, or 127.x
+ * mapped into IPv6). */
+static bool
+is_loopback(const struct sockaddr_storage *addr)
+{
+	static const uint8_t mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	                                    0xff, 0xff };
+	const uint8_t *a;
+
+	if (addr->ss_family == AF_INET) {
+		a = (const uint8_t *)&((const struct sockaddr_in *)addr)->sin_addr;
+		return a[0] == 127;
+	}
+	if (addr->ss_family != AF_INET6)
+		return false;
+	a = ((const struct sockaddr_in6 *)addr)->sin6_addr.s6_addr;
+	if (memcmp(a, mapped, sizeof mapped) == 0)
+		return a[12] == 127;
+	return memcmp(a, in6addr_loopback.s6_addr, 16) == 0;
 }
 
 static void
 on_connect(uv_connect_t *req, int status)
 {
 	struct link *l = req->data;
+	struct sockaddr_storage peer;
+	int len = sizeof peer;
 
 	if (l->state != LINK_CONNECTING)
 		return;
@@ -256,14 +412,25 @@ on_connect(uv_connect_t *req, int status)
 		return;
 	}
 	uv_tcp_nodelay(&l->tcp, 1);
-	l->state = LINK_UP;
+	l->peer_loopback = uv_tcp_getpeername(&l->tcp,
+	        (struct sockaddr *)&peer, &len) == 0 && is_loopback(&peer);
 	l->last_heard = l->last_sent = link_now(l);
+	l->heard = false;
+	l->tls_error[0] = '\0';
+	l->state = l->use_tls ? LINK_SECURING : LINK_UP;
 	if (uv_read_start((uv_stream_t *)&l->tcp, on_alloc, on_read) < 0) {
 		fail(l, UV_EPIPE);
 		return;
 	}
-	if (l->handlers.connected != NULL)
-		l->handlers.connected(l, l->arg);
+	if (!l->use_tls) {
+		up(l);
+		return;
+	}
+	if (tls_client_new(&l->tls, write_tls, l) < 0) {
+		snprintf(l->tls_error, sizeof l->tls_error, "%s",
+		         "cannot start TLS");
+		fail(l, UV_ECONNABORTED);
+	}
 }
 
 /* Picks the address to try: with several (say ::1 and 127.0.0.1 for

@@ -13,6 +13,7 @@
 
 #include "aandeslag.pb-c.h"
 #include "frame.h"
+#include "tls.h"
 #include "wire.h"
 
 struct link;
@@ -20,14 +21,22 @@ struct link;
 /* What a link tells its owner; all are called from the loop, never from
  * inside a link_*() call. */
 struct link_handlers {
-	/* The TCP connection is made: frames may be sent. */
+	/* The connection is made (and encrypted, when asked): frames may
+	 * be sent. */
 	void (*connected)(struct link *l, void *arg);
+	/* The TLS handshake is done and the server showed fp: return 0 to
+	 * go on (connected follows), anything else after dropping the link
+	 * (the owner says why). NULL accepts every server. */
+	int (*verify)(struct link *l, const uint8_t fp[TLS_FP_SIZE],
+	              void *arg);
 	/* A frame arrived, checked and unpacked (valid during the call). */
 	void (*frame)(struct link *l, const Aandeslag__Envelope *env,
 	              void *arg);
 	/* The lookup, the connect or the connection failed (a libuv error;
 	 * UV_ETIMEDOUT when the heartbeat heard nothing, UV_EPROTO for a
-	 * frame that is not one). The owner drops or closes the link. */
+	 * frame that is not one, UV_ECONNABORTED for a TLS handshake that
+	 * failed: link_tls_error() says why). The owner drops or closes the
+	 * link. */
 	void (*lost)(struct link *l, int err, void *arg);
 	/* A dropped link has let go of its socket and lookup: it may be
 	 * opened again. */
@@ -38,6 +47,7 @@ enum link_state {
 	LINK_IDLE,
 	LINK_RESOLVING,
 	LINK_CONNECTING,
+	LINK_SECURING,          /* the TLS handshake */
 	LINK_UP,
 	LINK_DROPPING,          /* waiting for the socket or lookup to end */
 	LINK_CLOSED
@@ -54,6 +64,14 @@ struct link {
 	uv_tcp_t tcp;
 	bool tcp_open;          /* initialised and its close not yet done */
 	int port;
+	/* Encryption: asked for with link_use_tls(); the session of this
+	 * attempt; whether the server answered at all yet (a plain frame
+	 * instead of a handshake is a refusal to read as such). */
+	bool use_tls;
+	struct tls *tls;
+	bool heard;
+	bool peer_loopback;     /* the connected address is this computer's */
+	char tls_error[128];
 	/* Heartbeat: a Ping when we have been quiet, and the server taken
 	 * for gone when it has been silent for its idle timeout. */
 	uv_timer_t heartbeat;
@@ -68,6 +86,16 @@ struct link {
  * link_close()). The handlers are copied. */
 void link_init(struct link *l, uv_loop_t *loop,
                const struct link_handlers *handlers, void *arg);
+
+/* Asks for TLS on every attempt from now on (on by default: off). */
+void link_use_tls(struct link *l, bool on);
+
+/* Returns the negotiated TLS version of the attempt that is up ("TLS1.3"),
+ * or "" for a plain connection. The string is static. */
+const char *link_tls_version(const struct link *l);
+
+/* Returns why the last TLS handshake failed, or "". Owned by l. */
+const char *link_tls_error(const struct link *l);
 
 /* Starts looking host up and connecting to port; l must be idle. Returns
  * 0 or a libuv error (nothing started then); later failures arrive

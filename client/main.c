@@ -19,6 +19,8 @@
 #include "plain.h"
 #include "plan.h"
 #include "sshgate.h"
+#include "tls.h"
+#include "trust.h"
 #include "tui.h"
 
 #define CLIENT_DEFAULT_PORT 7557
@@ -82,6 +84,13 @@ usage(FILE *out)
 "                    vraagt (zonder SERVER: de standaardserver, zie\n"
 "                    --host; --timeout SEC: wachttijd per stap,\n"
 "                    standaard 5)\n"
+"  --fingerprint VINGERAFDRUK  de vingerafdruk van de server zoals de\n"
+"                    voorzitter hem voorleest (XXXX-XXXX-XXXX-XXXX): de\n"
+"                    verbinding gaat alleen door als de server die heeft\n"
+"  --forget-server SERVER[:POORT]  vergeet de vingerafdruk van een server\n"
+"                    (na een nieuwe installatie van de server)\n"
+"  --no-tls          zonder versleuteling, voor een server met --tls off\n"
+"                    (iedereen op het netwerk kan dan meelezen)\n"
 "  --ssh             voor het SSH-account (aandeslag-ssh-setup): het\n"
 "                    volledige scherm met de vaste server, zonder\n"
 "                    bewaarde plek; exports klaar om op te halen met scp\n"
@@ -91,6 +100,10 @@ usage(FILE *out)
 "Je plek wordt bewaard in ~/.local/state/aandeslag/tokens (of\n"
 "$XDG_STATE_HOME/aandeslag/tokens): start je opnieuw met dezelfde server,\n"
 "code en naam, dan kom je terug als dezelfde deelnemer.\n"
+"De verbinding is versleuteld (TLS). De eerste keer onthoudt aandeslag de\n"
+"vingerafdruk van de server in ~/.local/state/aandeslag/known_servers;\n"
+"vergelijk hem met wat de voorzitter voorleest. Toont de server later een\n"
+"andere, dan verbindt aandeslag niet.\n"
 "\n"
 "Afsluitcodes: 0 alles aanvaard, 1 iets geweigerd, 2 geen verbinding of\n"
 "niet toegelaten (of verkeerde opties, of deze deelnemer is al open in een\n"
@@ -178,6 +191,37 @@ run_ssh(struct tui_options *full)
 	return tui_run(full);
 }
 
+/* aandeslag --forget-server HOST[:PORT]: the next connection to that
+ * server trusts the fingerprint it shows, as the first one did. A port
+ * only when one is written; else every port of host. */
+static int
+forget_server(const char *server)
+{
+	char host[CLIENTCONF_HOST_SIZE];
+	int port = 0;
+	size_t removed = 0;
+	int rc;
+
+	if (clientconf_split(server, host, &port) < 0) {
+		fprintf(stderr, _("aandeslag: ongeldige server: %s (verwacht SERVER of SERVER:POORT)\n"),
+		        server);
+		return PLAIN_NO_JOIN;
+	}
+	rc = trust_forget(NULL, host, port, &removed);
+	if (rc < 0) {
+		fprintf(stderr, _("aandeslag: kan de lijst met bekende servers niet aanpassen: %s\n"),
+		        strerror(-rc));
+		return 1;
+	}
+	if (removed == 0)
+		printf(_("%s stond niet in de lijst met bekende servers.\n"),
+		       server);
+	else
+		printf(_("%s vergeten: de volgende verbinding vertrouwt de vingerafdruk die de server dan laat zien. Vergelijk die met de voorzitter.\n"),
+		       server);
+	return 0;
+}
+
 /* The line mode without a configured server: looks on the LAN for the
  * server with o's code (any server for a new room or workshop) and points
  * o at it, or leaves o at localhost; says which on stderr. host is where
@@ -211,7 +255,7 @@ main(int argc, char **argv)
 	       OPT_VIEW, OPT_PLAIN, OPT_TIMEOUT, OPT_RECONNECT, OPT_CHAIR_CODE,
 	       OPT_NEW_WORKSHOP, OPT_ROOMS, OPT_WORKSHOP_FILE, OPT_GROUP,
 	       OPT_FACILITATOR_CODE, OPT_PASSWORD, OPT_CHECK, OPT_SSH, OPT_HELP,
-	       OPT_VERSION };
+	       OPT_VERSION, OPT_NO_TLS, OPT_FINGERPRINT, OPT_FORGET };
 	static const struct option options[] = {
 		{ "host", required_argument, NULL, OPT_HOST },
 		{ "port", required_argument, NULL, OPT_PORT },
@@ -234,10 +278,16 @@ main(int argc, char **argv)
 		{ "wachtwoord", required_argument, NULL, OPT_PASSWORD },
 		{ "check", optional_argument, NULL, OPT_CHECK },
 		{ "ssh", no_argument, NULL, OPT_SSH },
+		{ "no-tls", no_argument, NULL, OPT_NO_TLS },
+		{ "fingerprint", required_argument, NULL, OPT_FINGERPRINT },
+		{ "vingerafdruk", required_argument, NULL, OPT_FINGERPRINT },
+		{ "forget-server", required_argument, NULL, OPT_FORGET },
+		{ "vergeet-server", required_argument, NULL, OPT_FORGET },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
 	};
+	static const uint8_t zero_fp[TLS_FP_SIZE];
 	struct net_options o = { 0 };
 	struct tui_options full = { 0 };
 	char default_host[CLIENTCONF_HOST_SIZE];
@@ -335,6 +385,16 @@ main(int argc, char **argv)
 		case OPT_SSH:
 			ssh = true;
 			break;
+		case OPT_NO_TLS:
+			o.no_tls = true;
+			break;
+		case OPT_FINGERPRINT:
+			if (tls_fp_matches(optarg, zero_fp) < 0)
+				goto bad_value;
+			o.fingerprint = optarg;
+			break;
+		case OPT_FORGET:
+			return forget_server(optarg);
 		case OPT_HELP:
 			usage(stdout);
 			return 0;
@@ -418,6 +478,8 @@ main(int argc, char **argv)
 		full.new_workshop = o.new_workshop;
 		full.workshop_room = o.workshop_room;
 		full.discover = search;
+		full.no_tls = o.no_tls;
+		full.fingerprint = o.fingerprint;
 		rc = tui_run(&full);
 		plan_free(&plan);
 		return rc;

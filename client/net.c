@@ -22,6 +22,7 @@
 #include "items.h"
 #include "relink.h"
 #include "snapshot.h"
+#include "trust.h"
 
 static int attempt(struct net *net);
 static void lose(struct net *net, int err, const struct refusal *why,
@@ -141,8 +142,49 @@ lose(struct net *net, int err, const struct refusal *why, bool final)
 static void
 on_link_lost(struct link *l, int err, void *arg)
 {
-	(void)l;
+	struct refusal why;
+
+	if (err == UV_ECONNABORTED && link_tls_error(l)[0] != '\0') {
+		refusal_set_str(&why, AANDESLAG__ERROR_CODE__ERROR_TLS_FAILED,
+		                link_tls_error(l));
+		lose(arg, 0, &why, false);
+		return;
+	}
 	lose(arg, err, NULL, false);
+}
+
+/* Is this the server we mean? The chair's fingerprint when one was
+ * given, else the one this computer remembers (client/trust.h). */
+static int
+on_link_verify(struct link *l, const uint8_t fp[TLS_FP_SIZE], void *arg)
+{
+	struct net *net = arg;
+	uint8_t known[TLS_FP_SIZE];
+	char shown[2][TLS_FP_TEXT_SIZE];
+	char *params[] = { shown[0], shown[1] };
+	struct refusal why;
+	int verdict;
+
+	verdict = trust_check(NULL, net->opts.host, net->opts.port,
+	                      l->peer_loopback, net->opts.fingerprint, fp,
+	                      known);
+	tls_fp_text(fp, net->tls_fingerprint);
+	net->tls_trust = verdict;
+	if (verdict >= 0 && verdict != TRUST_CHANGED &&
+	    verdict != TRUST_MISMATCH)
+		return 0;
+	if (verdict == TRUST_CHANGED)
+		tls_fp_text(known, shown[0]);
+	else
+		snprintf(shown[0], sizeof shown[0], "%.19s",
+		         net->opts.fingerprint ? net->opts.fingerprint : "?");
+	tls_fp_text(fp, shown[1]);
+	refusal_set_params(&why, verdict == TRUST_CHANGED ?
+	        AANDESLAG__ERROR_CODE__ERROR_TLS_FINGERPRINT_CHANGED :
+	        AANDESLAG__ERROR_CODE__ERROR_TLS_FINGERPRINT_MISMATCH,
+	        params, 2);
+	lose(net, 0, &why, true);
+	return 1;
 }
 
 static void
@@ -665,6 +707,7 @@ net_start(struct net *net, uv_loop_t *loop, const struct net_options *opts,
 		.frame = on_link_frame,
 		.lost = on_link_lost,
 		.idle = on_link_idle,
+		.verify = on_link_verify,
 	};
 	int rc;
 
@@ -676,6 +719,7 @@ net_start(struct net *net, uv_loop_t *loop, const struct net_options *opts,
 	net->state = NET_CONNECTING;
 	tokens_init(&net->seat);
 	link_init(&net->link, loop, &link_handlers, net);
+	link_use_tls(&net->link, !opts->no_tls);
 	uv_timer_init(loop, &net->retry);
 	net->retry.data = net;
 	rc = open_seat(net);

@@ -99,6 +99,12 @@ struct net_options {
 	/* With a code that may be a workshop's: ask for its rooms first and
 	 * let the user choose (handlers->rooms). */
 	bool choose_room;
+	/* Speak plain frames instead of TLS (for a server with --tls off;
+	 * the traffic can then be read on the network). */
+	bool no_tls;
+	/* The fingerprint the server must show, as the chair read it out
+	 * (tls_fp_matches()); NULL: trust on first use (client/trust.h). */
+	const char *fingerprint;
 };
 
 enum net_state {
@@ -121,6 +127,10 @@ struct net {
 	char server_address[64];
 	char ssh_account[33];   /* the server's SSH account, "" none */
 	char ssh_fingerprint[64];       /* its host key's, "" unknown */
+	/* The server's TLS fingerprint as read aloud ("" for a plain
+	 * connection) and how it was trusted (an enum trust_verdict). */
+	char tls_fingerprint[TLS_FP_TEXT_SIZE];
+	int tls_trust;
 	/* The last request id used: commands count up from here. */
 	uint64_t next_request_id;
 	struct outbox outbox;           /* commands not yet answered */

@@ -21,6 +21,7 @@
 #include "poster.h"
 #include "saveas.h"
 #include "sshgate.h"
+#include "trust.h"
 #include "strbuf.h"
 
 /* A line longer than this is refused without being sent. */
@@ -428,6 +429,22 @@ open_input(struct plain *p)
 	p->input_open = true;
 }
 
+/* Says whether the connection is encrypted and with which server: the
+ * fingerprint to compare with the chair's on a first connection. */
+static void
+print_tls(const struct net *net)
+{
+	if (net->tls_fingerprint[0] == '\0') {
+		printf("tls: off\n");
+		return;
+	}
+	printf("tls fingerprint: %s (%s)\n", net->tls_fingerprint,
+	       trust_verdict_name(net->tls_trust));
+	if (net->tls_trust == TRUST_NEW)
+		fprintf(stderr, _("aandeslag: eerste verbinding met deze server; vergelijk de vingerafdruk %s met die van de voorzitter.\n"),
+		        net->tls_fingerprint);
+}
+
 static void
 on_joined(struct net *net, void *arg)
 {
@@ -445,6 +462,7 @@ on_joined(struct net *net, void *arg)
 	}
 	/* Stable, for scripts: the same words in every language. */
 	printf("room code: %s\n", p->net.room.code);
+	print_tls(&p->net);
 	if (sshgate_join_line(p->net.ssh_account, p->net.server_address,
 	                      p->net.opts.host, line, sizeof line) == 0)
 		printf("ssh join: %s\n", line);

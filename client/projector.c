@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "model.h"
 #include "poster.h"
+#include "tls.h"
 #include "viewparts.h"
 #include "viewtext.h"
 
@@ -164,6 +165,14 @@ footer(WINDOW *w, const struct ui *ui, const struct model_room *room,
 	if (address[0] != '\0' && n > 0 && (size_t)n < sizeof line)
 		n += snprintf(line + n, sizeof line - (size_t)n,
 		              _("%sserver %s"), g->sep, address);
+	/* The fingerprint colleagues compare on their first connection,
+	 * where the row has room for it. */
+	if (ui->tls_fingerprint != NULL && ui->tls_fingerprint[0] != '\0' &&
+	    n > 0 && (size_t)n < sizeof line && vt_width(line) +
+	    vt_width(g->sep) + 14 + TLS_FP_TEXT_SIZE <= cols)
+		n += snprintf(line + n, sizeof line - (size_t)n,
+		              _("%svingerafdruk %s"), g->sep,
+		              ui->tls_fingerprint);
 	if (room->settings.finished && n > 0 && (size_t)n < sizeof line)
 		snprintf(line + n, sizeof line - (size_t)n, "%s%s", g->sep,
 		         _("De werksessie is afgerond."));

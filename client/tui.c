@@ -24,6 +24,7 @@
 #include "poster.h"
 #include "projector.h"
 #include "strbuf.h"
+#include "trust.h"
 #include "tuiclock.h"
 #include "ui.h"
 #include "view.h"
@@ -142,6 +143,7 @@ on_joined(struct net *net, void *arg)
 	(void)sshgate_join_line(net->ssh_account, net->server_address,
 	                        t->host, t->ui.ssh_join, sizeof t->ui.ssh_join);
 	t->ui.ssh_fingerprint = net->ssh_fingerprint;
+	t->ui.tls_fingerprint = net->tls_fingerprint;
 	if (tuiws_joined(t, net))
 		return;
 	t->ui.viewed_step = net->room.current_step;
@@ -155,7 +157,25 @@ on_joined(struct net *net, void *arg)
 		snprintf(text, sizeof text,
 		         _("Welkom bij \"%s\". De code om mee te doen is %s. Druk ? voor hulp."),
 		         net->room.title, net->room.code);
+	tls_note(net, text, sizeof text);
 	tui_message(t, UI_MSG_INFO, text);
+}
+
+/* Adds to the welcome what a colleague should know of the connection:
+ * the fingerprint to compare on a first connection to this server, or
+ * that nothing is encrypted. */
+static void
+tls_note(const struct net *net, char *text, size_t size)
+{
+	size_t len = strlen(text);
+
+	if (net->tls_fingerprint[0] == '\0')
+		snprintf(text + len, size - len, " %s",
+		         _("Let op: de verbinding is niet versleuteld."));
+	else if (net->tls_trust == TRUST_NEW)
+		snprintf(text + len, size - len,
+		         _(" Eerste verbinding met deze server: vergelijk de vingerafdruk %s met die op de beamer of bij de voorzitter."),
+		         net->tls_fingerprint);
 }
 
 /* Writes into out who took the chair while we were away, or "". */
@@ -337,6 +357,8 @@ connect_now(struct tui *t)
 	o.chair_code = t->opts.chair_code;
 	o.password = t->ui.ask_password ? t->ui.join[UI_FIELD_PASSWORD].text :
 	             t->opts.password;
+	o.no_tls = t->opts.no_tls;
+	o.fingerprint = t->opts.fingerprint;
 	if (t->opts.new_workshop != NULL) {
 		o.new_workshop = t->opts.new_workshop;
 	} else if (t->opts.new_room != NULL) {

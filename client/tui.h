@@ -28,6 +28,8 @@ struct tui_options {
 	const char *downloads;
 	/* No server configured: look on the LAN first (see discover.h). */
 	bool discover;
+	bool no_tls;                    /* see net_options */
+	const char *fingerprint;        /* see net_options */
 };
 
 #include <curses.h>

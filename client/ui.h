@@ -65,6 +65,9 @@ struct ui {
 	const char *host;       /* for the header: host:port to read aloud */
 	char ssh_join[128];     /* "ssh ACCOUNT@HOST", or "" */
 	const char *ssh_fingerprint;    /* the server's, "SHA256:..." or "" */
+	/* The server's TLS fingerprint as read aloud, "" or NULL when the
+	 * connection is not encrypted. */
+	const char *tls_fingerprint;
 	int port;
 	int64_t now;            /* the time the screen is drawn for (ms) */
 	/* The poster. */

@@ -178,6 +178,11 @@ static const struct entry entries[] = {
 	     "server. Verbind niet en vraag de voorzitter welke vingerafdruk "
 	     "de server heeft. Is de server echt opnieuw ingericht, start dan "
 	     "aandeslag --forget-server ADRES.") },
+	{ AANDESLAG__ERROR_CODE__ERROR_TLS_FINGERPRINT_MISMATCH,
+	  "tls_fingerprint_mismatch",
+	  N_("Let op: deze server heeft vingerafdruk {2}, niet {1} zoals "
+	     "opgegeven. Misschien doet iemand zich voor als de server; "
+	     "verbind niet en vraag de voorzitter.") },
 	{ AANDESLAG__ERROR_CODE__ERROR_TLS_FAILED, "tls_failed",
 	  N_("De versleutelde verbinding met de server lukte niet ({1}).") },
 };
