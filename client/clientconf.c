@@ -59,8 +59,19 @@ struct reading {
 	char *host;
 	int *port;
 	int found;
-	int discovery;          /* -1: not said, else 0 or 1 */
+	/* The yes/no keys (enum flag): -1 not said, else 0 or 1. */
+	int flags[2];
 	char why[128];
+};
+
+/* The yes/no keys, each with the variable that overrides it. */
+enum flag { FLAG_DISCOVERY, FLAG_TLS };
+static const struct {
+	const char *key;
+	const char *env;
+} flag_names[] = {
+	[FLAG_DISCOVERY] = { "discovery", "AANDESLAG_DISCOVERY" },
+	[FLAG_TLS] = { "tls", "AANDESLAG_TLS" },
 };
 
 /* Reads a yes or no; returns 1, 0, or -1 for neither. */
@@ -85,15 +96,18 @@ on_entry(void *user, const char *section, const char *name,
          const char *value)
 {
 	struct reading *r = user;
+	size_t i;
 
 	if (section[0] != '\0' && strcmp(section, "client") != 0)
 		return 1;
-	if (strcmp(name, "discovery") == 0) {
-		r->discovery = yes_no(value);
-		if (r->discovery >= 0)
+	for (i = 0; i < sizeof flag_names / sizeof flag_names[0]; i++) {
+		if (strcmp(name, flag_names[i].key) != 0)
+			continue;
+		r->flags[i] = yes_no(value);
+		if (r->flags[i] >= 0)
 			return 1;
 		snprintf(r->why, sizeof r->why,
-		         "'discovery' must be yes or no, not '%s'", value);
+		         "'%s' must be yes or no, not '%s'", name, value);
 		return 0;
 	}
 	if (strcmp(name, "server") != 0) {
@@ -133,7 +147,7 @@ int
 clientconf_read(const char *path, char host[CLIENTCONF_HOST_SIZE],
                 int *port, char err[CLIENTCONF_ERROR_SIZE])
 {
-	struct reading r = { .host = host, .port = port, .discovery = -1 };
+	struct reading r = { .host = host, .port = port, .flags = { -1, -1 } };
 
 	return read_file(path, &r, err);
 }
@@ -225,12 +239,14 @@ clientconf_find(char host[CLIENTCONF_HOST_SIZE], int *port,
 	return rc;
 }
 
-bool
-clientconf_discovery(void)
+/* Reads a yes/no key: its variable wins, then the user's config file,
+ * then the system's, else dflt. A broken file counts as not saying. */
+static bool
+flag_value(enum flag which, bool dflt)
 {
-	const char *env = getenv("AANDESLAG_DISCOVERY");
+	const char *env = getenv(flag_names[which].env);
 	char path[1024], host[CLIENTCONF_HOST_SIZE], err[CLIENTCONF_ERROR_SIZE];
-	struct reading r = { .host = host, .discovery = -1 };
+	struct reading r = { .host = host, .flags = { -1, -1 } };
 	int port = 0;
 
 	r.port = &port;
@@ -238,14 +254,26 @@ clientconf_discovery(void)
 		return yes_no(env) != 0;
 	if (xdg_path("XDG_CONFIG_HOME", ".config", "client.conf", path,
 	             sizeof path) == 0 &&
-	    read_file(path, &r, err) >= 0 && r.discovery >= 0)
-		return r.discovery == 1;
-	r.discovery = -1;
+	    read_file(path, &r, err) >= 0 && r.flags[which] >= 0)
+		return r.flags[which] == 1;
+	r.flags[which] = -1;
 	r.why[0] = '\0';
 	if (read_file("/etc/aandeslag/client.conf", &r, err) >= 0 &&
-	    r.discovery >= 0)
-		return r.discovery == 1;
-	return true;
+	    r.flags[which] >= 0)
+		return r.flags[which] == 1;
+	return dflt;
+}
+
+bool
+clientconf_discovery(void)
+{
+	return flag_value(FLAG_DISCOVERY, true);
+}
+
+bool
+clientconf_tls(void)
+{
+	return flag_value(FLAG_TLS, true);
 }
 
 int

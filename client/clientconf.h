@@ -46,6 +46,11 @@ int clientconf_find(char host[CLIENTCONF_HOST_SIZE], int *port,
  * the system's, else yes. A broken file counts as not saying. */
 bool clientconf_discovery(void);
 
+/* Whether the client encrypts its connection (TLS): AANDESLAG_TLS, else
+ * "tls = yes|no" in the user's config file, else in the system's, else
+ * yes. Only a server started with --tls off needs no. */
+bool clientconf_tls(void);
+
 /* Reads one config file: the key "server" (host or host:port) in the
  * file or its [client] section ("discovery" is read, but only by
  * clientconf_discovery()). Returns 1 when it named a server, 0 when

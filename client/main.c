@@ -68,7 +68,8 @@ usage(FILE *out)
 "  --password WACHTWOORD  het wachtwoord van de werksessie, als de\n"
 "                    voorzitter er een instelde (ook: AANDESLAG_PASSWORD,\n"
 "                    dan staat het niet in de lijst van processen)\n"
-"\n"
+"\n"));
+	fprintf(out, "%s", _(
 "Studiedagen (meer groepen onder een code, zie docs/studiedag.md):\n"
 "  --new-workshop TITEL  maak een studiedag; jij bent de begeleider\n"
 "  --rooms N         met zoveel groepen (1 tot 12; standaard 2)\n"
@@ -317,6 +318,7 @@ main(int argc, char **argv)
 	                    &fallback) < 0)
 		fprintf(stderr, "aandeslag: %s\n", conf_error);
 	o.host = default_host;
+	o.no_tls = !clientconf_tls();
 	/* The room's password: the environment keeps it out of ps. */
 	o.password = getenv("AANDESLAG_PASSWORD");
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {

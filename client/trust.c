@@ -485,3 +485,24 @@ trust_forget(const char *file, const char *host, int port, size_t *removed)
 		*removed = n;
 	return rc;
 }
+
+const char *
+trust_verdict_name(int verdict)
+{
+	switch (verdict) {
+	case TRUST_LOCAL:
+		return "this computer";
+	case TRUST_PINNED:
+		return "as given";
+	case TRUST_KNOWN:
+		return "known";
+	case TRUST_NEW:
+		return "new, remembered";
+	case TRUST_CHANGED:
+		return "changed";
+	case TRUST_MISMATCH:
+		return "not as given";
+	default:
+		return "unknown";
+	}
+}

@@ -80,4 +80,8 @@ int trust_check(const char *file, const char *host, int port, bool loopback,
 int trust_forget(const char *file, const char *host, int port,
                  size_t *removed);
 
+/* Returns a stable English name of a verdict for the line mode ("new,
+ * remembered", "known", ...); "unknown" for anything else. Static. */
+const char *trust_verdict_name(int verdict);
+
 #endif

@@ -114,6 +114,23 @@ is_loopback(const char *host)
 	       strcmp(host, "::1") == 0;
 }
 
+/* Adds to the welcome what a colleague should know of the connection:
+ * the fingerprint to compare on a first connection to this server, or
+ * that nothing is encrypted. */
+static void
+tls_note(const struct net *net, char *text, size_t size)
+{
+	size_t len = strlen(text);
+
+	if (net->tls_fingerprint[0] == '\0')
+		snprintf(text + len, size - len, " %s",
+		         _("Let op: de verbinding is niet versleuteld."));
+	else if (net->tls_trust == TRUST_NEW)
+		snprintf(text + len, size - len,
+		         _(" Eerste verbinding met deze server: vergelijk de vingerafdruk %s met die op de beamer of bij de voorzitter."),
+		         net->tls_fingerprint);
+}
+
 static void
 on_joined(struct net *net, void *arg)
 {
@@ -159,23 +176,6 @@ on_joined(struct net *net, void *arg)
 		         net->room.title, net->room.code);
 	tls_note(net, text, sizeof text);
 	tui_message(t, UI_MSG_INFO, text);
-}
-
-/* Adds to the welcome what a colleague should know of the connection:
- * the fingerprint to compare on a first connection to this server, or
- * that nothing is encrypted. */
-static void
-tls_note(const struct net *net, char *text, size_t size)
-{
-	size_t len = strlen(text);
-
-	if (net->tls_fingerprint[0] == '\0')
-		snprintf(text + len, size - len, " %s",
-		         _("Let op: de verbinding is niet versleuteld."));
-	else if (net->tls_trust == TRUST_NEW)
-		snprintf(text + len, size - len,
-		         _(" Eerste verbinding met deze server: vergelijk de vingerafdruk %s met die op de beamer of bij de voorzitter."),
-		         net->tls_fingerprint);
 }
 
 /* Writes into out who took the chair while we were away, or "". */
