@@ -239,6 +239,8 @@ tls_feed(struct tls *t, const uint8_t *data, size_t len,
 		}
 	}
 	while (rc == 0 && t->ready) {
+		size_t before = t->in_len;
+
 		n = gnutls_record_recv(t->session, buf, sizeof buf);
 		if (n > 0) {
 			/* What the handshake or a key update wrote goes
@@ -250,8 +252,15 @@ tls_feed(struct tls *t, const uint8_t *data, size_t len,
 			rc = plain(plain_arg, buf, (size_t)n);
 			continue;
 		}
-		if (n == GNUTLS_E_AGAIN || n == GNUTLS_E_INTERRUPTED)
+		/* GnuTLS also says "again" after a message of its own
+		 * (a session ticket, a key update) with more records still
+		 * to read: only an empty input ends the loop. */
+		if (n == GNUTLS_E_AGAIN || n == GNUTLS_E_INTERRUPTED) {
+			if ((t->in_len > 0 && t->in_len < before) ||
+			    gnutls_record_check_pending(t->session) > 0)
+				continue;
 			break;
+		}
 		if (n == 0) {
 			rc = -EPIPE;
 			break;

@@ -24,6 +24,7 @@ import shutil
 import signal
 import socket
 import shlex
+import ssl
 import struct
 import subprocess
 import sys
@@ -828,6 +829,36 @@ def describe_frames(frames):
                   "(code %d)" % error_code_of(k, v)
                   if k in (ENV_CLOSING, ENV_REFUSAL) else "")
         for k, v in frames) + "]"
+
+
+_tls_identity = []
+
+
+def tls_identity():
+    """A self-signed certificate and key (paths) for servers the tests
+    fake, made once per test process with the openssl command line tool:
+    our client then meets TLS from another implementation."""
+    if not _tls_identity:
+        d = tempfile.mkdtemp(prefix="aandeslag-tls-")
+        atexit.register(shutil.rmtree, d, True)
+        cert, key = os.path.join(d, "cert.pem"), os.path.join(d, "key.pem")
+        p = subprocess.run(["openssl", "req", "-x509", "-newkey", "ec",
+                            "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                            "-subj", "/CN=fake", "-days", "2",
+                            "-keyout", key, "-out", cert],
+                           capture_output=True, text=True)
+        check(p.returncode == 0, "openssl req failed: " + p.stderr)
+        _tls_identity.extend([cert, key])
+    return _tls_identity[0], _tls_identity[1]
+
+
+def tls_accept(conn):
+    """Takes conn (an accepted socket) through the server side of a TLS
+    handshake with tls_identity(), as our server does for our client."""
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(*tls_identity())
+    conn.settimeout(DEADLINE)
+    return ctx.wrap_socket(conn, server_side=True)
 
 
 def closed_port():

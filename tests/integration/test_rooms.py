@@ -15,7 +15,7 @@ from harness import (ENV_ACK, ENV_EVENT, ENV_HELLO, ENV_JOINED,  # noqa: E402
                      describe_frames, env_add_note, event_note_text, frame,
                      minimal_content,
                      pb_bytes, pb_dict, pb_parse, pb_sint, pb_varint,
-                     run_tests, wait_until)
+                     run_tests, tls_accept, wait_until)
 
 
 def make_room(sc, srv, chair, member, title):
@@ -289,6 +289,13 @@ class FakeServer:
                 try:
                     conn, _ = self.listener.accept()
                 except socket.timeout:
+                    continue
+                # TLS, as our client speaks by default; a client that
+                # gave up during the handshake is just gone.
+                try:
+                    conn = tls_accept(conn)
+                except OSError:
+                    conn.close()
                     continue
                 self.conns.append(conn)
                 self._serve(conn)
