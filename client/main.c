@@ -164,7 +164,7 @@ run_check(const struct net_options *o, const char *server,
 			origin = both;
 		}
 	}
-	return netcheck_run(host, port, origin, timeout_ms);
+	return netcheck_run(host, port, origin, timeout_ms, !o->no_tls);
 }
 
 /* aandeslag --ssh, the SSH account's forced command: a download or a

@@ -3,8 +3,10 @@
  * step reported on its own, so the first one that fails is named. */
 #include "netcheck.h"
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <uv.h>
 
@@ -12,6 +14,8 @@
 #include "config.h"
 #include "frame.h"
 #include "i18n.h"
+#include "refusal.h"
+#include "tls.h"
 #include "wire.h"
 
 /* Bytes of the list of addresses a name resolves to, as printed. */
@@ -21,7 +25,6 @@ struct netcheck {
 	uv_loop_t loop;
 	uv_getaddrinfo_t resolver;
 	uv_connect_t connector;
-	uv_write_t writer;
 	uv_tcp_t tcp;
 	uv_timer_t timer;
 	const char *host;
@@ -33,6 +36,12 @@ struct netcheck {
 	bool done;              /* the result is known; only closing is left */
 	int result;
 	struct wire_buf *hello; /* held until its write is done */
+	/* As the real client: TLS unless told otherwise (a plain Closing
+	 * instead of a handshake is read as such). */
+	bool use_tls;
+	struct tls *tls;
+	bool heard;
+	char tls_note[96];      /* "TLS1.3, vingerafdruk ...", or "" */
 	char addr[INET6_ADDRSTRLEN];
 	struct frame_partial partial;
 	uint8_t readbuf[64 * 1024];
@@ -169,6 +178,10 @@ on_frame(void *arg, const uint8_t *payload, size_t len)
 		       env->welcome->software[0] != '\0' ?
 		       env->welcome->software : _("onbekende versie"),
 		       env->welcome->version);
+		if (c->tls_note[0] != '\0')
+			printf(_("Versleuteld: %s\n"), c->tls_note);
+		else
+			printf("%s\n", _("Let op: de verbinding is niet versleuteld."));
 		printf("%s\n", _("Alles in orde: deze laptop kan de aandeslag-server bereiken."));
 		finish(c, NETCHECK_OK);
 	} else if (env->body_case ==
@@ -179,6 +192,14 @@ on_frame(void *arg, const uint8_t *payload, size_t len)
 		netcheck_version_advice(env->version_refused->min_version,
 		                        env->version_refused->max_version,
 		                        why, sizeof why);
+		printf("%s\n", why);
+		finish(c, NETCHECK_PROBLEM);
+	} else if (env->body_case == AANDESLAG__ENVELOPE__BODY_CLOSING) {
+		/* Our server, refusing: it says why. */
+		printf(_("MISLUKT (%s)\n"), refusal_name(env->closing->code));
+		refusal_text(env->closing->code,
+		             (const char *const *)env->closing->params,
+		             env->closing->n_params, why, sizeof why);
 		printf("%s\n", why);
 		finish(c, NETCHECK_PROBLEM);
 	} else {
@@ -197,11 +218,42 @@ on_alloc(uv_handle_t *handle, size_t suggested, uv_buf_t *buf)
 	*buf = uv_buf_init((char *)c->readbuf, (unsigned)sizeof c->readbuf);
 }
 
+static void send_hello(struct netcheck *c);
+
+/* The handshake is done: the Hello follows inside it. */
+static void
+secured(struct netcheck *c)
+{
+	uint8_t fp[TLS_FP_SIZE];
+	char text[TLS_FP_TEXT_SIZE];
+
+	if (tls_peer_fingerprint(c->tls, fp) < 0) {
+		fail(c, UV_EPROTO);
+		return;
+	}
+	tls_fp_text(fp, text);
+	snprintf(c->tls_note, sizeof c->tls_note, _("%s, vingerafdruk %s"),
+	         tls_version(c->tls), text);
+	send_hello(c);
+}
+
+static int
+on_plain(void *arg, const uint8_t *data, size_t len)
+{
+	struct netcheck *c = arg;
+
+	if (frame_feed(&c->partial, data, len, FRAME_MAX_SERVER, on_frame,
+	               c) < 0)
+		fail(c, UV_EPROTO);
+	return c->done;
+}
+
 static void
 on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
 {
 	struct netcheck *c = stream->data;
-	int rc;
+	const uint8_t *data = (const uint8_t *)buf->base;
+	bool was_ready;
 
 	if (nread == 0 || c->done)
 		return;
@@ -210,21 +262,66 @@ on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
 		fail(c, (int)nread);
 		return;
 	}
-	rc = frame_feed(&c->partial, (const uint8_t *)buf->base,
-	                (size_t)nread, FRAME_MAX_SERVER, on_frame, c);
-	if (rc < 0)
+	if (c->tls != NULL && !c->heard && data[0] == 0x00) {
+		/* Frames instead of a handshake: a refusal in the clear. */
+		tls_free(c->tls);
+		c->tls = NULL;
+	}
+	c->heard = true;
+	if (c->tls == NULL) {
+		on_plain(c, data, (size_t)nread);
+		return;
+	}
+	was_ready = tls_ready(c->tls);
+	if (tls_feed(c->tls, data, (size_t)nread, on_plain, c) < 0) {
 		fail(c, UV_EPROTO);
+		return;
+	}
+	if (!was_ready && tls_ready(c->tls) && !c->done)
+		secured(c);
 }
+
+/* One write of bytes the request owns. */
+struct netcheck_write {
+	uv_write_t req;
+	struct netcheck *c;
+	uint8_t *data;
+};
 
 static void
 on_write(uv_write_t *req, int status)
 {
-	struct netcheck *c = req->data;
+	struct netcheck_write *w = (struct netcheck_write *)req;
+	struct netcheck *c = w->c;
 
-	wire_unref(c->hello);
-	c->hello = NULL;
-	if (status < 0)
+	free(w->data);
+	free(w);
+	if (status < 0 && status != UV_ECANCELED)
 		fail(c, status);
+}
+
+/* Writes data (malloc'd, taken over); the TLS session's write function
+ * too. Returns 0 or a negative error. */
+static int
+write_owned(void *arg, uint8_t *data, size_t len)
+{
+	struct netcheck *c = arg;
+	struct netcheck_write *w = calloc(1, sizeof *w);
+	uv_buf_t b = uv_buf_init((char *)data, (unsigned)len);
+	int rc;
+
+	if (w == NULL) {
+		free(data);
+		return -ENOMEM;
+	}
+	w->c = c;
+	w->data = data;
+	rc = uv_write(&w->req, (uv_stream_t *)&c->tcp, &b, 1, on_write);
+	if (rc < 0) {
+		free(data);
+		free(w);
+	}
+	return rc;
 }
 
 /* Sends the same Hello as the real client. */
@@ -233,7 +330,7 @@ send_hello(struct netcheck *c)
 {
 	Aandeslag__Envelope env = AANDESLAG__ENVELOPE__INIT;
 	Aandeslag__Hello hello = AANDESLAG__HELLO__INIT;
-	uv_buf_t b;
+	uint8_t *copy;
 	int rc;
 
 	hello.min_version = WIRE_VERSION_MIN;
@@ -246,16 +343,19 @@ send_hello(struct netcheck *c)
 		fail(c, UV_ENOMEM);
 		return;
 	}
-	b = uv_buf_init((char *)c->hello->data, (unsigned)c->hello->len);
-	rc = uv_read_start((uv_stream_t *)&c->tcp, on_alloc, on_read);
-	if (rc == 0)
-		rc = uv_write(&c->writer, (uv_stream_t *)&c->tcp, &b, 1,
-		              on_write);
-	if (rc < 0) {
-		wire_unref(c->hello);
-		c->hello = NULL;
-		fail(c, rc);
+	if (c->tls != NULL) {
+		rc = tls_send(c->tls, c->hello->data, c->hello->len);
+	} else {
+		copy = malloc(c->hello->len);
+		if (copy == NULL) {
+			fail(c, UV_ENOMEM);
+			return;
+		}
+		memcpy(copy, c->hello->data, c->hello->len);
+		rc = write_owned(c, copy, c->hello->len);
 	}
+	if (rc < 0)
+		fail(c, UV_EPIPE);
 }
 
 static void
@@ -271,7 +371,14 @@ on_connect(uv_connect_t *req, int status)
 	}
 	printf("%s\n", _("in orde"));
 	begin(c, NETCHECK_HANDSHAKE, _("3. Kennismaken met de aandeslag-server:"));
-	send_hello(c);
+	if (uv_read_start((uv_stream_t *)&c->tcp, on_alloc, on_read) < 0) {
+		fail(c, UV_EPIPE);
+		return;
+	}
+	if (!c->use_tls)
+		send_hello(c);
+	else if (tls_client_new(&c->tls, write_owned, c) < 0)
+		fail(c, UV_EPROTO);
 }
 
 /* Writes the addresses of list into out as "a, b, c" and returns the one
@@ -375,7 +482,7 @@ start(struct netcheck *c)
 
 int
 netcheck_run(const char *host, int port, const char *origin,
-             int64_t timeout_ms)
+             int64_t timeout_ms, bool tls)
 {
 	/* Static for its 64 KiB read buffer; --check runs once. */
 	static struct netcheck c;
@@ -386,7 +493,8 @@ netcheck_run(const char *host, int port, const char *origin,
 	c.port = port;
 	c.timeout_ms = timeout_ms > 0 ? timeout_ms : 1;
 	c.result = NETCHECK_PROBLEM;
-	c.resolver.data = c.connector.data = c.writer.data = &c;
+	c.use_tls = tls;
+	c.resolver.data = c.connector.data = &c;
 	rc = uv_loop_init(&c.loop);
 	if (rc < 0) {
 		fprintf(stderr, "aandeslag: %s\n", uv_strerror(rc));
@@ -406,6 +514,7 @@ netcheck_run(const char *host, int port, const char *origin,
 	uv_run(&c.loop, UV_RUN_DEFAULT);
 	frame_partial_reset(&c.partial);
 	wire_unref(c.hello);
+	tls_free(c.tls);
 	if (uv_loop_close(&c.loop) < 0)
 		fprintf(stderr, "aandeslag: %s\n",
 		        _("interne fout: de controle liet iets open staan."));

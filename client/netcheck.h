@@ -4,6 +4,7 @@
 #ifndef AANDESLAG_NETCHECK_H
 #define AANDESLAG_NETCHECK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -36,11 +37,13 @@ void netcheck_version_advice(unsigned server_min, unsigned server_max,
 
 /* Runs the checks against host and port, waiting at most timeout_ms for
  * each step, and prints one line per step on stdout; origin (may be NULL)
- * says where the server's name came from. Stops at the first failure with
+ * says where the server's name came from. With tls the handshake is made
+ * inside TLS, as the client makes it, and its version and the server's
+ * fingerprint are printed (nothing is remembered). Stops at the first failure with
  * its explanation. Returns NETCHECK_OK when every step passed,
  * NETCHECK_PROBLEM otherwise (also when the checks could not start, say
  * for lack of memory: that is said on stderr). Owns nothing afterwards. */
 int netcheck_run(const char *host, int port, const char *origin,
-                 int64_t timeout_ms);
+                 int64_t timeout_ms, bool tls);
 
 #endif

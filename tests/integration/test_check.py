@@ -19,7 +19,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import (CHILD_ENV, CLIENT_BIN, DEADLINE,  # noqa: E402
                      ENV_HELLO, ENV_VERSION_REFUSED, HOST, SANITIZER_MARKERS,
                      VALGRIND_ERRORS, WRAPPER, Scope, check, closed_port,
-                     frame, pb_bytes, pb_dict, pb_varint, run_tests, tail)
+                     frame, pb_bytes, pb_dict, pb_varint, run_tests, tail,
+                     tls_accept)
 
 
 def run_check(args, prefix=(), env=None):
@@ -49,10 +50,13 @@ def expect(rc, out, code, *texts):
 class FakeServer:
     """A listener on 127.0.0.1 that answers each connection with answer(
     what the client sent first) in a thread; None answers nothing and
-    keeps the connection open until the test ends."""
+    keeps the connection open until the test ends. With tls the
+    connection is taken through a TLS handshake first (Python's ssl, as
+    our server does with GnuTLS) and answer() sees what came inside."""
 
-    def __init__(self, answer):
+    def __init__(self, answer, tls=False):
         self.answer = answer
+        self.tls = tls
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.sock.bind((HOST, 0))
         self.sock.listen(4)
@@ -70,6 +74,9 @@ class FakeServer:
         self.conns.append(conn)
         conn.settimeout(DEADLINE)
         try:
+            if self.tls:
+                conn = tls_accept(conn)
+                self.conns.append(conn)
             data = conn.recv(4096)
         except OSError:
             return
@@ -155,7 +162,7 @@ def version_refused(data):
 
 
 def test_version_refused():
-    fake = FakeServer(version_refused)
+    fake = FakeServer(version_refused, tls=True)
     try:
         rc, out = run_check(["%s:%d" % (HOST, fake.port)])
     finally:
@@ -168,6 +175,25 @@ def test_version_refused():
     hello = pb_dict(pb_dict(fake.received[0][4:])[ENV_HELLO])
     check(hello.get(1) == 1 and hello.get(2) == 1,
           "the Hello offered versions %r" % hello)
+
+
+def test_tls():
+    """The check speaks TLS as the client does and shows the server's
+    fingerprint; a server without TLS refuses it in words, and --no-tls
+    gets through with a warning."""
+    with Scope() as sc:
+        srv = sc.server()
+        line = srv.wait_line(lambda x: x.startswith("tls fingerprint: "),
+                             "the server's fingerprint")
+        rc, out = run_check(["%s:%d" % (HOST, srv.port)])
+        expect(rc, out, 0, "Versleuteld: TLS1.3, vingerafdruk %s"
+               % line.split()[2])
+        off = sc.server("--tls", "off")
+        rc, out = run_check(["%s:%d" % (HOST, off.port)])
+        expect(rc, out, 1, "MISLUKT (tls_unavailable)",
+               "biedt geen versleuteling")
+        rc, out = run_check(["--no-tls", "%s:%d" % (HOST, off.port)])
+        expect(rc, out, 0, "niet versleuteld", "Alles in orde")
 
 
 def test_garbage():
