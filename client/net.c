@@ -20,6 +20,7 @@
 #include "config.h"
 #include "i18n.h"
 #include "items.h"
+#include "netseat.h"
 #include "relink.h"
 #include "snapshot.h"
 #include "trust.h"
@@ -159,30 +160,14 @@ static int
 on_link_verify(struct link *l, const uint8_t fp[TLS_FP_SIZE], void *arg)
 {
 	struct net *net = arg;
-	uint8_t known[TLS_FP_SIZE];
-	char shown[2][TLS_FP_TEXT_SIZE];
-	char *params[] = { shown[0], shown[1] };
 	struct refusal why;
-	int verdict;
 
-	verdict = trust_check(NULL, net->opts.host, net->opts.port,
-	                      l->peer_loopback, net->opts.fingerprint, fp,
-	                      known);
 	tls_fp_text(fp, net->tls_fingerprint);
-	net->tls_trust = verdict;
-	if (verdict >= 0 && verdict != TRUST_CHANGED &&
-	    verdict != TRUST_MISMATCH)
+	net->tls_trust = trust_decide(net->opts.host, net->opts.port,
+	                              l->peer_loopback, net->opts.fingerprint,
+	                              fp, &why);
+	if (!trust_refused(net->tls_trust))
 		return 0;
-	if (verdict == TRUST_CHANGED)
-		tls_fp_text(known, shown[0]);
-	else
-		snprintf(shown[0], sizeof shown[0], "%.19s",
-		         net->opts.fingerprint ? net->opts.fingerprint : "?");
-	tls_fp_text(fp, shown[1]);
-	refusal_set_params(&why, verdict == TRUST_CHANGED ?
-	        AANDESLAG__ERROR_CODE__ERROR_TLS_FINGERPRINT_CHANGED :
-	        AANDESLAG__ERROR_CODE__ERROR_TLS_FINGERPRINT_MISMATCH,
-	        params, 2);
 	lose(net, 0, &why, true);
 	return 1;
 }
@@ -304,22 +289,6 @@ load_room(struct net *net, const Aandeslag__Joined *j)
 	return 0;
 }
 
-/* Keeps the token for next time (not for viewers, who have none). */
-static void
-keep_token(struct net *net)
-{
-	char code[CODE_SIZE];
-
-	if (!net->opts.seat_file || net->token_len == 0 ||
-	    net->opts.name == NULL)
-		return;
-	/* A new room's seat file can only be made now that it has a code. */
-	if (!tokens_is_open(&net->seat) && code_normalise(net->code, code) == 0)
-		tokens_open(&net->seat, NULL, net->opts.host, net->opts.port,
-		            code, net->opts.name);
-	tokens_save(&net->seat, net->token, net->token_len);
-}
-
 /* After a reconnect: every command not yet answered goes out again, in
  * order, with its own request id, in one write. */
 static void
@@ -351,7 +320,7 @@ joined_now(struct net *net, bool again)
 	net->joined_once = true;
 	net->attempt = 0;
 	uv_timer_stop(&net->retry);
-	keep_token(net);
+	netseat_keep(net);
 	if (!again) {
 		if (net->handlers.joined != NULL)
 			net->handlers.joined(net, net->arg);
@@ -423,7 +392,7 @@ on_moved(struct net *net, const Aandeslag__Joined *j)
 	snprintf(net->code, sizeof net->code, "%s", j->code);
 	memcpy(net->token, j->resume_token.data, j->resume_token.len);
 	net->token_len = j->resume_token.len;
-	keep_token(net);
+	netseat_keep(net);
 	if (net->handlers.moved != NULL)
 		net->handlers.moved(net, net->arg);
 }
@@ -670,34 +639,6 @@ attempt(struct net *net)
 	return 0;
 }
 
-/* Takes the seat file of a join with a code and a name: refused when
- * another client holds it; its token, if any, is presented. */
-static int
-open_seat(struct net *net)
-{
-	char code[CODE_SIZE];
-	int rc;
-
-	if (!net->opts.seat_file || net->opts.viewer ||
-	    net->opts.room == NULL || net->opts.name == NULL ||
-	    code_normalise(net->opts.room, code) < 0)
-		return 0;
-	rc = tokens_open(&net->seat, NULL, net->opts.host, net->opts.port,
-	                 code, net->opts.name);
-	if (rc == -EBUSY)
-		return UV_EBUSY;
-	if (rc < 0)
-		return 0;       /* no state directory: just no resuming */
-	/* With the chair recovery code the seat comes from the code. */
-	rc = net->opts.chair_code != NULL ? 0 :
-	     tokens_read(&net->seat, net->token, sizeof net->token);
-	if (rc > 0) {
-		net->token_len = (size_t)rc;
-		net->token_from_file = true;
-	}
-	return 0;
-}
-
 int
 net_start(struct net *net, uv_loop_t *loop, const struct net_options *opts,
           const struct net_handlers *handlers, void *arg)
@@ -722,7 +663,7 @@ net_start(struct net *net, uv_loop_t *loop, const struct net_options *opts,
 	link_use_tls(&net->link, !opts->no_tls);
 	uv_timer_init(loop, &net->retry);
 	net->retry.data = net;
-	rc = open_seat(net);
+	rc = netseat_open(net);
 	if (rc < 0)
 		return rc;
 	return attempt(net);

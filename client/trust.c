@@ -506,3 +506,35 @@ trust_verdict_name(int verdict)
 		return "unknown";
 	}
 }
+
+int
+trust_decide(const char *host, int port, bool loopback, const char *pin,
+             const uint8_t fp[TLS_FP_SIZE], struct refusal *why)
+{
+	uint8_t known[TLS_FP_SIZE];
+	char shown[2][TLS_FP_TEXT_SIZE];
+	char *params[] = { shown[0], shown[1] };
+	int verdict;
+
+	verdict = trust_check(NULL, host, port, loopback, pin, fp, known);
+	if (verdict >= 0 && !trust_refused(verdict))
+		return verdict;
+	if (verdict == TRUST_CHANGED)
+		tls_fp_text(known, shown[0]);
+	else
+		snprintf(shown[0], sizeof shown[0], "%.19s",
+		         pin != NULL ? pin : "?");
+	tls_fp_text(fp, shown[1]);
+	refusal_set_params(why, verdict == TRUST_CHANGED ?
+	        AANDESLAG__ERROR_CODE__ERROR_TLS_FINGERPRINT_CHANGED :
+	        AANDESLAG__ERROR_CODE__ERROR_TLS_FINGERPRINT_MISMATCH,
+	        params, 2);
+	return verdict < 0 ? TRUST_MISMATCH : verdict;
+}
+
+bool
+trust_refused(int verdict)
+{
+	return verdict < 0 || verdict == TRUST_CHANGED ||
+	       verdict == TRUST_MISMATCH;
+}

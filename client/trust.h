@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "refusal.h"
 #include "tls.h"
 
 /* The store's name in the client's XDG state directory. */
@@ -83,5 +84,16 @@ int trust_forget(const char *file, const char *host, int port,
 /* Returns a stable English name of a verdict for the line mode ("new,
  * remembered", "known", ...); "unknown" for anything else. Static. */
 const char *trust_verdict_name(int verdict);
+
+/* Decides as trust_check() with the default store, and for a server to
+ * refuse fills why: ERROR_TLS_FINGERPRINT_CHANGED with the remembered
+ * and the seen fingerprint read aloud, or ERROR_TLS_FINGERPRINT_MISMATCH
+ * with the one given and the one seen. Returns the verdict (a pin that
+ * is no fingerprint counts as TRUST_MISMATCH). */
+int trust_decide(const char *host, int port, bool loopback, const char *pin,
+                 const uint8_t fp[TLS_FP_SIZE], struct refusal *why);
+
+/* Returns whether the client must not go on with a server of verdict. */
+bool trust_refused(int verdict);
 
 #endif
