@@ -28,10 +28,12 @@ code_from_random(const uint8_t random[CODE_CHARS], char out[CODE_SIZE])
 	format(chars, out);
 }
 
-int
-code_normalise(const char *in, char out[CODE_SIZE])
+/* Reads the code's characters from what a user typed: case, spaces and
+ * dashes do not matter. Returns how many there were (at most max), or
+ * -EINVAL for a character outside the alphabet or more than max. */
+static int
+read_chars(const char *in, char *chars, size_t max)
 {
-	char chars[CODE_CHARS];
 	size_t n = 0;
 	char c;
 
@@ -41,13 +43,32 @@ code_normalise(const char *in, char out[CODE_SIZE])
 			continue;
 		if (c >= 'a' && c <= 'z')
 			c = (char)(c - 'a' + 'A');
-		if (c == '\0' || strchr(code_alphabet, c) == NULL)
-			return -EINVAL;
-		if (n == CODE_CHARS)
+		if (strchr(code_alphabet, c) == NULL || n == max)
 			return -EINVAL;
 		chars[n++] = c;
 	}
-	if (n != CODE_CHARS)
+	return (int)n;
+}
+
+int
+code_half(const char *in, char out[CODE_HALF_SIZE])
+{
+	char chars[CODE_CHARS];
+	int n = read_chars(in, chars, CODE_CHARS);
+
+	if (n != CODE_HALF_CHARS && n != CODE_CHARS)
+		return -EINVAL;
+	memcpy(out, chars, CODE_HALF_CHARS);
+	out[CODE_HALF_CHARS] = '\0';
+	return 0;
+}
+
+int
+code_normalise(const char *in, char out[CODE_SIZE])
+{
+	char chars[CODE_CHARS];
+
+	if (read_chars(in, chars, CODE_CHARS) != CODE_CHARS)
 		return -EINVAL;
 	format(chars, out);
 	return 0;

@@ -71,14 +71,16 @@ discwire_query_build(const struct discwire_query *q, uint8_t *out,
                      size_t size)
 {
 	Aandeslag__DiscoveryQuery m = AANDESLAG__DISCOVERY_QUERY__INIT;
-	char norm[CODE_SIZE];
+	char half[CODE_HALF_SIZE] = "";
 	size_t n;
 
-	if (q->code[0] != '\0' && (code_normalise(q->code, norm) < 0 ||
-	                           strcmp(norm, q->code) != 0))
+	/* Only the first half goes on the air: a broadcast reaches every
+	 * laptop in the room, students' too, and half a code leaves the
+	 * other 20 bits to guess past the join guard. */
+	if (q->code[0] != '\0' && code_half(q->code, half) < 0)
 		return -EINVAL;
 	m.protocol_version = q->protocol_version;
-	m.code = (char *)q->code;
+	m.code = half;
 	m.nonce = q->nonce;
 	n = aandeslag__discovery_query__get_packed_size(&m);
 	if (size < DISCWIRE_QUERY_SIZE ||
@@ -96,7 +98,7 @@ discwire_query_parse(const uint8_t *data, size_t len,
 {
 	Aandeslag__DiscoveryQuery *m;
 	struct wire_alloc a;
-	char norm[CODE_SIZE];
+	char half[CODE_HALF_SIZE];
 	int n, rc = 0;
 
 	if (len < DISCWIRE_QUERY_SIZE)
@@ -112,12 +114,12 @@ discwire_query_parse(const uint8_t *data, size_t len,
 	if (m->protocol_version == 0)
 		rc = -EINVAL;
 	else if (m->code[0] == '\0')
-		norm[0] = '\0';
-	else if (code_normalise(m->code, norm) < 0)
-		rc = -EINVAL;
+		half[0] = '\0';
+	else if (code_half(m->code, half) < 0)
+		rc = -EINVAL;         /* an older client sends the whole code */
 	if (rc == 0) {
 		q->protocol_version = m->protocol_version;
-		memcpy(q->code, norm, sizeof norm);
+		memcpy(q->code, half, sizeof half);
 		q->nonce = m->nonce;
 	}
 	aandeslag__discovery_query__free_unpacked(m, &a.base);

@@ -35,7 +35,9 @@
 
 struct discwire_query {
 	uint32_t protocol_version;
-	char code[CODE_SIZE];           /* normalised, or "" for any server */
+	/* A code (whole or its half) when building; only its first half,
+	 * "K7QM", travels and is read back; "" asks for any server. */
+	char code[CODE_SIZE];
 	uint64_t nonce;
 };
 
@@ -50,7 +52,7 @@ struct discwire_reply {
 
 /* Writes q as one padded query datagram of DISCWIRE_QUERY_SIZE bytes into
  * out (size at least that). Returns the datagram's length, or -EINVAL for
- * a code that is not "" nor a normalised code, or -EMSGSIZE. */
+ * a code that is not "", a code or its half, or -EMSGSIZE. */
 int discwire_query_build(const struct discwire_query *q, uint8_t *out,
                          size_t size);
 

@@ -4,6 +4,7 @@
 #include "joinguard.h"
 
 #include <errno.h>
+#include <string.h>
 
 #include "conn.h"
 #include "refusal.h"
@@ -63,12 +64,15 @@ joinguard_discovery(void *arg, const char *code, const struct sockaddr *from)
 	struct server *srv = arg;
 	struct guard_key key;
 	bool counted = guard_key_from_addr(from, &key) == 0;
+	const struct workshop *w;
 
 	if (counted && guard_check(&srv->guard, &key, server_now(srv)) > 0)
 		return -EAGAIN;
-	if (room_find(&srv->rooms, code) != NULL ||
-	    workshop_find(srv, code) != NULL)
+	if (rooms_have_half(&srv->rooms, code))
 		return 1;
+	for (w = srv->workshops; w != NULL; w = w->next)
+		if (strncmp(w->code, code, CODE_HALF_CHARS) == 0)
+			return 1;
 	if (counted)
 		count(srv, &key, "discovery query for an unknown code");
 	return 0;

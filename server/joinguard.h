@@ -24,9 +24,9 @@ bool joinguard_wait(struct conn *c, uint64_t request_id);
  * c's address; logs the address and the count, never the code. */
 void joinguard_refuse(struct conn *c, uint64_t request_id, int code);
 
-/* Answers a discovery query from from for code (normalised, not ""):
- * 1 when a room or workshop has it, 0 when none has (counted as a failed
- * join), or -EAGAIN when from must wait: then the query gets no answer
+/* Answers a discovery query from from for code (the first half of one,
+ * CODE_HALF_CHARS, not ""): 1 when a room's or workshop's code starts
+ * with it, 0 when none does (counted as a failed join), or -EAGAIN when from must wait: then the query gets no answer
  * and nothing is looked up. arg is the struct server. */
 int joinguard_discovery(void *arg, const char *code,
                         const struct sockaddr *from);

@@ -38,6 +38,21 @@ room_find(struct rooms *rooms, const char *code)
 	return NULL;
 }
 
+bool
+rooms_have_half(const struct rooms *rooms, const char *half)
+{
+	const struct room *r;
+	size_t i;
+
+	/* Every room: at most --max-rooms, for a query the discovery
+	 * rate limit lets through. */
+	for (i = 0; i < ROOMS_BUCKETS; i++)
+		for (r = rooms->buckets[i]; r != NULL; r = r->hash_next)
+			if (strncmp(r->model.code, half, CODE_HALF_CHARS) == 0)
+				return true;
+	return false;
+}
+
 struct room_seat *
 room_seat(struct room *room, uint32_t participant_id)
 {

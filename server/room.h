@@ -82,6 +82,10 @@ struct rooms {
 /* Returns the room with code (normalised), or NULL. */
 struct room *room_find(struct rooms *rooms, const char *code);
 
+/* Returns whether a room's code starts with half (CODE_HALF_CHARS
+ * characters, as discovery asks). */
+bool rooms_have_half(const struct rooms *rooms, const char *half);
+
 /* Returns the seat of participant_id, or NULL. */
 struct room_seat *room_seat(struct room *room, uint32_t participant_id);
 

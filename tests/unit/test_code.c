@@ -257,7 +257,28 @@ test_normalise_every_byte(void)
 	}
 }
 
+/* Discovery sends the first half of a code: from a whole code or a half,
+ * as typed; nothing else. */
+static void
+test_half(void)
+{
+	char out[CODE_HALF_SIZE];
+
+	CHECK_INT(code_half("K7QM-2XPD", out), ==, 0);
+	CHECK_STR(out, "K7QM");
+	CHECK_INT(code_half("k7qm2xpd", out), ==, 0);
+	CHECK_STR(out, "K7QM");
+	CHECK_INT(code_half("k7 qm", out), ==, 0);
+	CHECK_STR(out, "K7QM");
+	CHECK_INT(code_half("K7QM-2XP", out), ==, -EINVAL);
+	CHECK_INT(code_half("K7Q", out), ==, -EINVAL);
+	CHECK_INT(code_half("K7QM-2XPD-A", out), ==, -EINVAL);
+	CHECK_INT(code_half("K7QO", out), ==, -EINVAL);
+	CHECK_INT(code_half("", out), ==, -EINVAL);
+}
+
 CHECK_MAIN(CHECK_TEST(test_alphabet),
+           CHECK_TEST(test_half),
            CHECK_TEST(test_from_random_known),
            CHECK_TEST(test_from_random_wraps),
            CHECK_TEST(test_from_random_format),

@@ -11,6 +11,18 @@
 #include "discovery.h"
 #include "discwire.h"
 
+/* Whether the datagram's n bytes hold text anywhere. */
+static bool
+contains(const uint8_t *buf, size_t n, const char *text)
+{
+	size_t i, len = strlen(text);
+
+	for (i = 0; i + len <= n; i++)
+		if (memcmp(buf + i, text, len) == 0)
+			return true;
+	return false;
+}
+
 static void
 test_query(void)
 {
@@ -22,7 +34,10 @@ test_query(void)
 	n = discwire_query_build(&q, buf, sizeof buf);
 	CHECK_INT(n, ==, DISCWIRE_QUERY_SIZE);
 	CHECK_INT(discwire_query_parse(buf, (size_t)n, &got), ==, 0);
-	CHECK_STR(got.code, "K7QM-2XPD");
+	/* Only the first half travels: the rest is not on the air. */
+	CHECK_STR(got.code, "K7QM");
+	CHECK(contains(buf, (size_t)n, "K7QM"));
+	CHECK(!contains(buf, (size_t)n, "2XPD"));
 	CHECK_UINT(got.nonce, ==, 42);
 	CHECK_UINT(got.protocol_version, ==, 1);
 	/* Cut short, the query is dropped: it would invite amplification. */
@@ -39,8 +54,19 @@ test_query(void)
 	          DISCWIRE_QUERY_SIZE);
 	CHECK_INT(discwire_query_parse(buf, DISCWIRE_QUERY_SIZE, &got), ==, 0);
 	CHECK_STR(got.code, "");
-	/* A code must be normalised; a buffer too small is refused. */
+	/* A code as typed, or its half, is fine; anything else is refused,
+	 * as is a buffer too small. */
 	strcpy(q.code, "k7qm2xpd");
+	CHECK_INT(discwire_query_build(&q, buf, sizeof buf), ==,
+	          DISCWIRE_QUERY_SIZE);
+	CHECK_INT(discwire_query_parse(buf, DISCWIRE_QUERY_SIZE, &got), ==, 0);
+	CHECK_STR(got.code, "K7QM");
+	strcpy(q.code, "K7QM");
+	CHECK_INT(discwire_query_build(&q, buf, sizeof buf), ==,
+	          DISCWIRE_QUERY_SIZE);
+	strcpy(q.code, "K7QM-2XP");
+	CHECK_INT(discwire_query_build(&q, buf, sizeof buf), ==, -EINVAL);
+	strcpy(q.code, "K7Q0");
 	CHECK_INT(discwire_query_build(&q, buf, sizeof buf), ==, -EINVAL);
 	q.code[0] = '\0';
 	CHECK_INT(discwire_query_build(&q, buf, 100), ==, -EMSGSIZE);
@@ -247,7 +273,7 @@ test_answer(void)
 	memset(&d, 0, sizeof d);
 	d.tcp_port = 7600;
 	d.holds = holds;
-	d.arg = (void *)"K7QM-2XPD";
+	d.arg = (void *)"K7QM";
 	strcpy(d.name, "schoolserver");
 	discwire_bucket_init(&d.bucket, 0);
 	strcpy(q.code, "K7QM-2XPD");
@@ -297,7 +323,7 @@ test_answer_withheld(void)
 	memset(&d, 0, sizeof d);
 	d.tcp_port = 7600;
 	d.holds = holds;
-	d.arg = (void *)"K7QM-2XPD";
+	d.arg = (void *)"K7QM";
 	discwire_bucket_init(&d.bucket, 0);
 	CHECK_INT(uv_ip4_addr("127.0.0.2", 40000, &from), ==, 0);
 	strcpy(q.code, "K7QM-2XPD");

@@ -270,9 +270,12 @@ carry(struct rig *r, bool to_server, const uint8_t *data, size_t len,
 	buf_clear(got);
 	CHECK_INT(tls_send(from, data, len), ==, 0);
 	/* Encrypted: longer by the records' overhead, and the text is not
-	 * on the wire. */
+	 * on the wire (checked from 8 bytes on: a byte or two turn up in
+	 * random ciphertext by chance). */
 	CHECK_UINT(wire->len, >, len);
-	CHECK(!contains(wire->data, wire->len, data, len < 16 ? len : 16));
+	if (len >= 8)
+		CHECK(!contains(wire->data, wire->len, data,
+		                len < 16 ? len : 16));
 	CHECK_INT(move(wire, to, chunk, got), ==, 0);
 	CHECK_UINT(got->len, ==, len);
 	CHECK(memcmp(got->data, data, len) == 0);
