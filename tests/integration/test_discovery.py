@@ -380,8 +380,13 @@ def test_full_screen():
     # the name given, joins at once; the found server is not remembered.
     check(shutil.which("tmux") is not None,
           "tmux is not installed (scripts/deps)")
+    # On this first connection to a server on the LAN the welcome shows
+    # the server's TLS fingerprint to compare with the chair's; the
+    # laptop remembers it, and says nothing of it the next time.
     with Lan() as lan:
-        lan.server(0)
+        server = lan.server(0)
+        fp = server.wait_line(lambda l: l.startswith("tls fingerprint: "),
+                              "the server's fingerprint").split()[2]
         code = lan.room(0, "Schermoverleg")
         tmux = NsTmux()
         try:
@@ -390,10 +395,29 @@ def test_full_screen():
                            env={"AANDESLAG_DISCOVERY": "1"})
             tmux.wait_text(w, "Schermoverleg", timeout=CLIENT_TIME)
             tmux.wait_text(w, "Fien")
+            tmux.wait_text(w, "Eerste verbinding met deze server")
+            tmux.wait_text(w, fp)
             remembered = os.path.join(tmux.dir, "state", "aandeslag",
                                       "server")
             check(not os.path.exists(remembered),
                   "the found server was remembered")
+            known = os.path.join(tmux.dir, "state", "aandeslag",
+                                 "known_servers")
+            with open(known) as f:
+                entries = [l.split() for l in f
+                           if l.strip() and not l.startswith("#")]
+            check(len(entries) == 1 and entries[0][:2] == [SRV_IP[0],
+                                                            "7557"],
+                  "known_servers holds %r" % entries)
+            tmux.keys(w, "q")
+            tmux.wait_text(w, "EXIT 0")
+            w = tmux.start([CLIENT_BIN, code, "--name", "Fien"],
+                           env={"AANDESLAG_DISCOVERY": "1"})
+            tmux.wait_text(w, "Schermoverleg", timeout=CLIENT_TIME)
+            tmux.wait_text(w, "Welkom")
+            screen = tmux.screen(w)
+            check("Eerste verbinding" not in screen,
+                  "a known server was greeted as new:\n" + screen)
             tmux.keys(w, "q")
             tmux.wait_text(w, "EXIT 0")
         finally:

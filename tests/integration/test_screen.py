@@ -146,6 +146,10 @@ def test_projector_follows(tmux):
                                    str(srv.port), "--view", code),
                             width=120, height=40)
         tmux.wait_text(beamer, "Betekenis")
+        # The fingerprint colleagues compare, next to the code.
+        fp = srv.wait_line(lambda l: l.startswith("tls fingerprint: "),
+                           "the server's fingerprint").split()[2]
+        tmux.wait_text(beamer, "vingerafdruk " + fp)
         tmux.type(chair, ":table b1")
         tmux.keys(chair, "Enter")
         tmux.wait_text(beamer, "buitenland")
