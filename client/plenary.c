@@ -570,6 +570,16 @@ waiting(WINDOW *w, const struct ui *ui, const Aandeslag__WorkshopStatus *ws,
 			snprintf(line + n, sizeof line - (size_t)n, "%s%s",
 			         vt_glyphs()->sep, ssh);
 	}
+	/* The server's fingerprint to compare, where it fits too. */
+	if (ui->tls_fingerprint != NULL && ui->tls_fingerprint[0] != '\0') {
+		n = (int)strlen(line);
+		snprintf(ssh, sizeof ssh, _("vingerafdruk %s"),
+		         ui->tls_fingerprint);
+		if (vt_width(line) + vt_width(vt_glyphs()->sep) +
+		    vt_width(ssh) <= cols && (size_t)n < sizeof line)
+			snprintf(line + n, sizeof line - (size_t)n, "%s%s",
+			         vt_glyphs()->sep, ssh);
+	}
 	vt_put_centred(w, rows - 2, 0, normal | A_BOLD, line, cols);
 	if (!ui->connected)
 		bottom(w, ui, ws, rows, cols);

@@ -94,10 +94,13 @@ def test_facilitator_colleague_and_plenary(tmux):
         # (d) The plenary projector: the waiting screen, then group 1's
         # report back once the facilitator starts it.
         beamer = tmux.start(client(*server_args(srv), "--view", code),
-                            width=100, height=30)
+                            width=130, height=30)
+        fp = srv.wait_line(lambda l: l.startswith("tls fingerprint: "),
+                           "the server's fingerprint").split()[2]
         tmux.wait(beamer, lambda s: "Groep 1" in s and "Groep 3" in s and
                   code in s and "Pauze tot 11:00" in s and
-                  "zonder programma: ssh klas@127.0.0.1" in s,
+                  "zonder programma: ssh klas@127.0.0.1" in s and
+                  "vingerafdruk " + fp in s,
                   "the waiting screen")
         tmux.keys(fien, "t")
         tmux.type(fien, "start")
