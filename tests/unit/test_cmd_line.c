@@ -205,8 +205,9 @@ test_every_command_packs(void)
 		"table e1", "table off", "vote a", "unvote a", "mark a",
 		"unmark a", "votes hidden", "votes open",
 		"activity add --from a --done --home --for a,b x",
-		"activity delete a1", "action add --owner x --team --needs tijd "
-		"--needs-text y --years 1 --when 2027-01 --status bezig z",
+		"activity delete a1",
+		("action add --owner x --team --needs tijd "
+		 "--needs-text y --years 1 --when 2027-01 --status bezig z"),
 		"action delete p1", "claim p1", "release p1", "status p1 klaar",
 		"set title x", "set programme", "set dossier x", "set levels 1,2",
 		"set region x", "set minutes 1 5", "set budget 4",

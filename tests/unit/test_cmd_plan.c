@@ -221,8 +221,8 @@ test_action_add_refused(void)
 		"action add --when 1999-01 x", "action add --status later x",
 		"action add --no-owner --owner me x", "action add --owner me --no-owner x",
 		"action add --team --no-owner x", "action add --bogus x",
-		"action add --owner a --owner b --owner c --owner d --owner e "
-		"--owner f --owner g --owner h --owner i x",
+		("action add --owner a --owner b --owner c --owner d --owner e "
+		 "--owner f --owner g --owner h --owner i x"),
 	};
 	struct fixture f;
 	struct parsed p;

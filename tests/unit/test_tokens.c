@@ -56,7 +56,7 @@ test_names_are_safe(void)
 {
 	static const char *const names[] = {
 		"Bram", "../../etc/passwd", "a/b", "..", ".", "Bram Ölçer",
-		"  spaties  ", "Zoë", "", "\xe2\x80\xae" "evil", "a\nb",
+		"  spaties  ", "Zoë", "", ("\xe2\x80\xae" "evil"), "a\nb",
 	};
 	char seen[sizeof names / sizeof names[0]][TOKENS_NAME_SIZE];
 	char base[TOKENS_NAME_SIZE], other[TOKENS_NAME_SIZE];
