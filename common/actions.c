@@ -170,6 +170,9 @@ check_owners(struct model_room *room, const Aandeslag__Action *in,
 			set_owner(ev, i, o->kind, 0, ev->owner_names[i]);
 			break;
 		case OWNER_NAMED:
+			/* The ceiling, not the room's limit: an edit sends
+			 * every owner again, also one named before the
+			 * server lowered its limits. */
 			rc = model_clean_text(o->name, MODEL_NAME_MAX,
 			                      ev->owner_names[i]);
 			if (rc != MODEL_TEXT_OK)
@@ -235,9 +238,9 @@ check_action(struct model_room *room, const Aandeslag__Action *in,
 {
 	int rc;
 
-	rc = model_clean_text(in->text, MODEL_NOTE_MAX, ev->text);
+	rc = model_clean_text(in->text, room->limits.text_max, ev->text);
 	if (rc != MODEL_TEXT_OK)
-		return model_text_refusal(rc, MODEL_NOTE_MAX, why);
+		return model_text_refusal(rc, room->limits.text_max, why);
 	ev->action.text = ev->text;
 	if (in->activity_id != 0 &&
 	    items_find(&room->activities, in->activity_id) == NULL)
@@ -359,8 +362,8 @@ execute_add(struct model_room *room, const struct model_participant *actor,
 
 	if (cmd == NULL || cmd->action == NULL)
 		return refusal_set(why, E(UNKNOWN_COMMAND));
-	if (room->actions.n >= MODEL_ACTIONS_MAX)
-		return too_many(why, "actions", MODEL_ACTIONS_MAX);
+	if (room->actions.n >= room->limits.actions_max)
+		return too_many(why, "actions", (long)room->limits.actions_max);
 	model_event_begin(room, ev, actor->id);
 	aandeslag__action__init(&ev->action);
 	rc = check_action(room, cmd->action, NULL, ev, why);

@@ -65,11 +65,11 @@ check_fields(const struct model_room *room, const Aandeslag__Activity *in,
 
 	/* With a catalogue entry the text is optional: it then replaces the
 	 * catalogue's name on the poster. */
-	rc = model_clean_text(in->text, MODEL_NOTE_MAX, ev->text);
+	rc = model_clean_text(in->text, room->limits.text_max, ev->text);
 	if (rc == MODEL_TEXT_EMPTY && cat != NULL)
 		ev->text[0] = '\0';
 	else if (rc != MODEL_TEXT_OK)
-		return model_text_refusal(rc, MODEL_NOTE_MAX, why);
+		return model_text_refusal(rc, room->limits.text_max, why);
 	if (!valid_place(in->place))
 		return refusal_set(why, E(BAD_SETTING));
 	ev->activity.place = in->place;
@@ -112,8 +112,9 @@ execute_add(struct model_room *room, const struct model_participant *actor,
 	if (cmd == NULL || cmd->activity == NULL)
 		return refusal_set(why, E(UNKNOWN_COMMAND));
 	in = cmd->activity;
-	if (room->activities.n >= MODEL_ACTIVITIES_MAX)
-		return too_many(why, "activities", MODEL_ACTIVITIES_MAX);
+	if (room->activities.n >= room->limits.activities_max)
+		return too_many(why, "activities",
+		                (long)room->limits.activities_max);
 	if (in->catalogue_id != NULL && in->catalogue_id[0] != '\0') {
 		cat = catalogue(room, in->catalogue_id);
 		if (cat == NULL)

@@ -18,13 +18,14 @@ execute_question(struct model_room *room,
 	if (step > STEPS_COUNT)
 		return refusal_set_num(why, AANDESLAG__ERROR_CODE__ERROR_BAD_STEP,
 		                       (long)step);
-	rc = model_text_refusal(model_clean_text(cmd->text, MODEL_NOTE_MAX,
-	                                         ev->text), MODEL_NOTE_MAX, why);
+	rc = model_text_refusal(model_clean_text(cmd->text,
+	                                         room->limits.text_max, ev->text),
+	                        room->limits.text_max, why);
 	if (rc < 0)
 		return rc;
-	if (room->questions.n >= MODEL_QUESTIONS_MAX)
+	if (room->questions.n >= room->limits.questions_max)
 		return refusal_set_too_many(why, "questions",
-		                            MODEL_QUESTIONS_MAX);
+		                            (long)room->limits.questions_max);
 	model_event_begin(room, ev, actor->id);
 	aandeslag__card_question__init(&ev->question);
 	ev->question.id = room->next_question_id;

@@ -24,6 +24,7 @@ execute_add(struct model_room *room, const struct model_participant *actor,
             struct model_event *ev, struct refusal *why)
 {
 	const struct model_note *note = NULL;
+	size_t max;
 	int rc;
 
 	if (cmd->note_id != 0) {
@@ -36,10 +37,12 @@ execute_add(struct model_room *room, const struct model_participant *actor,
 		return refusal_set_too_many(why, "findings", MODEL_FINDINGS_MAX);
 	/* A note's text was checked when it was written, but it goes
 	 * through the same cleaning, so that a finding is a finding however
-	 * it came about. */
+	 * it came about. A typed text is held to the room's limit; a note's
+	 * only to the ceiling, as it may have been written before the
+	 * server lowered the limit, and what a room holds stays usable. */
+	max = note != NULL ? MODEL_NOTE_MAX : room->limits.text_max;
 	rc = model_text_refusal(model_clean_text(note ? note->text : cmd->text,
-	                                         MODEL_NOTE_MAX, ev->text),
-	                        MODEL_NOTE_MAX, why);
+	                                         max, ev->text), max, why);
 	if (rc < 0)
 		return rc;
 	model_event_begin(room, ev, actor->id);

@@ -277,6 +277,38 @@ model_event_release(struct model_event *ev)
 
 /* ---------------------------------------------------------------- room */
 
+void
+model_limits_default(struct model_limits *l)
+{
+	l->name_max = MODEL_NAME_MAX;
+	l->text_max = MODEL_NOTE_MAX;
+	l->notes_max = MODEL_NOTES_MAX;
+	l->questions_max = MODEL_QUESTIONS_MAX;
+	l->activities_max = MODEL_ACTIVITIES_MAX;
+	l->actions_max = MODEL_ACTIONS_MAX;
+}
+
+/* Whether a limit is one a room can be held to: at least one, so that
+ * something can be written at all, and no more than its ceiling. */
+static bool
+limit_fits(size_t value, size_t ceiling)
+{
+	return value >= 1 && value <= ceiling;
+}
+
+int
+model_limits_check(const struct model_limits *l)
+{
+	if (!limit_fits(l->name_max, MODEL_NAME_MAX) ||
+	    !limit_fits(l->text_max, MODEL_NOTE_MAX) ||
+	    !limit_fits(l->notes_max, MODEL_NOTES_MAX) ||
+	    !limit_fits(l->questions_max, MODEL_QUESTIONS_MAX) ||
+	    !limit_fits(l->activities_max, MODEL_ACTIVITIES_MAX) ||
+	    !limit_fits(l->actions_max, MODEL_ACTIONS_MAX))
+		return -ERANGE;
+	return 0;
+}
+
 int
 model_init(struct model_room *room, const struct content *content,
            const char *code, const char *title, uint64_t epoch,
@@ -305,6 +337,7 @@ model_init(struct model_room *room, const struct content *content,
 		model_free(room);
 		return -ENOMEM;
 	}
+	model_limits_default(&room->limits);
 	room->settings.vote_budget = MODEL_VOTE_BUDGET;
 	snprintf(room->code, sizeof room->code, "%s", code);
 	room->epoch = epoch;

@@ -29,7 +29,9 @@
 #define STEPS_COUNT 5
 /* The method's maximum group size: the eighth colleague is refused. */
 #define MODEL_SEATS 7
-/* Limits on texts, in bytes of UTF-8. */
+/* Limits on texts, in bytes of UTF-8. Those of names and of the texts of
+ * notes and the like, and the number of items per room below, are
+ * ceilings: a server may lower them for its rooms (struct model_limits). */
 #define MODEL_NAME_MAX 64
 #define MODEL_TITLE_MAX 120
 #define MODEL_SETTING_MAX 120   /* programme, qualification, region */
@@ -71,6 +73,29 @@
  * that said the chair was gone (or from loading a snapshot in which they
  * were). */
 #define MODEL_CHAIR_AWAY_MS (5 * CLOCK_MINUTE_MS)
+
+/* The limits a room holds its participants' commands to: the ceilings
+ * above, or lower (the server's options, so that a school sizes them for
+ * its own use). Only commands are checked against them. Events, which a
+ * server already accepted, are checked against the ceilings: a client's
+ * mirror, which knows only those, then always takes what a server with
+ * lower limits accepted, and frame sizes follow from the ceilings alone.
+ * A room whose limits are lowered keeps what it already holds; only what
+ * is added or changed afterwards is checked. Each limit is 1..its
+ * ceiling (model_limits_check()), never more: the buffers of struct
+ * model_event are sized by the ceilings. */
+struct model_limits {
+	/* Bytes of a participant's name when they join, and of the name
+	 * a note is written on behalf of (MODEL_NAME_MAX). */
+	size_t name_max;
+	/* Bytes of the text of a note, question, activity, action or
+	 * finding (MODEL_NOTE_MAX). */
+	size_t text_max;
+	size_t notes_max;       /* notes per room (MODEL_NOTES_MAX) */
+	size_t questions_max;   /* questions per room (MODEL_QUESTIONS_MAX) */
+	size_t activities_max;  /* activities per room (MODEL_ACTIVITIES_MAX) */
+	size_t actions_max;     /* actions per room (MODEL_ACTIONS_MAX) */
+};
 
 /* What a command does, for the permission table. Rules that depend on
  * more than the role (only the author may edit a note, a participant may
@@ -155,6 +180,10 @@ struct model_table {
 
 struct model_room {
 	const struct content *content;  /* not owned; outlives the room */
+	/* What commands are held to: the ceilings unless the server set
+	 * lower ones. Not part of the state: no event or snapshot carries
+	 * them. */
+	struct model_limits limits;
 	uint64_t epoch;
 	uint64_t seq;           /* the last event applied */
 	char code[CODE_SIZE];
@@ -235,9 +264,17 @@ struct model_event {
  * votes allocates). Safe on any event the model filled, and twice. */
 void model_event_release(struct model_event *ev);
 
+/* Fills l with the ceilings: the limits of a room unless the server
+ * lowers them. */
+void model_limits_default(struct model_limits *l);
+
+/* Checks limits a server means to set: each must be 1..its ceiling.
+ * Returns 0, or -ERANGE for the first that is not. */
+int model_limits_check(const struct model_limits *l);
+
 /* Makes an empty room at step 1 with every clock idle at its planned
- * time (from content), default settings, no items, no announcement and
- * outside any workshop. The title is
+ * time (from content), default settings and limits (the ceilings), no
+ * items, no announcement and outside any workshop. The title is
  * checked like any text. The room owns its memory but not the content,
  * which must outlive it; release it with model_free(). Returns 0, -EINVAL
  * (why: bad_title) or -ENOMEM. */
@@ -374,7 +411,8 @@ int model_apply(struct model_room *room, const Aandeslag__Event *ev,
  * their commands with X_execute(room, actor, cmd, now, ev, why) (0,
  * -EINVAL with why, or -ENOMEM; on success ev is filled and applied) and
  * apply their events with X_apply(room, ev, now) (0, -EPROTO or -ENOMEM;
- * the room unchanged on failure). model.c dispatches to them. */
+ * the room unchanged on failure). model.c dispatches to them. Commands
+ * are held to room->limits, events to the ceilings (MODEL_*_MAX). */
 
 /* Starts ev as the next event of the room, caused by actor. */
 void model_event_begin(const struct model_room *room, struct model_event *ev,

@@ -61,10 +61,11 @@ author_of(struct model_room *room, const struct model_participant *actor,
 			ev->note.author_name = p->name;
 			return 0;
 		}
-		if (model_clean_text(cmd->on_behalf_name, MODEL_NAME_MAX,
+		if (model_clean_text(cmd->on_behalf_name, room->limits.name_max,
 		                     ev->name) != MODEL_TEXT_OK)
 			return refusal_set_num(why,
-			        AANDESLAG__ERROR_CODE__ERROR_BAD_NAME, MODEL_NAME_MAX);
+			        AANDESLAG__ERROR_CODE__ERROR_BAD_NAME,
+			        (long)room->limits.name_max);
 		ev->note.author_id = 0;
 		ev->note.author_name = ev->name;
 		return 0;
@@ -86,13 +87,15 @@ execute_add(struct model_room *room, const struct model_participant *actor,
 		                       (long)step);
 	if (step == 1 && room->settings.talk_only)
 		return refusal_set(why, AANDESLAG__ERROR_CODE__ERROR_TALK_ONLY);
-	rc = model_text_refusal(model_clean_text(cmd->text, MODEL_NOTE_MAX,
-	                                         ev->text), MODEL_NOTE_MAX, why);
+	rc = model_text_refusal(model_clean_text(cmd->text,
+	                                         room->limits.text_max, ev->text),
+	                        room->limits.text_max, why);
 	if (rc < 0)
 		return rc;
-	if (room->nnotes >= MODEL_NOTES_MAX)
+	if (room->nnotes >= room->limits.notes_max)
 		return refusal_set_num(why,
-		        AANDESLAG__ERROR_CODE__ERROR_TOO_MANY_NOTES, MODEL_NOTES_MAX);
+		        AANDESLAG__ERROR_CODE__ERROR_TOO_MANY_NOTES,
+		        (long)room->limits.notes_max);
 	aandeslag__note__init(&ev->note);
 	rc = author_of(room, actor, cmd, ev, why);
 	if (rc < 0)
@@ -138,7 +141,8 @@ notes_execute(struct model_room *room, const struct model_participant *actor,
 		rc = changeable(room, actor, cmd->edit_note->note_id, &n, why);
 		if (rc == 0)
 			rc = model_text_refusal(model_clean_text(cmd->edit_note->text,
-			        MODEL_NOTE_MAX, ev->text), MODEL_NOTE_MAX, why);
+			        room->limits.text_max, ev->text),
+			        room->limits.text_max, why);
 		if (rc < 0)
 			return rc;
 		model_event_begin(room, ev, actor->id);

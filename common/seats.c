@@ -23,9 +23,10 @@ seats_join(struct model_room *room, const char *name, int role,
 {
 	size_t i;
 
-	if (model_clean_text(name, MODEL_NAME_MAX, ev->name) != MODEL_TEXT_OK)
+	if (model_clean_text(name, room->limits.name_max, ev->name) !=
+	    MODEL_TEXT_OK)
 		return refusal_set_num(why, AANDESLAG__ERROR_CODE__ERROR_BAD_NAME,
-		                       MODEL_NAME_MAX);
+		                       (long)room->limits.name_max);
 	for (i = 0; i < room->nparticipants; i++)
 		if (strcasecmp(room->participants[i].name, ev->name) == 0)
 			return refusal_set_str(why,

@@ -132,6 +132,9 @@ join_create(struct server *srv, struct conn *c,
 		goto internal;
 	rc = model_init(&room->model, &srv->content, code, req->title, epoch,
 	                &why);
+	/* The server's limits hold from the chair's own name on. */
+	if (rc == 0)
+		room->model.limits = srv->opts.limits;
 	if (rc == 0)
 		rc = model_join(&room->model, req->name, AANDESLAG__ROLE__ROLE_CHAIR,
 		                server_now(srv), &ev, &why);

@@ -21,6 +21,8 @@
  * refused connection or two on their way out. */
 #define NOFILE_SPARE 64
 
+/* Prints the options. Two messages: ISO C caps a string literal at 4095
+ * characters. */
 static void
 usage(FILE *out, const struct server_options *opts)
 {
@@ -75,21 +77,41 @@ usage(FILE *out, const struct server_options *opts)
 "                       off nooit\n"
 "  --tls-cert BESTAND   een eigen certificaat (PEM) met --tls-key BESTAND;\n"
 "                       standaard maakt de server er zelf een in de map\n"
-"                       van --data (tls-cert.pem, tls-key.pem)\n"
-"  --help               deze hulp\n"
-"  --version            versie\n"
-"\n"
-"Onderhoud: aandeslag-server list|delete CODE|purge --older-than DAGEN|\n"
-"          backup BESTAND [--data MAP]; zie aandeslag-server list --help\n"
-"Export:    aandeslag-server export --room CODE --format FORMAAT\n"
-"          [--output BESTAND]; zie aandeslag-server export --help\n"), SERVER_DEFAULT_PORT,
-	        (size_t)4 * 2 * 1024 * 1024, (size_t)1000, opts->content_path,
+"                       van --data (tls-cert.pem, tls-key.pem)\n"),
+	        SERVER_DEFAULT_PORT, (size_t)4 * 2 * 1024 * 1024, (size_t)1000,
+	        opts->content_path,
 	        (unsigned)GUARD_DEFAULT_BURST, GUARD_DEFAULT_WAIT_MS / 1000,
 	        GUARD_DEFAULT_WAIT_MAX_MS / 1000, (unsigned)GUARD_DEFAULT_GLOBAL,
 	        CONNLIMIT_DEFAULT_PER_ADDRESS, CONNLIMIT_DEFAULT_TOTAL,
 	        SERVER_DEFAULT_COMMAND_RATE,
 	        (unsigned)SERVER_DEFAULT_COMMAND_BURST,
 	        (unsigned)SERVER_MIN_COMMAND_BURST);
+	fprintf(out, _(
+"  --max-text N         zoveel bytes mag de tekst van een notitie, vraag,\n"
+"                       activiteit, actie of bevinding hebben (standaard\n"
+"                       en hoogstens %d; een letter als é telt als 2)\n"
+"  --max-name N         zoveel bytes mag een naam hebben (standaard en\n"
+"                       hoogstens %d)\n"
+"  --max-notes N        zoveel notities per werksessie (standaard en\n"
+"                       hoogstens %d)\n"
+"  --max-questions N    zoveel eigen vragen per werksessie (standaard en\n"
+"                       hoogstens %d)\n"
+"  --max-activities N   zoveel activiteiten per werksessie (standaard en\n"
+"                       hoogstens %d)\n"
+"  --max-actions N      zoveel acties per werksessie (standaard en\n"
+"                       hoogstens %d)\n"
+"                       Deze grenzen kunnen alleen lager. Na een herstart\n"
+"                       met lagere grenzen houdt een werksessie wat ze al\n"
+"                       heeft; alleen wat erbij komt, moet erbinnen passen.\n"
+"  --help               deze hulp\n"
+"  --version            versie\n"
+"\n"
+"Onderhoud: aandeslag-server list|delete CODE|purge --older-than DAGEN|\n"
+"          backup BESTAND [--data MAP]; zie aandeslag-server list --help\n"
+"Export:    aandeslag-server export --room CODE --format FORMAAT\n"
+"          [--output BESTAND]; zie aandeslag-server export --help\n"),
+	        MODEL_NOTE_MAX, MODEL_NAME_MAX, MODEL_NOTES_MAX,
+	        MODEL_QUESTIONS_MAX, MODEL_ACTIVITIES_MAX, MODEL_ACTIONS_MAX);
 }
 
 /* Reads a size such as "200", "200M", "512K" or "2G"; a bare number is
@@ -114,6 +136,19 @@ parse_size(const char *arg, uint64_t *out)
 	if (number_parse(digits, 64, (long long)1 << 40, &v) < 0)
 		return -EINVAL;
 	*out = (uint64_t)v * unit;
+	return 0;
+}
+
+/* Reads a limit of the rooms: 1 up to the model's ceiling, which it can
+ * only lower. */
+static int
+parse_limit(const char *arg, long long ceiling, size_t *out)
+{
+	long long v;
+
+	if (number_parse(arg, 1, ceiling, &v) < 0)
+		return -EINVAL;
+	*out = (size_t)v;
 	return 0;
 }
 
@@ -156,7 +191,8 @@ main(int argc, char **argv)
 	       OPT_VERSION, OPT_JOIN_BURST, OPT_JOIN_WAIT, OPT_JOIN_WAIT_MAX,
 	       OPT_JOIN_GLOBAL, OPT_CONNS_PER_ADDRESS, OPT_CONNS,
 	       OPT_COMMAND_RATE, OPT_COMMAND_BURST, OPT_TLS, OPT_TLS_CERT,
-	       OPT_TLS_KEY };
+	       OPT_TLS_KEY, OPT_MAX_TEXT, OPT_MAX_NAME, OPT_MAX_NOTES,
+	       OPT_MAX_QUESTIONS, OPT_MAX_ACTIVITIES, OPT_MAX_ACTIONS };
 	static const struct option options[] = {
 		{ "listen", required_argument, NULL, OPT_LISTEN },
 		{ "port", required_argument, NULL, OPT_PORT },
@@ -183,6 +219,12 @@ main(int argc, char **argv)
 		{ "tls", required_argument, NULL, OPT_TLS },
 		{ "tls-cert", required_argument, NULL, OPT_TLS_CERT },
 		{ "tls-key", required_argument, NULL, OPT_TLS_KEY },
+		{ "max-text", required_argument, NULL, OPT_MAX_TEXT },
+		{ "max-name", required_argument, NULL, OPT_MAX_NAME },
+		{ "max-notes", required_argument, NULL, OPT_MAX_NOTES },
+		{ "max-questions", required_argument, NULL, OPT_MAX_QUESTIONS },
+		{ "max-activities", required_argument, NULL, OPT_MAX_ACTIVITIES },
+		{ "max-actions", required_argument, NULL, OPT_MAX_ACTIONS },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -321,6 +363,36 @@ main(int argc, char **argv)
 			break;
 		case OPT_TLS_KEY:
 			opts.tls_key = optarg;
+			break;
+		case OPT_MAX_TEXT:
+			if (parse_limit(optarg, MODEL_NOTE_MAX,
+			                &opts.limits.text_max) < 0)
+				goto bad;
+			break;
+		case OPT_MAX_NAME:
+			if (parse_limit(optarg, MODEL_NAME_MAX,
+			                &opts.limits.name_max) < 0)
+				goto bad;
+			break;
+		case OPT_MAX_NOTES:
+			if (parse_limit(optarg, MODEL_NOTES_MAX,
+			                &opts.limits.notes_max) < 0)
+				goto bad;
+			break;
+		case OPT_MAX_QUESTIONS:
+			if (parse_limit(optarg, MODEL_QUESTIONS_MAX,
+			                &opts.limits.questions_max) < 0)
+				goto bad;
+			break;
+		case OPT_MAX_ACTIVITIES:
+			if (parse_limit(optarg, MODEL_ACTIVITIES_MAX,
+			                &opts.limits.activities_max) < 0)
+				goto bad;
+			break;
+		case OPT_MAX_ACTIONS:
+			if (parse_limit(optarg, MODEL_ACTIONS_MAX,
+			                &opts.limits.actions_max) < 0)
+				goto bad;
 			break;
 		case OPT_HELP:
 			usage(stdout, &opts);

@@ -209,6 +209,10 @@ on_room(void *arg, const struct store_room *r)
 		skip_room(l);
 		return 0;
 	}
+	/* The limits of this start, whatever they were when the room was
+	 * stored: what it holds stays, what is added is checked. The
+	 * rebuild itself applies events, which are held to the ceilings. */
+	l->room->model.limits = l->srv->opts.limits;
 	if (r->chair_code_hash != NULL) {
 		memcpy(l->room->chair_code_hash, r->chair_code_hash,
 		       STORE_HASH_SIZE);

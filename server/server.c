@@ -72,6 +72,8 @@ server_options_default(struct server_options *opts)
 	opts->tls = SERVER_TLS_ON;
 	opts->tls_cert = NULL;
 	opts->tls_key = NULL;
+	/* The model's ceilings: a school lowers them as it sees fit. */
+	model_limits_default(&opts->limits);
 }
 
 int
@@ -593,6 +595,12 @@ server_start(struct server *srv, uv_loop_t *loop,
 	srv->loop = loop;
 	srv->opts = *opts;
 	guard_init(&srv->guard, &opts->guard, (int64_t)uv_now(loop));
+	if (model_limits_check(&opts->limits) < 0) {
+		fprintf(stderr, _("aandeslag-server: een grens voor teksten, "
+		                  "namen of aantallen valt buiten 1 tot het "
+		                  "maximum\n"));
+		return -EINVAL;
+	}
 	rc = content_load(&srv->content, opts->content_path, err);
 	if (rc < 0) {
 		fprintf(stderr, "aandeslag-server: %s\n", err);

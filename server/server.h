@@ -55,6 +55,9 @@ struct server_options {
 	 * made in the data directory on the first start. */
 	const char *tls_cert;
 	const char *tls_key;
+	/* What every room's commands are held to (texts, names, items per
+	 * room): the model's ceilings, or lower (model_limits_check()). */
+	struct model_limits limits;
 };
 
 /* Whether connections are encrypted. A connection shows which it wants
@@ -121,8 +124,9 @@ void server_options_default(struct server_options *opts);
 /* Loads the content file, starts listening on loop and prints the
  * listening line and the join instructions to stdout. srv is owned by the
  * caller and must outlive the loop. Returns 0, -EINVAL for a content file
- * that cannot be used ("file:line: reason" printed), or a negative libuv
- * error (also printed). */
+ * that cannot be used ("file:line: reason" printed) or for limits past
+ * the model's ceilings (said so), or a negative libuv error (also
+ * printed). */
 int server_start(struct server *srv, uv_loop_t *loop,
                  const struct server_options *opts);
 

@@ -108,6 +108,7 @@ make_room(struct server *srv, struct workshop *ws,
 		free(room);
 		return rc;
 	}
+	room->model.limits = srv->opts.limits;
 	if (plan != NULL) {
 		rc = set_text(&room->model.settings.programme, plan->programme);
 		if (rc == 0)
@@ -263,8 +264,9 @@ check_plan(struct conn *c, const Aandeslag__CreateWorkshop *req,
 	for (i = 0; i < req->n_assignments; i++) {
 		const Aandeslag__Assignment *a = req->assignments[i];
 
-		if (model_clean_text(a->name, MODEL_NAME_MAX, clean) !=
-		    MODEL_TEXT_OK)
+		/* A name the rooms would refuse at join is refused here. */
+		if (model_clean_text(a->name, ws->srv->opts.limits.name_max,
+		                     clean) != MODEL_TEXT_OK)
 			return bad_plan(c, req->request_id, "naam in de indeling");
 		at = plan_room(names, n, a->room != NULL ? a->room : "");
 		if (at < 0) {
@@ -343,9 +345,10 @@ wsjoin_create(struct server *srv, struct conn *c,
 	ws->announcement = strdup("");
 	if (ws->title == NULL || ws->announcement == NULL)
 		goto internal;
-	if (model_clean_text(req->name, MODEL_NAME_MAX, clean) != MODEL_TEXT_OK) {
+	if (model_clean_text(req->name, srv->opts.limits.name_max, clean) !=
+	    MODEL_TEXT_OK) {
 		refusal_set_num(&why, AANDESLAG__ERROR_CODE__ERROR_BAD_NAME,
-		                MODEL_NAME_MAX);
+		                (long)srv->opts.limits.name_max);
 		room_send_refusal(c, req->request_id, &why);
 		workshop_free(ws);
 		return;
