@@ -186,11 +186,6 @@ def test_server_killed_while_client_waits():
               "connection: %s" % chair.describe())
 
 
-# The fake server speaks plain frames only, as an old server does; its
-# clients are told not to start TLS.
-NO_TLS = ("--no-tls",)
-
-
 class FakeServer:
     """Answers the handshake and the join with a minimal valid room, then
     swallows every command without an answer. With answer_and_close, it
@@ -319,8 +314,7 @@ def test_timeout_when_unanswered():
     with Scope() as sc:
         fake = FakeServer()
         sc.on_exit(fake.close)
-        c = sc.client(fake.port, "Bram", room="2222-2222", timeout=1,
-                      extra=NO_TLS)
+        c = sc.client(fake.port, "Bram", room="2222-2222", timeout=1)
         check(c.room_code() == "2222-2222", "room code %r" % c.room_code())
         c.send("note niemand antwoordt")
         wait_until(lambda: len(fake.received) >= 3,
@@ -346,8 +340,7 @@ def test_silent_server_noticed():
         # not even a Pong: a network that dropped without a FIN.
         fake = FakeServer(idle_timeout_ms=600)
         sc.on_exit(fake.close)
-        c = sc.client(fake.port, "Bram", room="2222-2222", reconnect=0,
-                      extra=NO_TLS)
+        c = sc.client(fake.port, "Bram", room="2222-2222", reconnect=0)
         check(c.room_code() == "2222-2222", c.describe())
         start = time.monotonic()
         rc = c.wait_exit(timeout=10)
@@ -373,8 +366,7 @@ def test_connection_lost_while_sending():
     with Scope() as sc:
         fake = FakeServer(answer_and_close=True)
         sc.on_exit(fake.close)
-        c = sc.client(fake.port, "Bram", room="2222-2222", reconnect=0,
-                      extra=NO_TLS)
+        c = sc.client(fake.port, "Bram", room="2222-2222", reconnect=0)
         c.room_code()
         # "who" waits for the answer to the first note; the notes after it
         # wait in the client's buffer (one write of under PIPE_BUF bytes,
