@@ -639,6 +639,11 @@ on_closed(struct net *net, int err, const struct refusal *why, void *arg)
 		net_describe_end(net, err, why, text, sizeof text);
 		fprintf(stderr, "aandeslag: %s\n", text);
 	} else if (why->code != AANDESLAG__ERROR_CODE__ERROR_NONE) {
+		/* Refused before the join (the server's Closing, or the
+		 * client's own TLS check): the stable code for scripts on
+		 * stdout, like a refused join, and the sentence for people
+		 * on stderr. */
+		printf("error: %s:\n", refusal_name(why->code));
 		refusal_describe(why, text, sizeof text);
 		fprintf(stderr, "aandeslag: %s\n", text);
 	} else if (err != 0) {

@@ -117,9 +117,16 @@ def client_fp(c):
     return m.group(1), m.group(2)
 
 
+# The refusal's stable code on stdout, for each sentence on stderr.
+CODE_OF = {SAYS_TLS_REQUIRED: "tls_required",
+           SAYS_TLS_UNAVAILABLE: "tls_unavailable",
+           SAYS_MISMATCH: "tls_fingerprint_mismatch"}
+
+
 def refused_client(sc, port, name, says, extra=(), new_room="Geweigerd"):
     """A line-mode client that must not get in: exit 2, no room code, the
-    refusal's sentence on stderr. Returns it."""
+    refusal's sentence on stderr and its stable code on stdout. Returns
+    it."""
     c = sc.client(port, name, new_room=new_room, extra=extra)
     rc = c.finish()
     check(rc == 2, "%s: exit %s, expected 2\n%s" % (name, rc, c.describe()))
@@ -127,6 +134,10 @@ def refused_client(sc, port, name, says, extra=(), new_room="Geweigerd"):
           "%s got in:\n%s" % (name, c.describe()))
     check(says in c.stderr(), "%s: stderr lacks %r\n%s"
           % (name, says, c.describe()))
+    code = CODE_OF.get(says)
+    if code is not None:
+        check("error: %s:" % code in c.lines(), "%s: stdout lacks "
+              "'error: %s:'\n%s" % (name, code, c.describe()))
     return c
 
 

@@ -200,6 +200,8 @@ def test_trust_on_first_use():
         check(line is None and not any(l.startswith("room code: ")
                                        for l in c.lines()),
               "got in with a changed key:\n" + c.describe())
+        check("error: tls_fingerprint_changed:" in c.lines(),
+              "no stable code on stdout:\n" + c.describe())
         check(SAYS_CHANGED in c.stderr(), "no tls_fingerprint_changed "
               "refusal:\n" + c.describe())
         wait_until(lambda: " from %s" % CLI_IP in other.stderr(),
