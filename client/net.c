@@ -536,6 +536,10 @@ dispatch(struct net *net, const Aandeslag__Envelope *env)
 		if (env->welcome->n_addresses > 0)
 			snprintf(net->server_address, sizeof net->server_address,
 			         "%s", env->welcome->addresses[0]);
+		/* A server may take less than our maximum (--max-frame). */
+		net->max_frame = env->welcome->max_client_frame > 0 &&
+		                 env->welcome->max_client_frame < FRAME_MAX_CLIENT ?
+		                 env->welcome->max_client_frame : FRAME_MAX_CLIENT;
 		link_heartbeat(&net->link, env->welcome->idle_timeout_ms);
 		send_join(net);
 		return;
@@ -677,7 +681,8 @@ send_command(struct net *net, const Aandeslag__Envelope *env, uint64_t id,
 	struct wire_buf *buf;
 	int rc;
 
-	rc = wire_pack(env, FRAME_MAX_CLIENT, &buf);
+	rc = wire_pack(env, net->max_frame ? net->max_frame : FRAME_MAX_CLIENT,
+	               &buf);
 	if (rc < 0)
 		return rc;
 	rc = outbox_push(&net->outbox, id, buf, leave);

@@ -131,6 +131,8 @@ struct net {
 	 * connection) and how it was trusted (an enum trust_verdict). */
 	char tls_fingerprint[TLS_FP_TEXT_SIZE];
 	int tls_trust;
+	/* The largest command the server takes (Welcome), 0 before it. */
+	uint32_t max_frame;
 	/* The last request id used: commands count up from here. */
 	uint64_t next_request_id;
 	struct outbox outbox;           /* commands not yet answered */

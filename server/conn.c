@@ -448,7 +448,8 @@ on_plain(void *arg, const uint8_t *data, size_t len)
 	struct conn *c = arg;
 	int rc;
 
-	rc = frame_feed(&c->partial, data, len, FRAME_MAX_CLIENT, on_frame, c);
+	rc = frame_feed(&c->partial, data, len, c->server->opts.max_client_frame,
+	                on_frame, c);
 	if (rc == -EMSGSIZE)
 		conn_fail(c, AANDESLAG__ERROR_CODE__ERROR_FRAME_TOO_LARGE, NULL, 0);
 	else if (rc == -EBADMSG)

@@ -36,6 +36,9 @@ usage(FILE *out, const struct server_options *opts)
 "                       (standaard 120)\n"
 "  --send-queue BYTES   zoveel bytes mogen per verbinding wachten\n"
 "                       (standaard %zu)\n"
+"  --max-frame BYTES    zo groot mag een bericht van een client zijn,\n"
+"                       getoetst voor er geheugen voor komt (standaard en\n"
+"                       hoogstens 16384, minstens 4096)\n"
 "  --max-rooms N        zoveel werksessies tegelijk (standaard %zu)\n"
 "  --idle-timeout SEC   een verbinding die zo lang zwijgt, is weg\n"
 "                       (standaard 30)\n"
@@ -192,12 +195,14 @@ main(int argc, char **argv)
 	       OPT_JOIN_GLOBAL, OPT_CONNS_PER_ADDRESS, OPT_CONNS,
 	       OPT_COMMAND_RATE, OPT_COMMAND_BURST, OPT_TLS, OPT_TLS_CERT,
 	       OPT_TLS_KEY, OPT_MAX_TEXT, OPT_MAX_NAME, OPT_MAX_NOTES,
-	       OPT_MAX_QUESTIONS, OPT_MAX_ACTIVITIES, OPT_MAX_ACTIONS };
+	       OPT_MAX_QUESTIONS, OPT_MAX_ACTIVITIES, OPT_MAX_ACTIONS,
+	       OPT_MAX_FRAME };
 	static const struct option options[] = {
 		{ "listen", required_argument, NULL, OPT_LISTEN },
 		{ "port", required_argument, NULL, OPT_PORT },
 		{ "seat-grace", required_argument, NULL, OPT_GRACE },
 		{ "send-queue", required_argument, NULL, OPT_QUEUE },
+		{ "max-frame", required_argument, NULL, OPT_MAX_FRAME },
 		{ "max-rooms", required_argument, NULL, OPT_ROOMS },
 		{ "content", required_argument, NULL, OPT_CONTENT },
 		{ "idle-timeout", required_argument, NULL, OPT_IDLE },
@@ -262,6 +267,12 @@ main(int argc, char **argv)
 			if (number_parse(optarg, 1024, (long long)1 << 40, &v) < 0)
 				goto bad;
 			opts.send_queue_max = (size_t)v;
+			break;
+		case OPT_MAX_FRAME:
+			if (number_parse(optarg, SERVER_MIN_CLIENT_FRAME,
+			                 FRAME_MAX_CLIENT, &v) < 0)
+				goto bad;
+			opts.max_client_frame = (uint32_t)v;
 			break;
 		case OPT_ROOMS:
 			if (number_parse(optarg, 1, 1000000, &v) < 0)

@@ -67,6 +67,7 @@ server_options_default(struct server_options *opts)
 	opts->max_conns = CONNLIMIT_DEFAULT_TOTAL;
 	opts->command_rate = SERVER_DEFAULT_COMMAND_RATE;
 	opts->command_burst = SERVER_DEFAULT_COMMAND_BURST;
+	opts->max_client_frame = FRAME_MAX_CLIENT;
 	/* Encrypted by default; plain still served to older clients and
 	 * to tools, unless the school asks for --tls required. */
 	opts->tls = SERVER_TLS_ON;
@@ -293,7 +294,7 @@ handshake(struct conn *c, const Aandeslag__Hello *hello)
 	}
 	welcome.version = version;
 	welcome.software = (char *)"aandeslag-server " PACKAGE_VERSION;
-	welcome.max_client_frame = FRAME_MAX_CLIENT;
+	welcome.max_client_frame = c->server->opts.max_client_frame;
 	welcome.max_server_frame = FRAME_MAX_SERVER;
 	welcome.idle_timeout_ms = (uint32_t)c->server->opts.idle_timeout_ms;
 	welcome.ssh_account = c->server->ssh_account;

@@ -29,6 +29,10 @@
 #define SERVER_DEFAULT_COMMAND_BURST (2 * FRAME_UNANSWERED_MAX)
 #define SERVER_MIN_COMMAND_BURST (FRAME_UNANSWERED_MAX + 8)
 
+/* The least --max-frame may be: a command with a note, an action or a
+ * finding at the largest text (model.h) fits with room to spare. */
+#define SERVER_MIN_CLIENT_FRAME 4096u
+
 struct server_options {
 	const char *content_path;       /* the content file to load */
 	const char *listen;             /* NULL: all interfaces */
@@ -50,6 +54,7 @@ struct server_options {
 	size_t max_conns;               /* open at once in all */
 	uint32_t command_rate;          /* frames a second per connection */
 	uint32_t command_burst;         /* at once; also the most waiting */
+	uint32_t max_client_frame;      /* bytes of a client's frame */
 	int tls;                        /* an enum server_tls */
 	/* The administrator's certificate and key (PEM); NULL: the pair
 	 * made in the data directory on the first start. */

@@ -12,8 +12,12 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from harness import (SERVER_BIN, Scope, check, run_tests,  # noqa: E402
-                     wait_until)
+import struct  # noqa: E402
+
+from harness import (ENV_CLOSING, ENV_WELCOME,  # noqa: E402
+                     ERROR_FRAME_TOO_LARGE, SERVER_BIN, Scope, check,
+                     describe_frames, env_hello, error_code_of, frame,
+                     pb_dict, run_tests, wait_until)
 
 LOWERED = ("--max-notes", "3", "--max-text", "20", "--max-name", "10")
 
@@ -199,8 +203,37 @@ def test_bad_values():
                 check(opt in p.stdout(), "%s not in the usage" % opt)
 
 
+def test_max_frame():
+    """--max-frame lowers the largest frame a client may send: the
+    Welcome says so, a longer announcement is cut off before anything is
+    allocated, and a client's longest note still fits."""
+    with Scope() as sc:
+        srv = sc.server("--max-frame", "4096")
+        raw = sc.raw(srv.port)
+        raw.send(frame(env_hello()) + struct.pack(">I", 4097))
+        frames = raw.read_to_end()
+        kinds = [k for k, _ in frames]
+        check(kinds == [ENV_WELCOME, ENV_CLOSING],
+              "expected a Welcome and a Closing, got %s"
+              % describe_frames(frames))
+        check(pb_dict(frames[0][1]).get(3) == 4096,
+              "the Welcome offers %r" % pb_dict(frames[0][1]).get(3))
+        check(error_code_of(ENV_CLOSING, frames[1][1]) ==
+              ERROR_FRAME_TOO_LARGE, "not frame_too_large")
+        anna = sc.client(srv.port, "Anna", new_room="Grens")
+        anna.room_code()
+        anna.send("note " + "x" * 1000)
+        anna.wait_line(lambda l: "x" * 1000 in l, "the longest note")
+        check(anna.finish() == 0, anna.describe())
+        for value in ("4095", "16385"):
+            p = sc.proc([SERVER_BIN, "--max-frame", value, "--help"],
+                        "server --max-frame %s" % value)
+            check(p.wait_exit() == 2, "--max-frame %s accepted" % value)
+
+
 if __name__ == "__main__":
     run_tests([
+        test_max_frame,
         test_lowered_limits_in_a_room,
         test_lowered_limits_in_a_workshop,
         test_restart_with_lower_limits,
