@@ -20,6 +20,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import netns  # noqa: E402
 from harness import (CHILD_ENV, CLIENT_BIN, DEADLINE, SERVER_BIN,  # noqa: E402
                      Proc, check, run_tests, tail)
 from screen import Tmux  # noqa: E402
@@ -32,62 +33,23 @@ CLI_IP = "10.77.0.2"
 # How long a client may take: the search (2 s) and the join.
 CLIENT_TIME = DEADLINE + 10
 
-_namespaces = []
-
-
-def ip(*args):
-    p = subprocess.run(["ip"] + list(args), capture_output=True, text=True)
-    check(p.returncode == 0, "ip %s failed: %s" % (" ".join(args),
-                                                   p.stderr.strip()))
-
-
-def delete_namespaces():
-    for ns in reversed(_namespaces):
-        subprocess.run(["ip", "netns", "del", ns], capture_output=True)
-    del _namespaces[:]
-
-
-def add_namespace(name):
-    ip("netns", "add", name)
-    _namespaces.append(name)
-    ip("-n", name, "link", "set", "lo", "up")
-
-
 def make_lan():
     """The client's namespace with a bridge, and each server's namespace
     with a veth into that bridge. Nothing is created outside them: each
     veth is made inside a namespace with its peer in another."""
-    add_namespace(CLI)
-    ip("-n", CLI, "link", "add", "br0", "type", "bridge")
-    ip("-n", CLI, "addr", "add", CLI_IP + "/24", "brd", "+", "dev", "br0")
-    ip("-n", CLI, "link", "set", "br0", "up")
+    netns.add(CLI)
+    netns.ip("-n", CLI, "link", "add", "br0", "type", "bridge")
+    netns.ip("-n", CLI, "addr", "add", CLI_IP + "/24", "brd", "+", "dev", "br0")
+    netns.ip("-n", CLI, "link", "set", "br0", "up")
     for i, ns in enumerate(SRV):
-        add_namespace(ns)
-        ip("-n", ns, "link", "add", "eth0", "type", "veth", "peer", "name",
+        netns.add(ns)
+        netns.ip("-n", ns, "link", "add", "eth0", "type", "veth", "peer", "name",
            "port%d" % i, "netns", CLI)
-        ip("-n", ns, "addr", "add", SRV_IP[i] + "/24", "brd", "+", "dev",
+        netns.ip("-n", ns, "addr", "add", SRV_IP[i] + "/24", "brd", "+", "dev",
            "eth0")
-        ip("-n", ns, "link", "set", "eth0", "up")
-        ip("-n", CLI, "link", "set", "port%d" % i, "master", "br0")
-        ip("-n", CLI, "link", "set", "port%d" % i, "up")
-
-
-def netns_permitted():
-    """Whether this process may make a network namespace; the reason when
-    not."""
-    if shutil.which("ip") is None:
-        return "ip (iproute2) is missing"
-    probe = "aandeslag-t-probe-" + TAG
-    p = subprocess.run(["ip", "netns", "add", probe], capture_output=True,
-                       text=True)
-    if p.returncode != 0:
-        return "ip netns add is not permitted: " + p.stderr.strip()
-    subprocess.run(["ip", "netns", "del", probe], capture_output=True)
-    return None
-
-
-def in_ns(ns):
-    return ["ip", "netns", "exec", ns]
+        netns.ip("-n", ns, "link", "set", "eth0", "up")
+        netns.ip("-n", CLI, "link", "set", "port%d" % i, "master", "br0")
+        netns.ip("-n", CLI, "link", "set", "port%d" % i, "up")
 
 
 _temps = []
@@ -128,7 +90,7 @@ class LanServer(Proc):
         data = temp_dir("aandeslag-data-")
         super().__init__([SERVER_BIN, "--listen", "0.0.0.0", "--data", data,
                           "--sync", "normal"] + list(extra),
-                         "server in " + ns, stdin=False, prefix=in_ns(ns))
+                         "server in " + ns, stdin=False, prefix=netns.run_in(ns))
         self.ns = ns
         self.wait_line(lambda l: l == "aandeslag-server: listening on "
                        "0.0.0.0 port 7557", "the listening line")
@@ -177,7 +139,7 @@ class Lan:
         (by address, so without discovery); returns its code."""
         chair = Proc([CLIENT_BIN, "--host", "127.0.0.1", "--new-room", title,
                       "--name", "Voorzitter", "--plain"], "chair",
-                     env=client_env(discovery=False), prefix=in_ns(SRV[i]))
+                     env=client_env(discovery=False), prefix=netns.run_in(SRV[i]))
         self.procs.append(chair)
         line = chair.wait_line(lambda l: l.startswith("room code: "),
                                "the room code")
@@ -187,7 +149,7 @@ class Lan:
         """Runs the line-mode client in ns with args and no configured
         server; returns (exit code, stdout, stderr) once it ended."""
         p = Proc([CLIENT_BIN] + list(args), "client", stdin=True,
-                 env=client_env() if env is None else env, prefix=in_ns(ns))
+                 env=client_env() if env is None else env, prefix=netns.run_in(ns))
         self.procs.append(p)
         p.p.stdin.close()
         rc = p.wait_exit(CLIENT_TIME)
@@ -342,7 +304,7 @@ s.sendto(query(4), (host, 7557)); report("after", replies())
 def test_junk_and_floods():
     with Lan() as lan:
         server = lan.server(0)
-        p = subprocess.run(in_ns(CLI) + [sys.executable, "-c", PROBE,
+        p = subprocess.run(netns.run_in(CLI) + [sys.executable, "-c", PROBE,
                                          SRV_IP[0]],
                            capture_output=True, text=True, timeout=60)
         check(p.returncode == 0, "probe failed:\n" + p.stderr)
@@ -370,7 +332,7 @@ class NsTmux(Tmux):
     in the client's namespace; the commands reach it by its socket."""
 
     def run(self, *args, check=True):
-        return subprocess.run(in_ns(CLI) + ["tmux", "-S", self.socket]
+        return subprocess.run(netns.run_in(CLI) + ["tmux", "-S", self.socket]
                               + list(args), env=self.env, check=check,
                               capture_output=True, text=True)
 
@@ -425,7 +387,7 @@ def test_full_screen():
 
 
 def main():
-    reason = netns_permitted()
+    reason = netns.permitted()
     if reason is not None:
         print("# SKIP: %s; this test needs network namespaces of its own "
               "and never uses the real network" % reason)
@@ -443,7 +405,7 @@ def main():
         # run_tests exits; the namespaces go in the finally below.
         run_tests(tests)
     finally:
-        delete_namespaces()
+        netns.delete_all()
 
 
 if __name__ == "__main__":

@@ -16,13 +16,13 @@ tests/skips-allowed)."""
 import atexit
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import netns  # noqa: E402
 from harness import (CLIENT_BIN, Client, Proc, Scope, check,  # noqa: E402
                      run_tests, tail, wait_until)
 
@@ -39,57 +39,20 @@ CLIENT_FP_RE = re.compile(r"^tls fingerprint: (\S+) \((.*)\)$")
 # the line mode writes refusals before a join on stderr.
 SAYS_CHANGED = "niet de vingerafdruk van de vorige keer"
 
-_namespaces = []
-
-
-def ip(*args):
-    p = subprocess.run(["ip"] + list(args), capture_output=True, text=True)
-    check(p.returncode == 0, "ip %s failed: %s" % (" ".join(args),
-                                                   p.stderr.strip()))
-
-
-def delete_namespaces():
-    for ns in reversed(_namespaces):
-        subprocess.run(["ip", "netns", "del", ns], capture_output=True)
-    del _namespaces[:]
-
-
-def add_namespace(name):
-    ip("netns", "add", name)
-    _namespaces.append(name)
-    ip("-n", name, "link", "set", "lo", "up")
-
-
 def make_lan():
     """Two namespaces and a veth pair between them, made inside them."""
-    add_namespace(CLI)
-    add_namespace(SRV)
-    ip("-n", SRV, "link", "add", "eth0", "type", "veth", "peer", "name",
+    netns.add(CLI)
+    netns.add(SRV)
+    netns.ip("-n", SRV, "link", "add", "eth0", "type", "veth", "peer", "name",
        "eth0", "netns", CLI)
     for ns, addr in ((SRV, SRV_IP), (CLI, CLI_IP)):
-        ip("-n", ns, "addr", "add", addr + "/24", "dev", "eth0")
-        ip("-n", ns, "link", "set", "eth0", "up")
-
-
-def netns_permitted():
-    if shutil.which("ip") is None:
-        return "ip (iproute2) is missing"
-    probe = "aandeslag-tls-probe-" + TAG
-    p = subprocess.run(["ip", "netns", "add", probe], capture_output=True,
-                       text=True)
-    if p.returncode != 0:
-        return "ip netns add is not permitted: " + p.stderr.strip()
-    subprocess.run(["ip", "netns", "del", probe], capture_output=True)
-    return None
-
-
-def in_ns(ns):
-    return ["ip", "netns", "exec", ns]
+        netns.ip("-n", ns, "addr", "add", addr + "/24", "dev", "eth0")
+        netns.ip("-n", ns, "link", "set", "eth0", "up")
 
 
 def lan_server(sc, data=None):
     """The server in its namespace on SRV_IP:PORT; (server, hex)."""
-    srv = sc.server(host=SRV_IP, port=PORT, data=data, prefix=in_ns(SRV))
+    srv = sc.server(host=SRV_IP, port=PORT, data=data, prefix=netns.run_in(SRV))
     line = srv.wait_line(lambda l: SERVER_FP_RE.match(l) is not None,
                          "the tls fingerprint line")
     return srv, SERVER_FP_RE.match(line).group(2)
@@ -107,7 +70,7 @@ class LanClient(Client):
         Proc.__init__(self, [CLIENT_BIN, "--host", SRV_IP, "--port",
                              str(PORT), "--plain", "--name", name]
                       + list(args), "client " + name, env=env,
-                      prefix=in_ns(CLI))
+                      prefix=netns.run_in(CLI))
         self.name = name
 
 
@@ -276,20 +239,20 @@ def test_pinned_over_the_lan():
 
 
 def main():
-    reason = netns_permitted()
+    reason = netns.permitted()
     if reason is not None:
         print("# SKIP: %s; this test needs network namespaces of its own "
               "and never uses the real network" % reason)
         sys.exit(77)
     # Ended by meson's timeout: still delete the namespaces.
     signal.signal(signal.SIGTERM, lambda *a: sys.exit(1))
-    atexit.register(delete_namespaces)
+    atexit.register(netns.delete_all)
     try:
         make_lan()
         run_tests([test_trust_on_first_use, test_changed_key_on_reconnect,
                    test_pinned_over_the_lan])
     finally:
-        delete_namespaces()
+        netns.delete_all()
 
 
 if __name__ == "__main__":
