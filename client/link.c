@@ -9,11 +9,12 @@
 #include <string.h>
 #include <time.h>
 
+#include "tlswrite.h"
+
 /* One uv_write of one or more frames, holding a reference to each until
  * it is done. */
 struct link_write {
 	uv_write_t req;
-	uint8_t *owned;         /* TLS records, freed when written */
 	size_t n;
 	struct wire_buf *bufs[];
 };
@@ -111,31 +112,18 @@ on_write(uv_write_t *req, int status)
 	(void)status;
 	for (i = 0; i < w->n; i++)
 		wire_unref(w->bufs[i]);
-	free(w->owned);
 	free(w);
 }
 
-/* The TLS session's write function. */
+/* The TLS session's write function. A failed write needs nothing here,
+ * as for frames (see on_write). */
 static int
 write_tls(void *arg, uint8_t *data, size_t len)
 {
 	struct link *l = arg;
-	struct link_write *w = calloc(1, sizeof *w);
-	uv_buf_t b = uv_buf_init((char *)data, (unsigned)len);
-	int rc;
 
-	if (w == NULL) {
-		free(data);
-		return -ENOMEM;
-	}
-	w->owned = data;
-	rc = uv_write(&w->req, (uv_stream_t *)&l->tcp, &b, 1, on_write);
-	if (rc < 0) {
-		free(data);
-		free(w);
-		return -EPIPE;
-	}
-	return 0;
+	return tlswrite_start((uv_stream_t *)&l->tcp, data, len, NULL, NULL) < 0 ?
+	       -EPIPE : 0;
 }
 
 /* Sends n frames through the TLS session: each is encrypted (corked)

@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "refusal.h"
 #include "tls.h"
+#include "tlswrite.h"
 #include "wire.h"
 
 /* Bytes of the list of addresses a name resolves to, as printed. */
@@ -281,23 +282,11 @@ on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
 		secured(c);
 }
 
-/* One write of bytes the request owns. */
-struct netcheck_write {
-	uv_write_t req;
-	struct netcheck *c;
-	uint8_t *data;
-};
-
 static void
-on_write(uv_write_t *req, int status)
+on_written(void *arg, int status)
 {
-	struct netcheck_write *w = (struct netcheck_write *)req;
-	struct netcheck *c = w->c;
-
-	free(w->data);
-	free(w);
 	if (status < 0 && status != UV_ECANCELED)
-		fail(c, status);
+		fail(arg, status);
 }
 
 /* Writes data (malloc'd, taken over); the TLS session's write function
@@ -306,22 +295,9 @@ static int
 write_owned(void *arg, uint8_t *data, size_t len)
 {
 	struct netcheck *c = arg;
-	struct netcheck_write *w = calloc(1, sizeof *w);
-	uv_buf_t b = uv_buf_init((char *)data, (unsigned)len);
-	int rc;
 
-	if (w == NULL) {
-		free(data);
-		return -ENOMEM;
-	}
-	w->c = c;
-	w->data = data;
-	rc = uv_write(&w->req, (uv_stream_t *)&c->tcp, &b, 1, on_write);
-	if (rc < 0) {
-		free(data);
-		free(w);
-	}
-	return rc;
+	return tlswrite_start((uv_stream_t *)&c->tcp, data, len, on_written,
+	                      c);
 }
 
 /* Sends the same Hello as the real client. */

@@ -12,13 +12,13 @@
 #include "connlimit.h"
 #include "room.h"
 #include "server.h"
+#include "tlswrite.h"
 #include "workshop.h"
 
 struct write_req {
 	uv_write_t req;
 	struct conn *conn;
-	struct wire_buf *buf;           /* a plain frame, or */
-	uint8_t *owned;                 /* ciphertext, freed when written */
+	struct wire_buf *buf;
 };
 
 /* The first byte of a TLS handshake record; a frame starts with the high
@@ -114,7 +114,6 @@ on_write(uv_write_t *req, int status)
 	struct conn *c = w->conn;
 
 	wire_unref(w->buf);
-	free(w->owned);
 	free(w);
 	if (status < 0 && status != UV_ECANCELED) {
 		server_log(c->server, "connection %llu: write failed: %s",
@@ -145,34 +144,32 @@ hold(struct conn *c, struct wire_buf *buf)
 	return 0;
 }
 
+/* A write of TLS records ended: a failure ends the connection, as for a
+ * plain frame. */
+static void
+on_tls_written(void *arg, int status)
+{
+	struct conn *c = arg;
+
+	if (status < 0 && status != UV_ECANCELED) {
+		server_log(c->server, "connection %llu: write failed: %s",
+		           (unsigned long long)c->log_id, uv_strerror(status));
+		conn_close(c);
+	}
+}
+
 /* The TLS session's write function: the records go out as they are. */
 static int
 write_tls(void *arg, uint8_t *data, size_t len)
 {
 	struct conn *c = arg;
-	struct write_req *w;
-	uv_buf_t b;
-	int rc;
 
 	if (c->state == CONN_CLOSED) {
 		free(data);
 		return -EPIPE;
 	}
-	w = calloc(1, sizeof *w);
-	if (w == NULL) {
-		free(data);
-		return -ENOMEM;
-	}
-	w->conn = c;
-	w->owned = data;
-	b = uv_buf_init((char *)data, (unsigned)len);
-	rc = uv_write(&w->req, (uv_stream_t *)&c->tcp, &b, 1, on_write);
-	if (rc < 0) {
-		free(data);
-		free(w);
-		return -EPIPE;
-	}
-	return 0;
+	return tlswrite_start((uv_stream_t *)&c->tcp, data, len,
+	                      on_tls_written, c) < 0 ? -EPIPE : 0;
 }
 
 static int
