@@ -14,8 +14,8 @@
 
 #include "replay.h"
 #include "store.h"
+#include "tmpdir_fixture.h"
 
-#include <ftw.h>
 #include <sys/stat.h>
 
 #define ROOT_SIZE 32            /* "/tmp/aandeslag-replay-XXXXXX" */
@@ -26,21 +26,10 @@
 static char root[ROOT_SIZE];
 static char dir[DIR_SIZE];
 
-static int
-remove_entry(const char *path, const struct stat *sb, int flag,
-             struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
 static void
 tmp_remove(void)
 {
-	if (root[0] != '\0')
-		nftw(root, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	tmpdir_remove(root);
 	root[0] = '\0';
 }
 

@@ -12,10 +12,10 @@
 
 #include "store.h"
 #include "wsstore.h"
+#include "tmpdir_fixture.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <sys/stat.h>
@@ -29,21 +29,10 @@
 static char root[ROOT_SIZE];
 static char dir[DIR_SIZE];
 
-static int
-remove_entry(const char *path, const struct stat *sb, int flag,
-             struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
 static void
 tmp_remove(void)
 {
-	if (root[0] != '\0')
-		nftw(root, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	tmpdir_remove(root);
 	root[0] = '\0';
 }
 

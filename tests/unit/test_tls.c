@@ -16,10 +16,10 @@
 #include "code.h"
 #include "tls.h"
 #include "tlscert.h"
+#include "tmpdir_fixture.h"
 
 #include <ctype.h>
 #include <errno.h>
-#include <ftw.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/stat.h>
@@ -50,21 +50,10 @@ struct rig {
 
 static char root[ROOT_SIZE];
 
-static int
-remove_entry(const char *path, const struct stat *sb, int flag,
-             struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
 static void
 tmp_remove(void)
 {
-	if (root[0] != '\0')
-		nftw(root, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	tmpdir_remove(root);
 	root[0] = '\0';
 }
 

@@ -3,13 +3,13 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
-#include <ftw.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/stat.h>
 
 #include "check.h"
 #include "trust.h"
+#include "tmpdir_fixture.h"
 
 #define HEADER_LINE                                                          \
 	"# Servers van aandeslag die deze computer kent (vingerafdruk van "  \
@@ -29,21 +29,11 @@ place_make(struct place *p)
 	snprintf(p->path, sizeof p->path, "%s/known_servers", p->dir);
 }
 
-static int
-remove_one(const char *path, const struct stat *st, int flag,
-           struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
 /* Removes the test's directory and everything in it. */
 static void
 place_clean(struct place *p)
 {
-	CHECK_INT(nftw(p->dir, remove_one, 16, FTW_DEPTH | FTW_PHYS), ==, 0);
+	CHECK_INT(tmpdir_remove(p->dir), ==, 0);
 	CHECK(access(p->dir, F_OK) != 0);
 }
 
