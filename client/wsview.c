@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "lang.h"
 #include "poster.h"
 #include "strbuf.h"
 #include "viewhelp.h"
@@ -635,7 +636,7 @@ static void
 footer_keys(WINDOW *w, const struct ui *ui,
             const Aandeslag__WorkshopStatus *ws, int y, int cols)
 {
-	struct vp_hint h[10];
+	struct vp_hint h[11];
 	size_t n = 0;
 	bool on = ws != NULL && ws->report != NULL &&
 	          ws->report->phase != AANDESLAG__REPORT_PHASE__REPORT_NONE;
@@ -652,6 +653,7 @@ footer_keys(WINDOW *w, const struct ui *ui,
 	}
 	h[n++] = (struct vp_hint){ "?", _("hulp"), -1 };
 	h[n++] = (struct vp_hint){ "q", _("stoppen"), 7 };
+	h[n++] = (struct vp_hint){ "L", lang_other_name(), 10 };
 	vp_hints(w, ui, y, cols, h, n);
 }
 
@@ -690,6 +692,7 @@ wsview_help_keys(void)
 "  t                    de terugkoppeling besturen\n"
 "  > en <               in de terugkoppeling: de volgende of de vorige groep\n"
 "  ?                    deze hulp\n"
+"  L of F2              English: de taal wisselen\n"
 "  q                    stoppen\n"
 "\n"
 "De tabel\n"

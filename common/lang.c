@@ -28,7 +28,8 @@
 #include "i18n.h"
 
 /* A message id whose English translation differs from it: when gettext
- * returns it unchanged, the English catalogue is not in use. */
+ * returns it unchanged, the English catalogue is not in use. It is the
+ * language's name in itself. */
 #define PROBE N_("Nederlands")
 
 /* The locale LC_MESSAGES had at start-up, to come back to. */
@@ -227,4 +228,24 @@ const char *
 lang_current(void)
 {
 	return current;
+}
+
+const char *
+lang_name(void)
+{
+	return _(PROBE);
+}
+
+const char *
+lang_unavailable(void)
+{
+	return _("Engels is hier niet beschikbaar: de vertaling ontbreekt (zie README, Languages).");
+}
+
+const char *
+lang_other_name(void)
+{
+	/* Each in its own language, not translated: whoever cannot read
+	 * the one still finds the other. */
+	return strcmp(current, LANG_ENGLISH) == 0 ? "Nederlands" : "English";
 }

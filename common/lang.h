@@ -60,4 +60,16 @@ bool lang_apply(const char *lang);
 /* Returns the language last applied: LANG_DUTCH or LANG_ENGLISH. */
 const char *lang_current(void);
 
+/* Returns the name of the language last applied, in that language
+ * ("Nederlands", "English"). Static. */
+const char *lang_name(void);
+
+/* Returns the sentence, in the current language, that says English is
+ * not available here (lang_apply() returned false). Static. */
+const char *lang_unavailable(void);
+
+/* Returns the name of the other language, in that language: what a key
+ * that switches offers. Static. */
+const char *lang_other_name(void);
+
 #endif
