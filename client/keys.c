@@ -382,7 +382,11 @@ key_poster(struct tui *t, int type, wint_t key)
 	case 'a': keys_prompt(t, "activity add "); break;
 	case 'x': keys_prompt(t, "action add "); break;
 	case 'c': keys_prompt(t, "claim "); break;
-	case 'b': keys_prompt(t, "bevinding "); break;
+	case 'b':
+		/* The command word in the reader's language (both work). */
+		keys_prompt(t, strcmp(lang_current(), LANG_ENGLISH) == 0 ?
+		            "finding " : "bevinding ");
+		break;
 	case 'm': if (chair) keys_prompt(t, "mark "); break;
 	case ' ': if (chair) toggle_clock(t); break;
 	case '>': if (chair) run_line(t, (char[]){ "next" }); break;

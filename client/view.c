@@ -441,7 +441,9 @@ footer_keys(WINDOW *w, const struct ui *ui, const struct model_room *room,
 	}
 	h[n++] = (struct vp_hint){ "?", _("hulp"), -1 };
 	h[n++] = (struct vp_hint){ "q", _("stoppen"), 7 };
-	h[n++] = (struct vp_hint){ "L", lang_other_name(), 10 };
+	/* The other language, named in itself for whoever cannot read this
+	 * one; after "q stoppen" when the chair's row is full. */
+	h[n++] = (struct vp_hint){ "L", lang_other_name(), 7 };
 	vp_hints(w, ui, y, cols, h, n);
 }
 

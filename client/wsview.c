@@ -653,7 +653,7 @@ footer_keys(WINDOW *w, const struct ui *ui,
 	}
 	h[n++] = (struct vp_hint){ "?", _("hulp"), -1 };
 	h[n++] = (struct vp_hint){ "q", _("stoppen"), 7 };
-	h[n++] = (struct vp_hint){ "L", lang_other_name(), 10 };
+	h[n++] = (struct vp_hint){ "L", lang_other_name(), 7 };
 	vp_hints(w, ui, y, cols, h, n);
 }
 
@@ -662,20 +662,24 @@ footer_keys(WINDOW *w, const struct ui *ui,
 const char *
 wsview_key_line(int key, bool *run)
 {
+	/* Command words, not texts to translate: both languages' words
+	 * work, the line shows the reader's. */
+	bool en = strcmp(lang_current(), LANG_ENGLISH) == 0;
+
 	*run = false;
 	switch (key) {
 	case 'b':
-		return "bericht ";
+		return en ? "announce " : "bericht ";
 	case 'v':
-		return "verplaats ";
+		return en ? "move " : "verplaats ";
 	case 't':
-		return "terugkoppeling ";
+		return en ? "report " : "terugkoppeling ";
 	case '>':
 		*run = true;
-		return "terugkoppeling volgende";
+		return en ? "report next" : "terugkoppeling volgende";
 	case '<':
 		*run = true;
-		return "terugkoppeling vorige";
+		return en ? "report prev" : "terugkoppeling vorige";
 	default:
 		return NULL;
 	}
