@@ -593,6 +593,11 @@ cmd_parse(char *line, const struct model_room *room, uint32_t self_id,
 		rc = parse_local(&s, CMD_SETTINGS);
 	else if (IS("uncovered"))
 		rc = parse_local(&s, CMD_UNCOVERED);
+	else if (IS("lang") || IS("taal")) {
+		rc = scan_lang(&s, &out->lang);
+		if (rc == 0)
+			out->kind = CMD_LANG;
+	}
 	else
 		rc = scan_fail(&s, _("Onbekende opdracht \"%s\"; typ help voor de lijst."),
 			       w);
@@ -627,6 +632,7 @@ cmd_help(void)
 "  card [N]                de vragenkaart van deze stap (of van stap N)\n"
 "  settings                de instellingen van de werksessie\n"
 "  help                    deze lijst\n"
+"  lang en, lang nl        de taal: Engels of Nederlands (ook: taal)\n"
 "  leave                   de werksessie verlaten (je plek komt vrij)\n"
 "  overnemen               voorzitter worden als de voorzitter 5 min weg is\n"
 "                          (ook: take-chair)\n"

@@ -23,6 +23,7 @@ enum cmd_kind {
 	CMD_SETTINGS,
 	CMD_UNCOVERED,  /* chosen competences that no activity covers */
 	CMD_EXPORT,     /* the actions to a file: cmd->export_* */
+	CMD_LANG,       /* the client's language becomes cmd->lang */
 };
 
 /* What CMD_EXPORT writes. */
@@ -37,6 +38,7 @@ struct cmd {
 	uint32_t card_step;     /* CMD_CARD: 1..5, or 0 for the team's step */
 	enum cmd_export export_format;  /* CMD_EXPORT */
 	const char *export_path;        /* CMD_EXPORT: into the line */
+	const char *lang;       /* CMD_LANG: LANG_DUTCH or LANG_ENGLISH */
 	/* The command was built from the mirror (a name, an item to merge
 	 * with): a client that pipelines commands should send it only once
 	 * every earlier command is answered, so that the mirror is current. */

@@ -10,6 +10,7 @@
 
 #include "cmd.h"
 #include "i18n.h"
+#include "lang.h"
 #include "poster.h"
 #include "saveas.h"
 #include "strbuf.h"
@@ -70,6 +71,9 @@ run_line(struct tui *t, char *line)
 		strbuf_free(&out);
 		return;
 	}
+	case CMD_LANG:
+		keys_language(t, cmd.lang);
+		return;
 	case CMD_EXPORT: {
 		char msg[UI_MESSAGE_SIZE], place[4096];
 		const char *path = keys_export_target(t, cmd.export_path,
@@ -160,6 +164,19 @@ toggle_clock(struct tui *t)
 }
 
 /* ---------------------------------------------------------------- keys */
+
+void
+keys_language(struct tui *t, const char *lang)
+{
+	char text[128];
+
+	if (!lang_apply(lang)) {
+		tui_message(t, UI_MSG_ERROR, lang_unavailable());
+		return;
+	}
+	snprintf(text, sizeof text, _("Taal: %s"), lang_name());
+	tui_message(t, UI_MSG_INFO, text);
+}
 
 /* Edits a line with a key; returns true when the key was for the line. */
 static bool
@@ -365,7 +382,11 @@ key_poster(struct tui *t, int type, wint_t key)
 	case 'a': keys_prompt(t, "activity add "); break;
 	case 'x': keys_prompt(t, "action add "); break;
 	case 'c': keys_prompt(t, "claim "); break;
-	case 'b': keys_prompt(t, "bevinding "); break;
+	case 'b':
+		/* The command word in the reader's language (both work). */
+		keys_prompt(t, strcmp(lang_current(), LANG_ENGLISH) == 0 ?
+		            "finding " : "bevinding ");
+		break;
 	case 'm': if (chair) keys_prompt(t, "mark "); break;
 	case ' ': if (chair) toggle_clock(t); break;
 	case '>': if (chair) run_line(t, (char[]){ "next" }); break;
@@ -419,6 +440,13 @@ keys_handle(struct tui *t, int type, wint_t key)
 	}
 	if (type == KEY_CODE_YES && key == KEY_RESIZE) {
 		tui_dirty(t);
+		return;
+	}
+	if ((type == KEY_CODE_YES && key == KEY_F(2)) ||
+	    (type == OK && key == 'L' && t->ui.screen != UI_JOIN &&
+	     !t->ui.typing)) {
+		keys_language(t, strcmp(lang_current(), LANG_ENGLISH) == 0 ?
+		              LANG_DUTCH : LANG_ENGLISH);
 		return;
 	}
 	if (t->ui.screen == UI_JOIN)

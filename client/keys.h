@@ -28,6 +28,12 @@ const char *keys_export_target(struct tui *t, const char *wanted, char *path,
  * bytes) with the command that fetches the file to the user's laptop. */
 void keys_export_written(struct tui *t, char *msg, size_t size);
 
+/* Makes lang (LANG_DUTCH or LANG_ENGLISH) the language of the screen,
+ * which is drawn again in it, and says so on the message line (or that
+ * English is not available). F2 anywhere, L where no text is typed, and
+ * "lang en" switch. */
+void keys_language(struct tui *t, const char *lang);
+
 /* Opens the command line with start (a command word) already typed. */
 void keys_prompt(struct tui *t, const char *start);
 

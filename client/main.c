@@ -12,6 +12,7 @@
 
 #include "config.h"
 #include "i18n.h"
+#include "lang.h"
 #include "number.h"
 #include "clientconf.h"
 #include "discover.h"
@@ -95,6 +96,10 @@ usage(FILE *out)
 "  --ssh             voor het SSH-account (aandeslag-ssh-setup): het\n"
 "                    volledige scherm met de vaste server, zonder\n"
 "                    bewaarde plek; exports klaar om op te halen met scp\n"
+"  --lang nl|en      de taal: nl (Nederlands) of en (Engels); zonder: die\n"
+"                    van AANDESLAG_LANG of van de locale als die Nederlands\n"
+"                    of Engels is, anders Nederlands (volledig scherm: F2\n"
+"                    of L wisselt)\n"
 "  --help            deze hulp\n"
 "  --version         versie\n"
 "\n"
@@ -299,7 +304,8 @@ main(int argc, char **argv)
 	bool plain = false, host_given = false, port_given = false;
 	bool check = false, timeout_given = false, ssh = false;
 	bool fallback = false, search;
-	const char *check_server = NULL;
+	const char *check_server = NULL, *lang;
+	struct lang_env env;
 	const char *new_workshop = NULL, *workshop_file = NULL;
 	char plan_error[PLAN_ERROR_SIZE];
 	struct plan plan = { 0 };
@@ -309,7 +315,16 @@ main(int argc, char **argv)
 	 * exit code 3, not in a silent SIGPIPE. */
 	signal(SIGPIPE, SIG_IGN);
 	setlocale(LC_ALL, "");
-	bindtextdomain("aandeslag", LOCALEDIR);
+	/* The language first, so that every message, even about the other
+	 * options, is in it. */
+	lang_bind();
+	rc = lang_take_option(&argc, argv, &lang);
+	lang_env_read(&env);
+	lang_apply(lang_choose(lang, &env));
+	if (rc < 0 || (lang != NULL && lang_parse(lang) == NULL)) {
+		fprintf(stderr, "%s\n", _("aandeslag: --lang verwacht nl of en."));
+		return PLAIN_NO_JOIN;
+	}
 	o.port = CLIENT_DEFAULT_PORT;
 	/* Without --host: the server of last time, AANDESLAG_SERVER, or a
 	 * config file (see clientconf.h); a broken config file is named but

@@ -15,6 +15,7 @@
 #include "cmd.h"
 #include "eventline.h"
 #include "i18n.h"
+#include "lang.h"
 #include "net_describe.h"
 #include "outbox.h"
 #include "plainws.h"
@@ -134,6 +135,12 @@ run_local(struct plain *p, const struct cmd *cmd)
 		break;
 	case CMD_UNCOVERED:
 		poster_uncovered(room, &out);
+		break;
+	case CMD_LANG:
+		if (!lang_apply(cmd->lang)) {
+			print_error("lang", lang_unavailable());
+			p->refused_any = true;
+		}
 		break;
 	case CMD_EXPORT: {
 		char msg[512];

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "lang.h"
 #include "items.h"
 #include "wscmd.h"
 #include "wsline.h"
@@ -144,6 +145,14 @@ plainws_line(struct plainws *w, struct net *net, char *line)
 		return PLAINWS_DONE;
 	case WSCMD_QUIT:
 		return PLAINWS_QUIT;
+	case WSCMD_LANG:
+		if (net_pending(net) > 0)
+			return PLAINWS_WAIT;
+		if (!lang_apply(cmd.lang)) {
+			print_error("lang", lang_unavailable());
+			return PLAINWS_REFUSED;
+		}
+		return PLAINWS_DONE;
 	case WSCMD_EXPORT:
 		/* One export at a time: the rooms of the next would mix with
 		 * those of the one on its way. */

@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "i18n.h"
+#include "lang.h"
 #include "viewparts.h"
 #include "viewtext.h"
 #include "wsparts.h"
@@ -224,7 +225,7 @@ static void
 footer_keys(WINDOW *w, const struct ui *ui, const Aandeslag__RoomList *l,
             int y, int cols)
 {
-	struct vp_hint h[5];
+	struct vp_hint h[6];
 	char digits[16];
 	size_t n = 0;
 
@@ -239,6 +240,7 @@ footer_keys(WINDOW *w, const struct ui *ui, const Aandeslag__RoomList *l,
 	                           _("die groep"), 2 };
 	h[n++] = (struct vp_hint){ "0", _("geen voorkeur"), 1 };
 	h[n++] = (struct vp_hint){ "Esc", _("stoppen"), 4 };
+	h[n++] = (struct vp_hint){ "L", lang_other_name(), 5 };
 	vp_hints(w, ui, y, cols, h, n);
 }
 

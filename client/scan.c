@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "i18n.h"
+#include "lang.h"
 #include "number.h"
 
 static const char item_letter[] = { 'n', 'e', 'a', 'p', 't' };
@@ -134,6 +135,18 @@ scan_done(struct scan *s)
 	if (*s->p != '\0')
 		return scan_fail(s, _("Te veel woorden na %s."), s->name);
 	return 0;
+}
+
+int
+scan_lang(struct scan *s, const char **lang)
+{
+	char *w;
+
+	if (scan_need_word(s, &w, _("Na lang hoort nl (Nederlands) of en (Engels).")) < 0)
+		return -EINVAL;
+	if ((*lang = lang_parse(w)) == NULL)
+		return scan_fail(s, _("lang verwacht nl of en, niet \"%s\"."), w);
+	return scan_done(s);
 }
 
 bool

@@ -64,6 +64,11 @@ int scan_bad_option(struct scan *s, const char *opt);
 /* Refuses anything left on the line. */
 int scan_done(struct scan *s);
 
+/* Reads the rest of "lang nl|en" (the client's language, a local
+ * command of both command languages): sets *lang to LANG_DUTCH or
+ * LANG_ENGLISH. */
+int scan_lang(struct scan *s, const char **lang);
+
 /* Parses all of w as a whole number from min to max (no message). */
 int scan_count(const char *w, long long min, long long max, uint32_t *out);
 

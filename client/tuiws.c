@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "lang.h"
 #include "items.h"
 #include "keys.h"
 #include "plenary.h"
@@ -275,6 +276,9 @@ tuiws_line(struct tui *t, char *line)
 		return;
 	case WSCMD_QUIT:
 		tui_quit(t, 0);
+		return;
+	case WSCMD_LANG:
+		keys_language(t, cmd.lang);
 		return;
 	case WSCMD_EXPORT:
 		/* One export at a time: the rooms of the next would mix with

@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "lang.h"
 #include "model.h"
 #include "poster.h"
 #include "projector.h"
@@ -440,6 +441,9 @@ footer_keys(WINDOW *w, const struct ui *ui, const struct model_room *room,
 	}
 	h[n++] = (struct vp_hint){ "?", _("hulp"), -1 };
 	h[n++] = (struct vp_hint){ "q", _("stoppen"), 7 };
+	/* The other language, named in itself for whoever cannot read this
+	 * one; after "q stoppen" when the chair's row is full. */
+	h[n++] = (struct vp_hint){ "L", lang_other_name(), 7 };
 	vp_hints(w, ui, y, cols, h, n);
 }
 
@@ -588,6 +592,7 @@ join(WINDOW *w, const struct ui *ui, int *cy, int *cx)
 	int k, c, step = rows >= 20 ? 3 : 2;
 	int nfields = ui->ask_password ? UI_FIELDS : UI_FIELD_PASSWORD;
 	struct vt_flow f;
+	char other[32];
 
 	vt_put_centred(w, 0, 0, vt_attr(ui, UI_PAIR_NORMAL) | A_BOLD,
 	               _("Aan de slag met internationalisering"), cols);
@@ -620,9 +625,14 @@ join(WINDOW *w, const struct ui *ui, int *cy, int *cx)
 		vt_flow_end(&f);
 	}
 	vp_message(w, ui, rows - 2, y + vt_flow_lines(&f), cols, NULL);
+	/* The other language on the right, named in itself; letters go
+	 * into the fields here, so it is F2. */
+	snprintf(other, sizeof other, "F2 %s", lang_other_name());
+	k = vt_width(other);
 	vt_put_cut(w, rows - 1, 0, vt_attr(ui, UI_PAIR_DIM),
 	           _("Tab of Omlaag: volgend veld; Enter: verder; Esc: stoppen"),
-	           cols);
+	           cols - k - 2);
+	vt_put(w, rows - 1, cols - k, vt_attr(ui, UI_PAIR_DIM), other, k);
 }
 
 /* --------------------------------------------------------------- draw */

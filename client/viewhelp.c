@@ -37,6 +37,7 @@ help_keys(void)
 "  > en <               naar de volgende of de vorige stap (voorzitter)\n"
 "  + en -               de stap een minuut langer of korter (voorzitter)\n"
 "  ?                    deze hulp\n"
+"  L of F2              English: de taal wisselen (F2 ook bij het aanmelden en tijdens het typen)\n"
 "  q                    stoppen\n"
 "\n");
 }

@@ -441,6 +441,11 @@ wscmd_parse(char *line, const Aandeslag__WorkshopStatus *ws,
 		rc = parse_local(&s, out, WSCMD_HELP);
 	else if (IS("stop") || IS("quit"))
 		rc = parse_local(&s, out, WSCMD_QUIT);
+	else if (IS("lang") || IS("taal")) {
+		rc = scan_lang(&s, &out->lang);
+		if (rc == 0)
+			out->kind = WSCMD_LANG;
+	}
 	else
 		rc = scan_fail(&s, _("Onbekende opdracht \"%s\"; typ help voor de lijst."),
 		               w);
@@ -490,6 +495,7 @@ wscmd_help(void)
 "  export json BESTAND     alles, voor een archief of een ander programma\n"
 "  export html BESTAND     alle posters als webpagina\n"
 "  help, ?                 deze lijst\n"
+"  taal en, taal nl        de taal: Engels of Nederlands (ook: lang)\n"
 "  stop                    de begeleiding verlaten (de groepen gaan door)\n"
 "\n"
 "In het Engels kan ook: clocks start, announce, move ... from ... to,\n"

@@ -25,7 +25,8 @@ enum wscmd_kind {
 	                 * export_path */
 	WSCMD_SHOW,     /* print the rooms at a glance (wsline_status) */
 	WSCMD_HELP,     /* show wscmd_help() */
-	WSCMD_QUIT      /* leave the workshop's screen */
+	WSCMD_QUIT,     /* leave the workshop's screen */
+	WSCMD_LANG      /* the client's language becomes cmd->lang */
 };
 
 /* What WSCMD_EXPORT writes. */
@@ -43,6 +44,7 @@ struct wscmd {
 	enum wscmd_kind kind;
 	enum wscmd_export export_format;        /* WSCMD_EXPORT */
 	const char *export_path;                /* WSCMD_EXPORT: into the line */
+	const char *lang;       /* WSCMD_LANG: LANG_DUTCH or LANG_ENGLISH */
 	Aandeslag__WorkshopCommand command;     /* request_id left 0 */
 	Aandeslag__StartClocks start_clocks;
 	Aandeslag__Announce announce;

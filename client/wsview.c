@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "lang.h"
 #include "poster.h"
 #include "strbuf.h"
 #include "viewhelp.h"
@@ -635,7 +636,7 @@ static void
 footer_keys(WINDOW *w, const struct ui *ui,
             const Aandeslag__WorkshopStatus *ws, int y, int cols)
 {
-	struct vp_hint h[10];
+	struct vp_hint h[11];
 	size_t n = 0;
 	bool on = ws != NULL && ws->report != NULL &&
 	          ws->report->phase != AANDESLAG__REPORT_PHASE__REPORT_NONE;
@@ -652,6 +653,7 @@ footer_keys(WINDOW *w, const struct ui *ui,
 	}
 	h[n++] = (struct vp_hint){ "?", _("hulp"), -1 };
 	h[n++] = (struct vp_hint){ "q", _("stoppen"), 7 };
+	h[n++] = (struct vp_hint){ "L", lang_other_name(), 7 };
 	vp_hints(w, ui, y, cols, h, n);
 }
 
@@ -660,20 +662,24 @@ footer_keys(WINDOW *w, const struct ui *ui,
 const char *
 wsview_key_line(int key, bool *run)
 {
+	/* Command words, not texts to translate: both languages' words
+	 * work, the line shows the reader's. */
+	bool en = strcmp(lang_current(), LANG_ENGLISH) == 0;
+
 	*run = false;
 	switch (key) {
 	case 'b':
-		return "bericht ";
+		return en ? "announce " : "bericht ";
 	case 'v':
-		return "verplaats ";
+		return en ? "move " : "verplaats ";
 	case 't':
-		return "terugkoppeling ";
+		return en ? "report " : "terugkoppeling ";
 	case '>':
 		*run = true;
-		return "terugkoppeling volgende";
+		return en ? "report next" : "terugkoppeling volgende";
 	case '<':
 		*run = true;
-		return "terugkoppeling vorige";
+		return en ? "report prev" : "terugkoppeling vorige";
 	default:
 		return NULL;
 	}
@@ -690,6 +696,7 @@ wsview_help_keys(void)
 "  t                    de terugkoppeling besturen\n"
 "  > en <               in de terugkoppeling: de volgende of de vorige groep\n"
 "  ?                    deze hulp\n"
+"  L of F2              English: de taal wisselen\n"
 "  q                    stoppen\n"
 "\n"
 "De tabel\n"

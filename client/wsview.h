@@ -38,7 +38,9 @@ void wsview_draw(WINDOW *w, struct ui *ui,
  * rest to be typed), '>' "terugkoppeling volgende" and '<'
  * "terugkoppeling vorige" (*run true: parse with wscmd_parse() and send
  * at once). ':' (an empty command line), '?' (the help) and 'q' (leave)
- * the footer names too; they are the caller's as on the poster. */
+ * the footer names too; they are the caller's as on the poster. In
+ * English the lines use the English words: "announce ", "move ",
+ * "report ", "report next", "report prev". */
 const char *wsview_key_line(int key, bool *run);
 
 /* Returns the help's first part: the keys of this screen, in the same

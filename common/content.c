@@ -18,8 +18,9 @@
  * reading a disk image into memory. */
 #define FILE_MAX ((size_t)4 << 20)
 
-/* The only global state: the language content_text() answers in. The
- * client chooses it once at start-up, before any thread exists. */
+/* The only global state: the language content_text() answers in. Chosen
+ * at start-up and switched by the client's language key (lang.c), always
+ * on the loop's thread, which is the only one that reads it. */
 static bool english;
 
 /* ------------------------------------------------- checking a message */

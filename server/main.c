@@ -13,6 +13,7 @@
 #include "config.h"
 #include "admin.h"
 #include "i18n.h"
+#include "lang.h"
 #include "number.h"
 #include "server.h"
 
@@ -106,6 +107,10 @@ usage(FILE *out, const struct server_options *opts)
 "                       Deze grenzen kunnen alleen lager. Na een herstart\n"
 "                       met lagere grenzen houdt een werksessie wat ze al\n"
 "                       heeft; alleen wat erbij komt, moet erbinnen passen.\n"
+"  --lang nl|en         de taal van de meldingen: nl (Nederlands) of en\n"
+"                       (Engels); zonder: die van AANDESLAG_LANG of van de\n"
+"                       locale als die Nederlands of Engels is, anders\n"
+"                       Nederlands\n"
 "  --help               deze hulp\n"
 "  --version            versie\n"
 "\n"
@@ -235,13 +240,24 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct server_options opts;
+	struct lang_env env;
+	const char *lang;
 	static struct server srv;
 	uv_loop_t loop;
 	long long v;
 	int opt, rc;
 
 	setlocale(LC_ALL, "");
-	bindtextdomain("aandeslag", LOCALEDIR);
+	/* The language first, also for the maintenance commands (which
+	 * never see --lang). */
+	lang_bind();
+	rc = lang_take_option(&argc, argv, &lang);
+	lang_env_read(&env);
+	lang_apply(lang_choose(lang, &env));
+	if (rc < 0 || (lang != NULL && lang_parse(lang) == NULL)) {
+		fprintf(stderr, "%s\n", _("aandeslag-server: --lang verwacht nl of en."));
+		return 2;
+	}
 	/* What the server writes (the database, its WAL, a backup) holds
 	 * colleagues' names and words: for the user running it alone. */
 	umask(077);

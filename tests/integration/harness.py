@@ -57,10 +57,12 @@ SANITIZER_MARKERS = ("AddressSanitizer", "runtime error", "LeakSanitizer",
 # What valgrind says when it found something.
 VALGRIND_ERRORS = re.compile(r"ERROR SUMMARY: [1-9]")
 
-# The programs' messages are Dutch in the source; the C locale keeps them
-# untranslated whatever the caller's environment says.
+# The programs' messages are Dutch in the source, and Dutch is what they
+# speak in C.UTF-8 without AANDESLAG_LANG, whatever the caller's
+# environment says; a test asks for English with --lang en (the catalogue
+# comes from AANDESLAG_LOCALEDIR, which meson sets to the build's).
 CHILD_ENV = dict(os.environ)
-for _k in ("LANGUAGE", "LC_MESSAGES", "LANG"):
+for _k in ("LANGUAGE", "LC_MESSAGES", "LANG", "AANDESLAG_LANG"):
     CHILD_ENV.pop(_k, None)
 CHILD_ENV["LC_ALL"] = "C.UTF-8"
 # LeakSanitizer checks a process as it exits by stopping it under ptrace;
