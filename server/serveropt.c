@@ -147,6 +147,11 @@ find(const char *name)
 	return NULL;
 }
 
+/* The least and the most --max-db-size: a database with its schema and
+ * a room or two, and a petabyte. */
+#define DB_SIZE_MIN ((uint64_t)64 * 1024)
+#define DB_SIZE_MAX ((uint64_t)1 << 50)
+
 /* Reads a size such as "200", "200M", "512K" or "2G"; a bare number is
  * in megabytes. */
 static int
@@ -166,7 +171,8 @@ parse_size(const char *arg, uint64_t *out)
 	case 'G': case 'g': unit = 1024 * 1024 * 1024; digits[--len] = '\0'; break;
 	default: break;
 	}
-	if (number_parse(digits, 64, (long long)1 << 40, &v) < 0)
+	if (number_parse(digits, 1, (long long)(DB_SIZE_MAX / unit),
+	                 &v) < 0 || (uint64_t)v * unit < DB_SIZE_MIN)
 		return -EINVAL;
 	*out = (uint64_t)v * unit;
 	return 0;
@@ -276,7 +282,7 @@ serveropt_expect(const char *name, char out[SERVEROPT_EXPECT_SIZE])
 		break;
 	case KIND_SIZE:
 		snprintf(out, SERVEROPT_EXPECT_SIZE, "%s",
-		         _("een grootte zoals 200M, 512K of 2G (zonder letter: MB)"));
+		         _("een grootte zoals 200M, 512K of 2G (zonder letter: MB; minstens 64K)"));
 		break;
 	case KIND_TEXT:
 	case KIND_CHOICE:
