@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <uv.h>
 
 #include "i18n.h"
 #include "number.h"
@@ -16,7 +17,8 @@
 enum kind {
 	KIND_NUMBER,    /* a whole number in [min, max], times scale */
 	KIND_SIZE,      /* a size such as 200M, 512K or 2G */
-	KIND_TEXT,      /* a path or an address: anything but empty */
+	KIND_TEXT,      /* a path: anything but empty */
+	KIND_ADDRESS,   /* an IPv4 or IPv6 address, as the listener binds */
 	KIND_CHOICE,    /* one of the words in choices */
 	KIND_YESNO,     /* yes or no */
 	KIND_ACCOUNT    /* an account name, or none */
@@ -72,7 +74,8 @@ static const struct choice tls_choices[] = {
 
 /* In the order of the server's --help. */
 static const struct option_def table[] = {
-	TEXT("listen", listen, N_("een adres")),
+	{ "listen", KIND_ADDRESS, FIELD_TEXT, AT(listen), 0, 0, 1, NULL,
+	  N_("een IPv4- of IPv6-adres van deze computer") },
 	NUMBER("port", FIELD_INT, port, 0, 65535, 1),
 	NUMBER("seat-grace", FIELD_I64, seat_grace_ms, 0, 7 * 24 * 3600,
 	       1000),
@@ -219,6 +222,8 @@ serveropt_set(struct server_options *opts, const char *name,
 	void *p;
 	const struct choice *c;
 	long long v;
+	struct sockaddr_in in4;
+	struct sockaddr_in6 in6;
 	uint64_t size;
 	int yes;
 
@@ -238,6 +243,12 @@ serveropt_set(struct server_options *opts, const char *name,
 		return 0;
 	case KIND_TEXT:
 		if (value[0] == '\0')
+			return -EINVAL;
+		*(const char **)p = value;
+		return 0;
+	case KIND_ADDRESS:
+		if (uv_ip4_addr(value, 0, &in4) != 0 &&
+		    uv_ip6_addr(value, 0, &in6) != 0)
 			return -EINVAL;
 		*(const char **)p = value;
 		return 0;
@@ -285,6 +296,7 @@ serveropt_expect(const char *name, char out[SERVEROPT_EXPECT_SIZE])
 		         _("een grootte zoals 200M, 512K of 2G (zonder letter: MB; minstens 64K)"));
 		break;
 	case KIND_TEXT:
+	case KIND_ADDRESS:
 	case KIND_CHOICE:
 		snprintf(out, SERVEROPT_EXPECT_SIZE, "%s", _(d->expect));
 		break;

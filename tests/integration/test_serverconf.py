@@ -20,7 +20,7 @@ from harness import (CHILD_ENV, HOST, SERVER_BIN, Proc,  # noqa: E402
 # A value every option refuses; the keys are all of the server's options
 # (tests/unit/test_serveropt.c holds them to the table in the code).
 BAD = {
-    "listen": "",
+    "listen": "server.school.nl",
     "port": "65536",
     "seat-grace": "-1",
     "send-queue": "1023",

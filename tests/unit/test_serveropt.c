@@ -15,7 +15,7 @@
 static const struct {
 	const char *name, *good, *bad;
 } values[] = {
-	{ "listen", "127.0.0.1", "" },
+	{ "listen", "127.0.0.1", "server.school.nl" },
 	{ "port", "7600", "65536" },
 	{ "seat-grace", "60", "-1" },
 	{ "send-queue", "65536", "1023" },
@@ -147,6 +147,12 @@ test_values(void)
 	CHECK_INT(serveropt_set(&opts, "max-text", "1"), ==, 0);
 	CHECK_UINT(opts.limits.text_max, ==, 1);
 	CHECK_INT(serveropt_set(&opts, "max-name", "0"), ==, -EINVAL);
+	/* An address the listener can bind, not a name. */
+	CHECK_INT(serveropt_set(&opts, "listen", "::1"), ==, 0);
+	CHECK_STR(opts.listen, "::1");
+	CHECK_INT(serveropt_set(&opts, "listen", "0.0.0.0"), ==, 0);
+	CHECK_INT(serveropt_set(&opts, "listen", "localhost"), ==, -EINVAL);
+	CHECK_INT(serveropt_set(&opts, "listen", "10.0.0.300"), ==, -EINVAL);
 	/* A text is kept as the pointer given. */
 	CHECK_INT(serveropt_set(&opts, "data", values[8].good), ==, 0);
 	CHECK(opts.data_dir == values[8].good);
