@@ -14,8 +14,9 @@
 #include "admin.h"
 #include "i18n.h"
 #include "lang.h"
-#include "number.h"
 #include "server.h"
+#include "serverconf.h"
+#include "serveropt.h"
 
 /* Open files the server needs besides its connections: the database and
  * its journal, the listener, the discovery socket, the loop's own, and a
@@ -111,6 +112,13 @@ usage(FILE *out, const struct server_options *opts)
 "                       (Engels); zonder: die van AANDESLAG_LANG of van de\n"
 "                       locale als die Nederlands of Engels is, anders\n"
 "                       Nederlands\n"
+"  --config BESTAND     lees eerst de instellingen in BESTAND (standaard\n"
+"                       %s, als dat er is):\n"
+"                       regels sleutel = waarde, met de namen van de\n"
+"                       opties hier zonder --, en discovery = no voor\n"
+"                       --no-discovery; de opties op de opdrachtregel\n"
+"                       gaan voor\n"
+"  --no-config          lees geen instellingenbestand\n"
 "  --help               deze hulp\n"
 "  --version            versie\n"
 "\n"
@@ -119,45 +127,8 @@ usage(FILE *out, const struct server_options *opts)
 "Export:    aandeslag-server export --room CODE --format FORMAAT\n"
 "          [--output BESTAND]; zie aandeslag-server export --help\n"),
 	        MODEL_NOTE_MAX, MODEL_NAME_MAX, MODEL_NOTES_MAX,
-	        MODEL_QUESTIONS_MAX, MODEL_ACTIVITIES_MAX, MODEL_ACTIONS_MAX);
-}
-
-/* Reads a size such as "200", "200M", "512K" or "2G"; a bare number is
- * in megabytes. */
-static int
-parse_size(const char *arg, uint64_t *out)
-{
-	char digits[32];
-	size_t len = strlen(arg);
-	uint64_t unit = 1024 * 1024;
-	long long v;
-
-	if (len == 0 || len >= sizeof digits)
-		return -EINVAL;
-	memcpy(digits, arg, len + 1);
-	switch (digits[len - 1]) {
-	case 'K': case 'k': unit = 1024; digits[--len] = '\0'; break;
-	case 'M': case 'm': digits[--len] = '\0'; break;
-	case 'G': case 'g': unit = 1024 * 1024 * 1024; digits[--len] = '\0'; break;
-	default: break;
-	}
-	if (number_parse(digits, 64, (long long)1 << 40, &v) < 0)
-		return -EINVAL;
-	*out = (uint64_t)v * unit;
-	return 0;
-}
-
-/* Reads a limit of the rooms: 1 up to the model's ceiling, which it can
- * only lower. */
-static int
-parse_limit(const char *arg, long long ceiling, size_t *out)
-{
-	long long v;
-
-	if (number_parse(arg, 1, ceiling, &v) < 0)
-		return -EINVAL;
-	*out = (size_t)v;
-	return 0;
+	        MODEL_QUESTIONS_MAX, MODEL_ACTIVITIES_MAX, MODEL_ACTIONS_MAX,
+	        SERVER_CONF_FILE);
 }
 
 /* Raises the soft limit on open files to the hard one, and lowers
@@ -190,62 +161,129 @@ fit_open_files(struct server_options *opts)
 	opts->max_conns = fit;
 }
 
+/* Reads the command line and the config file into opts: the file first,
+ * then the options given, which win over it. Each value goes through
+ * serveropt_set() in both. Returns -1 to go on, or the exit status after
+ * --help, --version or a mistake (said on stderr). The file's values
+ * stay in conf, for opts to point to. */
+static int
+read_options(int argc, char **argv, struct server_options *opts,
+             struct serverconf *conf)
+{
+	enum { OPT_CONFIG = 256, OPT_NO_CONFIG, OPT_NO_DISCOVERY, OPT_HELP,
+	       OPT_VERSION, OPT_TABLE };
+	static const struct option fixed[] = {
+		{ "config", required_argument, NULL, OPT_CONFIG },
+		{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
+		{ "no-discovery", no_argument, NULL, OPT_NO_DISCOVERY },
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ "version", no_argument, NULL, OPT_VERSION },
+	};
+	const size_t nfixed = sizeof fixed / sizeof fixed[0];
+	size_t i, n = serveropt_count(), ngiven = 0;
+	struct option *options;
+	struct { const char *name, *value; } *given;
+	struct server_options check = *opts;
+	const char *config = NULL, *name, *value;
+	char err[SERVERCONF_ERROR_SIZE];
+	bool no_config = false;
+	int opt, rc, status = 2;
+
+	/* The table's options, then those of the command line alone. */
+	options = calloc(n + nfixed + 1, sizeof *options);
+	given = calloc((size_t)argc, sizeof *given);
+	if (options == NULL || given == NULL) {
+		status = 1;
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		options[i].name = serveropt_name(i);
+		options[i].has_arg = required_argument;
+		options[i].val = OPT_TABLE + (int)i;
+	}
+	memcpy(options + n, fixed, sizeof fixed);
+	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+		if (opt >= OPT_TABLE) {
+			name = serveropt_name((size_t)(opt - OPT_TABLE));
+			value = optarg;
+		} else {
+			switch (opt) {
+			case OPT_CONFIG:
+				config = optarg;
+				continue;
+			case OPT_NO_CONFIG:
+				no_config = true;
+				continue;
+			case OPT_NO_DISCOVERY:
+				name = "discovery";
+				value = "no";
+				break;
+			case OPT_HELP:
+				usage(stdout, opts);
+				status = 0;
+				goto out;
+			case OPT_VERSION:
+				printf("aandeslag-server %s\n", PACKAGE_VERSION);
+				status = 0;
+				goto out;
+			default:
+				usage(stderr, opts);
+				goto out;
+			}
+		}
+		/* Checked now, so that a mistake here is told before the
+		 * file is read; applied after it. */
+		if (serveropt_set(&check, name, value) < 0) {
+			fprintf(stderr, _("aandeslag-server: ongeldige waarde voor een optie: %s\n"),
+			        value);
+			goto out;
+		}
+		given[ngiven].name = name;
+		given[ngiven++].value = value;
+	}
+	if (optind < argc) {
+		fprintf(stderr, _("aandeslag-server: onverwacht argument: %s\n"),
+		        argv[optind]);
+		goto out;
+	}
+	if (config != NULL && no_config) {
+		fprintf(stderr, _("aandeslag-server: --config en --no-config "
+		                  "gaan niet samen\n"));
+		goto out;
+	}
+	if (!no_config) {
+		/* Only the default file may be missing. */
+		rc = serverconf_read(conf, config ? config : SERVER_CONF_FILE,
+		                     opts, err);
+		if (rc < 0 && (rc != -ENOENT || config != NULL)) {
+			fprintf(stderr, "aandeslag-server: %s\n", err);
+			goto out;
+		}
+	}
+	for (i = 0; i < ngiven; i++)
+		serveropt_set(opts, given[i].name, given[i].value);
+	if ((opts->tls_cert == NULL) != (opts->tls_key == NULL)) {
+		fprintf(stderr, _("aandeslag-server: --tls-cert en --tls-key "
+		                  "horen bij elkaar\n"));
+		goto out;
+	}
+	status = -1;
+out:
+	free(options);
+	free(given);
+	return status;
+}
+
 int
 main(int argc, char **argv)
 {
-	enum { OPT_LISTEN = 256, OPT_PORT, OPT_GRACE, OPT_QUEUE, OPT_ROOMS,
-	       OPT_CONTENT, OPT_IDLE, OPT_DATA, OPT_SYNC, OPT_MAXDB,
-	       OPT_RETENTION, OPT_SSH_ACCOUNT, OPT_NO_DISCOVERY, OPT_HELP,
-	       OPT_VERSION, OPT_JOIN_BURST, OPT_JOIN_WAIT, OPT_JOIN_WAIT_MAX,
-	       OPT_JOIN_GLOBAL, OPT_CONNS_PER_ADDRESS, OPT_CONNS,
-	       OPT_COMMAND_RATE, OPT_COMMAND_BURST, OPT_TLS, OPT_TLS_CERT,
-	       OPT_TLS_KEY, OPT_MAX_TEXT, OPT_MAX_NAME, OPT_MAX_NOTES,
-	       OPT_MAX_QUESTIONS, OPT_MAX_ACTIVITIES, OPT_MAX_ACTIONS,
-	       OPT_MAX_FRAME };
-	static const struct option options[] = {
-		{ "listen", required_argument, NULL, OPT_LISTEN },
-		{ "port", required_argument, NULL, OPT_PORT },
-		{ "seat-grace", required_argument, NULL, OPT_GRACE },
-		{ "send-queue", required_argument, NULL, OPT_QUEUE },
-		{ "max-frame", required_argument, NULL, OPT_MAX_FRAME },
-		{ "max-rooms", required_argument, NULL, OPT_ROOMS },
-		{ "content", required_argument, NULL, OPT_CONTENT },
-		{ "idle-timeout", required_argument, NULL, OPT_IDLE },
-		{ "data", required_argument, NULL, OPT_DATA },
-		{ "sync", required_argument, NULL, OPT_SYNC },
-		{ "max-db-size", required_argument, NULL, OPT_MAXDB },
-		{ "retention", required_argument, NULL, OPT_RETENTION },
-		{ "ssh-account", required_argument, NULL, OPT_SSH_ACCOUNT },
-		{ "no-discovery", no_argument, NULL, OPT_NO_DISCOVERY },
-		{ "join-burst", required_argument, NULL, OPT_JOIN_BURST },
-		{ "join-wait", required_argument, NULL, OPT_JOIN_WAIT },
-		{ "join-wait-max", required_argument, NULL, OPT_JOIN_WAIT_MAX },
-		{ "join-global", required_argument, NULL, OPT_JOIN_GLOBAL },
-		{ "max-conns-per-address", required_argument, NULL,
-		  OPT_CONNS_PER_ADDRESS },
-		{ "max-conns", required_argument, NULL, OPT_CONNS },
-		{ "command-rate", required_argument, NULL, OPT_COMMAND_RATE },
-		{ "command-burst", required_argument, NULL, OPT_COMMAND_BURST },
-		{ "tls", required_argument, NULL, OPT_TLS },
-		{ "tls-cert", required_argument, NULL, OPT_TLS_CERT },
-		{ "tls-key", required_argument, NULL, OPT_TLS_KEY },
-		{ "max-text", required_argument, NULL, OPT_MAX_TEXT },
-		{ "max-name", required_argument, NULL, OPT_MAX_NAME },
-		{ "max-notes", required_argument, NULL, OPT_MAX_NOTES },
-		{ "max-questions", required_argument, NULL, OPT_MAX_QUESTIONS },
-		{ "max-activities", required_argument, NULL, OPT_MAX_ACTIVITIES },
-		{ "max-actions", required_argument, NULL, OPT_MAX_ACTIONS },
-		{ "help", no_argument, NULL, OPT_HELP },
-		{ "version", no_argument, NULL, OPT_VERSION },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct server_options opts;
 	struct lang_env env;
 	const char *lang;
+	struct serverconf conf = { 0 };
 	static struct server srv;
 	uv_loop_t loop;
-	long long v;
-	int opt, rc;
+	int rc;
 
 	setlocale(LC_ALL, "");
 	/* The language first, also for the maintenance commands (which
@@ -264,183 +302,10 @@ main(int argc, char **argv)
 	server_options_default(&opts);
 	if (argc > 1 && admin_is_command(argv[1]))
 		return admin_main(argc, argv);
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
-		switch (opt) {
-		case OPT_LISTEN:
-			opts.listen = optarg;
-			break;
-		case OPT_PORT:
-			if (number_parse(optarg, 0, 65535, &v) < 0)
-				goto bad;
-			opts.port = (int)v;
-			break;
-		case OPT_GRACE:
-			if (number_parse(optarg, 0, 7 * 24 * 3600, &v) < 0)
-				goto bad;
-			opts.seat_grace_ms = v * 1000;
-			break;
-		case OPT_QUEUE:
-			if (number_parse(optarg, 1024, (long long)1 << 40, &v) < 0)
-				goto bad;
-			opts.send_queue_max = (size_t)v;
-			break;
-		case OPT_MAX_FRAME:
-			if (number_parse(optarg, SERVER_MIN_CLIENT_FRAME,
-			                 FRAME_MAX_CLIENT, &v) < 0)
-				goto bad;
-			opts.max_client_frame = (uint32_t)v;
-			break;
-		case OPT_ROOMS:
-			if (number_parse(optarg, 1, 1000000, &v) < 0)
-				goto bad;
-			opts.max_rooms = (size_t)v;
-			break;
-		case OPT_CONTENT:
-			opts.content_path = optarg;
-			break;
-		case OPT_IDLE:
-			if (number_parse(optarg, 1, 3600, &v) < 0)
-				goto bad;
-			opts.idle_timeout_ms = v * 1000;
-			break;
-		case OPT_DATA:
-			opts.data_dir = optarg;
-			break;
-		case OPT_SYNC:
-			if (strcmp(optarg, "full") == 0)
-				opts.sync = STORE_SYNC_FULL;
-			else if (strcmp(optarg, "normal") == 0)
-				opts.sync = STORE_SYNC_NORMAL;
-			else
-				goto bad;
-			break;
-		case OPT_MAXDB:
-			if (parse_size(optarg, &opts.max_db_bytes) < 0)
-				goto bad;
-			break;
-		case OPT_RETENTION:
-			if (number_parse(optarg, 0, 100000, &v) < 0)
-				goto bad;
-			opts.retention_ms = v * 24 * 3600 * 1000;
-			break;
-		case OPT_SSH_ACCOUNT:
-			if (strcmp(optarg, "none") == 0)
-				opts.ssh_account = "";
-			else if (sshacct_valid(optarg))
-				opts.ssh_account = optarg;
-			else
-				goto bad;
-			break;
-		case OPT_NO_DISCOVERY:
-			opts.discovery = false;
-			break;
-		case OPT_JOIN_BURST:
-			if (number_parse(optarg, 1, 1000, &v) < 0)
-				goto bad;
-			opts.guard.burst = (uint32_t)v;
-			break;
-		case OPT_JOIN_WAIT:
-			if (number_parse(optarg, 1, 3600, &v) < 0)
-				goto bad;
-			opts.guard.wait_ms = v * 1000;
-			break;
-		case OPT_JOIN_WAIT_MAX:
-			if (number_parse(optarg, 1, 24 * 3600, &v) < 0)
-				goto bad;
-			opts.guard.wait_max_ms = v * 1000;
-			break;
-		case OPT_JOIN_GLOBAL:
-			if (number_parse(optarg, 0, 60000, &v) < 0)
-				goto bad;
-			opts.guard.global_per_minute = (uint32_t)v;
-			break;
-		case OPT_CONNS_PER_ADDRESS:
-			if (number_parse(optarg, 1, CONNLIMIT_MAX, &v) < 0)
-				goto bad;
-			opts.max_conns_per_address = (size_t)v;
-			break;
-		case OPT_CONNS:
-			if (number_parse(optarg, 1, CONNLIMIT_MAX, &v) < 0)
-				goto bad;
-			opts.max_conns = (size_t)v;
-			break;
-		case OPT_COMMAND_RATE:
-			if (number_parse(optarg, 1, 1000000, &v) < 0)
-				goto bad;
-			opts.command_rate = (uint32_t)v;
-			break;
-		case OPT_COMMAND_BURST:
-			if (number_parse(optarg, SERVER_MIN_COMMAND_BURST,
-			                 1000000, &v) < 0)
-				goto bad;
-			opts.command_burst = (uint32_t)v;
-			break;
-		case OPT_TLS:
-			if (strcmp(optarg, "on") == 0)
-				opts.tls = SERVER_TLS_ON;
-			else if (strcmp(optarg, "required") == 0)
-				opts.tls = SERVER_TLS_REQUIRED;
-			else if (strcmp(optarg, "off") == 0)
-				opts.tls = SERVER_TLS_OFF;
-			else
-				goto bad;
-			break;
-		case OPT_TLS_CERT:
-			opts.tls_cert = optarg;
-			break;
-		case OPT_TLS_KEY:
-			opts.tls_key = optarg;
-			break;
-		case OPT_MAX_TEXT:
-			if (parse_limit(optarg, MODEL_NOTE_MAX,
-			                &opts.limits.text_max) < 0)
-				goto bad;
-			break;
-		case OPT_MAX_NAME:
-			if (parse_limit(optarg, MODEL_NAME_MAX,
-			                &opts.limits.name_max) < 0)
-				goto bad;
-			break;
-		case OPT_MAX_NOTES:
-			if (parse_limit(optarg, MODEL_NOTES_MAX,
-			                &opts.limits.notes_max) < 0)
-				goto bad;
-			break;
-		case OPT_MAX_QUESTIONS:
-			if (parse_limit(optarg, MODEL_QUESTIONS_MAX,
-			                &opts.limits.questions_max) < 0)
-				goto bad;
-			break;
-		case OPT_MAX_ACTIVITIES:
-			if (parse_limit(optarg, MODEL_ACTIVITIES_MAX,
-			                &opts.limits.activities_max) < 0)
-				goto bad;
-			break;
-		case OPT_MAX_ACTIONS:
-			if (parse_limit(optarg, MODEL_ACTIONS_MAX,
-			                &opts.limits.actions_max) < 0)
-				goto bad;
-			break;
-		case OPT_HELP:
-			usage(stdout, &opts);
-			return 0;
-		case OPT_VERSION:
-			printf("aandeslag-server %s\n", PACKAGE_VERSION);
-			return 0;
-		default:
-			usage(stderr, &opts);
-			return 2;
-		}
-	}
-	if (optind < argc) {
-		fprintf(stderr, _("aandeslag-server: onverwacht argument: %s\n"),
-		        argv[optind]);
-		return 2;
-	}
-	if ((opts.tls_cert == NULL) != (opts.tls_key == NULL)) {
-		fprintf(stderr, _("aandeslag-server: --tls-cert en --tls-key "
-		                  "horen bij elkaar\n"));
-		return 2;
+	rc = read_options(argc, argv, &opts, &conf);
+	if (rc >= 0) {
+		serverconf_free(&conf);
+		return rc;
 	}
 	fit_open_files(&opts);
 	uv_loop_init(&loop);
@@ -452,9 +317,6 @@ main(int argc, char **argv)
 	uv_run(&loop, UV_RUN_DEFAULT);
 	if (uv_loop_close(&loop) != 0)
 		fprintf(stderr, "aandeslag-server: handles left open at exit\n");
+	serverconf_free(&conf);
 	return rc == 0 ? 0 : 1;
-bad:
-	fprintf(stderr, _("aandeslag-server: ongeldige waarde voor een optie: %s\n"),
-	        optarg);
-	return 2;
 }

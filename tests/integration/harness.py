@@ -321,6 +321,10 @@ class Server(Proc):
         self.data = data
         argv = [SERVER_BIN, "--listen", host, "--port", str(port),
                 "--data", data, "--sync", "normal"] + list(extra)
+        # Never the host's own server.conf (an installed one), unless the
+        # test names a config file.
+        if "--config" not in extra and "--no-config" not in extra:
+            argv.insert(1, "--no-config")
         preexec = None
         if fsize is not None:
             import resource
