@@ -115,8 +115,8 @@ is_loopback(const char *host)
 }
 
 /* Adds to the welcome what a colleague should know of the connection:
- * the fingerprint to compare on a first connection to this server, or
- * that nothing is encrypted. */
+ * the fingerprint to compare on a first connection to this server (and
+ * for the chair, to read aloud), or that nothing is encrypted. */
 static void
 tls_note(const struct net *net, char *text, size_t size)
 {
@@ -128,6 +128,12 @@ tls_note(const struct net *net, char *text, size_t size)
 	else if (net->tls_trust == TRUST_NEW)
 		snprintf(text + len, size - len,
 		         _(" Eerste verbinding met deze server: vergelijk de vingerafdruk %s met die op de beamer of bij de voorzitter."),
+		         net->tls_fingerprint);
+	else if (net->chair_code[0] != '\0')
+		/* The chair of a new room reads it aloud for colleagues
+		 * who see the server for the first time. */
+		snprintf(text + len, size - len,
+		         _(" Vingerafdruk van de server, voor wie hem voor het eerst ziet: %s."),
 		         net->tls_fingerprint);
 }
 

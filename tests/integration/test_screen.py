@@ -146,10 +146,12 @@ def test_projector_follows(tmux):
                                    str(srv.port), "--view", code),
                             width=120, height=40)
         tmux.wait_text(beamer, "Betekenis")
-        # The fingerprint colleagues compare, next to the code.
+        # The fingerprint colleagues compare, next to the code; the chair
+        # of the new room has it in the welcome, to read aloud.
         fp = srv.wait_line(lambda l: l.startswith("tls fingerprint: "),
                            "the server's fingerprint").split()[2]
         tmux.wait_text(beamer, "vingerafdruk " + fp)
+        tmux.wait_text(chair, fp)
         tmux.type(chair, ":table b1")
         tmux.keys(chair, "Enter")
         tmux.wait_text(beamer, "buitenland")
