@@ -19,6 +19,12 @@ struct link_write {
 	struct wire_buf *bufs[];
 };
 
+/* How long a server may take to answer a new connection (the TLS
+ * handshake, then the Welcome): one that takes the connection and then
+ * says nothing (a wrong program on the port, a hung process) is given up
+ * on, as a silent network is once the heartbeat runs. */
+#define LINK_ANSWER_MS 15000
+
 /* The first byte of a frame (the high byte of its length, which
  * FRAME_MAX_SERVER keeps at 0); a TLS record never starts with it. */
 #define PLAIN_FRAME_BYTE 0x00
@@ -237,11 +243,19 @@ on_heartbeat(uv_timer_t *timer)
 		fail(l, UV_EPIPE);
 }
 
+static void
+on_no_answer(uv_timer_t *timer)
+{
+	fail(timer->data, UV_ETIMEDOUT);
+}
+
 void
 link_heartbeat(struct link *l, uint32_t idle_timeout_ms)
 {
 	uint64_t every;
 
+	/* The server answered: the wait for it ends here. */
+	uv_timer_stop(&l->heartbeat);
 	l->idle_timeout_ms = idle_timeout_ms;
 	if (idle_timeout_ms == 0 || l->state != LINK_UP)
 		return;
@@ -410,6 +424,7 @@ on_connect(uv_connect_t *req, int status)
 		fail(l, UV_EPIPE);
 		return;
 	}
+	uv_timer_start(&l->heartbeat, on_no_answer, LINK_ANSWER_MS, 0);
 	if (!l->use_tls) {
 		up(l);
 		return;

@@ -110,7 +110,9 @@ int link_send(struct link *l, struct wire_buf *const *bufs, size_t n);
  * for a client frame, -ENOMEM, or a libuv error. */
 int link_send_env(struct link *l, const Aandeslag__Envelope *env);
 
-/* Starts the heartbeat with the server's idle timeout (0: none). */
+/* Starts the heartbeat with the server's idle timeout (0: none), once the
+ * server answered; until then a link whose server says nothing for 15 s
+ * after the connect is lost with UV_ETIMEDOUT. */
 void link_heartbeat(struct link *l, uint32_t idle_timeout_ms);
 
 /* Ends this attempt: stops the heartbeat, closes the socket, cancels a

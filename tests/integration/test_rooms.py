@@ -352,6 +352,26 @@ def test_silent_server_noticed():
         check(pings, "the client sent no Ping while it waited")
 
 
+def test_server_that_never_answers():
+    """Something takes the connection and then says nothing, not even the
+    TLS handshake (a hung process, another program on the port): the
+    client gives up after its answer timeout (15 s) with a message,
+    instead of waiting for ever."""
+    with Scope() as sc:
+        listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        listener.bind((HOST, 0))
+        listener.listen(4)
+        sc.on_exit(listener.close)
+        port = listener.getsockname()[1]
+        c = sc.client(port, "Bram", room="2222-2222", reconnect=0)
+        start = time.monotonic()
+        rc = c.wait_exit(timeout=40)
+        waited = time.monotonic() - start
+        check(rc == 2, "expected exit 2: %s" % c.describe())
+        check(12 <= waited <= 30, "gave up after %.1f s" % waited)
+        check("niet bereikbaar" in c.stderr(), c.describe())
+
+
 def process_state(pid):
     try:
         with open("/proc/%d/stat" % pid) as f:
@@ -423,4 +443,5 @@ if __name__ == "__main__":
         test_connection_lost_while_sending,
         test_connect_to_closed_port,
         test_silent_server_noticed,
+        test_server_that_never_answers,
     ])
