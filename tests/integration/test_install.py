@@ -72,6 +72,7 @@ def test_installed_files():
         inst.find("share/aandeslag/ssh/aandeslag-sshd.conf")
         inst.find("share/man/man1/aandeslag.1")
         inst.find("share/man/man1/aandeslag-server.1")
+        inst.find("share/man/man8/aandeslag-ssh-setup.8")
         conf = inst.find("etc/aandeslag/server.conf")
         unit = inst.find("systemd/system/aandeslag-server.service")
         inst.find("sysusers.d/aandeslag.conf")
