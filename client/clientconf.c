@@ -74,23 +74,6 @@ static const struct {
 	[FLAG_TLS] = { "tls", "AANDESLAG_TLS" },
 };
 
-/* Reads a yes or no; returns 1, 0, or -1 for neither. */
-static int
-yes_no(const char *value)
-{
-	static const char *const yes[] = { "yes", "ja", "on", "true", "1" };
-	static const char *const no[] = { "no", "nee", "off", "false", "0" };
-	size_t i;
-
-	for (i = 0; i < sizeof yes / sizeof yes[0]; i++) {
-		if (strcasecmp(value, yes[i]) == 0)
-			return 1;
-		if (strcasecmp(value, no[i]) == 0)
-			return 0;
-	}
-	return -1;
-}
-
 static int
 on_entry(void *user, const char *section, const char *name,
          const char *value)
@@ -103,7 +86,7 @@ on_entry(void *user, const char *section, const char *name,
 	for (i = 0; i < sizeof flag_names / sizeof flag_names[0]; i++) {
 		if (strcmp(name, flag_names[i].key) != 0)
 			continue;
-		r->flags[i] = yes_no(value);
+		r->flags[i] = number_yes_no(value);
 		if (r->flags[i] >= 0)
 			return 1;
 		snprintf(r->why, sizeof r->why,
@@ -251,7 +234,7 @@ flag_value(enum flag which, bool dflt)
 
 	r.port = &port;
 	if (env != NULL && env[0] != '\0')
-		return yes_no(env) != 0;
+		return number_yes_no(env) != 0;
 	if (xdg_path("XDG_CONFIG_HOME", ".config", "client.conf", path,
 	             sizeof path) == 0 &&
 	    read_file(path, &r, err) >= 0 && r.flags[which] >= 0)

@@ -12,34 +12,19 @@
 
 #include "export_csv.h"
 #include "export_html.h"
+#include "atomicfile.h"
 #include "export_ics.h"
 #include "export_json.h"
 #include "export_md.h"
 #include "i18n.h"
 #include "strbuf.h"
 
+/* Exports are for sharing: readable by others, as a file the user saved
+ * from any program would be. */
 static int
 write_file(const char *path, const struct strbuf *text)
 {
-	char tmp[4096];
-	FILE *f;
-	int rc = 0, n;
-
-	n = snprintf(tmp, sizeof tmp, "%s.tmp", path);
-	if (n < 0 || (size_t)n >= sizeof tmp)
-		return -ENAMETOOLONG;
-	f = fopen(tmp, "wb");
-	if (f == NULL)
-		return -errno;
-	if (fwrite(text->data, 1, text->len, f) != text->len)
-		rc = -errno;
-	if (fclose(f) != 0 && rc == 0)
-		rc = -errno;
-	if (rc == 0 && rename(tmp, path) != 0)
-		rc = -errno;
-	if (rc < 0)
-		unlink(tmp);
-	return rc;
+	return atomicfile_write(path, text->data, text->len, 0644);
 }
 
 /* Fills stamp with the wall clock's time in UTC as iCalendar's DTSTAMP

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "atomicfile.h"
 #include "clientconf.h"
 #include "strbuf.h"
 
@@ -237,52 +238,6 @@ trust_load(const char *path, char **data, size_t *size)
 }
 
 /* Writes all len bytes of data to fd. Returns 0 or a negative errno. */
-static int
-trust_write_all(int fd, const char *data, size_t len)
-{
-	ssize_t n;
-
-	while (len > 0) {
-		n = write(fd, data, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/* Replaces the file at path with data: a temporary file in the same
- * directory, mode 0600, renamed over it. Returns 0 or a negative errno
- * (the file is unchanged then and the temporary file gone). */
-static int
-trust_replace(const char *path, const char *data, size_t len)
-{
-	char tmp[TRUST_PATH_SIZE + 8];
-	int fd, rc, n;
-
-	n = snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
-	if (n < 0 || (size_t)n >= sizeof tmp)
-		return -ENAMETOOLONG;
-	fd = mkstemp(tmp);
-	if (fd < 0)
-		return -errno;
-	rc = fchmod(fd, 0600) == 0 ? 0 : -errno;
-	if (rc == 0)
-		rc = trust_write_all(fd, data, len);
-	if (rc == 0 && fsync(fd) != 0)
-		rc = -errno;
-	if (close(fd) != 0 && rc == 0)
-		rc = -errno;
-	if (rc == 0 && rename(tmp, path) != 0)
-		rc = -errno;
-	if (rc < 0)
-		unlink(tmp);
-	return rc;
-}
-
 /* Appends the entry for host:port with fp to sb. */
 static void
 trust_add_entry(struct strbuf *sb, const char *host, int port,
@@ -330,7 +285,7 @@ trust_rewrite(const char *path, const char *data, size_t size,
 	if (sb.failed)
 		rc = -ENOMEM;
 	else
-		rc = trust_replace(path, strbuf_str(&sb), sb.len);
+		rc = atomicfile_write(path, strbuf_str(&sb), sb.len, 0600);
 	strbuf_free(&sb);
 	if (rc == 0)
 		*removed = n;
@@ -364,7 +319,8 @@ trust_append(const char *path, const char *data, size_t size,
 	trust_add_entry(&sb, host, port, fp);
 	/* One write, so that two clients appending at once do not mix their
 	 * lines. */
-	rc = sb.failed ? -ENOMEM : trust_write_all(fd, strbuf_str(&sb), sb.len);
+	rc = sb.failed ? -ENOMEM :
+	     atomicfile_write_all(fd, strbuf_str(&sb), sb.len);
 	if (close(fd) != 0 && rc == 0)
 		rc = -errno;
 	strbuf_free(&sb);

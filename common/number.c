@@ -3,6 +3,7 @@
 #include "number.h"
 
 #include <errno.h>
+#include <strings.h>
 #include <stdlib.h>
 
 int
@@ -21,4 +22,20 @@ number_parse(const char *s, long long min, long long max, long long *out)
 		return -EINVAL;
 	*out = v;
 	return 0;
+}
+
+int
+number_yes_no(const char *s)
+{
+	static const char *const yes[] = { "yes", "ja", "on", "true", "1" };
+	static const char *const no[] = { "no", "nee", "off", "false", "0" };
+	size_t i;
+
+	for (i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+		if (strcasecmp(s, yes[i]) == 0)
+			return 1;
+		if (strcasecmp(s, no[i]) == 0)
+			return 0;
+	}
+	return -1;
 }

@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "atomicfile.h"
 #include "code.h"
 #include "content.h"
 #include "export_csv.h"
@@ -159,41 +160,13 @@ write_all(FILE *f, const struct strbuf *data)
 	return 0;
 }
 
-/* Writes data to path through a temporary file in the same directory
- * that is renamed into place once it is complete and on disk: a failed
- * export never leaves half a file where a good one was. The temporary
- * file is made by mkstemp(), so it is the user's alone (0600) and never
- * a file or link someone else put there. Returns 0 or a negative errno. */
+/* Writes data to path whole (atomicfile.h): a failed export never leaves
+ * half a file where a good one was. It holds colleagues' names and
+ * words: for the administrator alone (0600), like the database. */
 static int
 write_file(const char *path, const struct strbuf *data)
 {
-	char tmp[4096];
-	FILE *f;
-	int fd, n, rc;
-
-	n = snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
-	if (n < 0 || (size_t)n >= sizeof tmp)
-		return -ENAMETOOLONG;
-	fd = mkstemp(tmp);
-	if (fd < 0)
-		return -errno;
-	f = fdopen(fd, "wb");
-	if (f == NULL) {
-		rc = -errno;
-		close(fd);
-		unlink(tmp);
-		return rc;
-	}
-	rc = write_all(f, data);
-	if (rc == 0 && fsync(fd) != 0)
-		rc = -errno;
-	if (fclose(f) != 0 && rc == 0)
-		rc = -errno;
-	if (rc == 0 && rename(tmp, path) != 0)
-		rc = -errno;
-	if (rc < 0)
-		unlink(tmp);
-	return rc;
+	return atomicfile_write(path, data->data, data->len, 0600);
 }
 
 /* Fills when for the room rebuilt by r: the clocks at the last time

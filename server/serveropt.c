@@ -181,24 +181,6 @@ parse_size(const char *arg, uint64_t *out)
 	return 0;
 }
 
-/* Reads a yes or no: 1, 0, or -1 for neither. The same words as the
- * client's config file. */
-static int
-yes_no(const char *value)
-{
-	static const char *const yes[] = { "yes", "ja", "on", "true", "1" };
-	static const char *const no[] = { "no", "nee", "off", "false", "0" };
-	size_t i;
-
-	for (i = 0; i < sizeof yes / sizeof yes[0]; i++) {
-		if (strcasecmp(value, yes[i]) == 0)
-			return 1;
-		if (strcasecmp(value, no[i]) == 0)
-			return 0;
-	}
-	return -1;
-}
-
 /* Stores a number in the field at p of the given type. */
 static void
 store_number(void *p, enum field field, long long v)
@@ -261,7 +243,7 @@ serveropt_set(struct server_options *opts, const char *name,
 		}
 		return -EINVAL;
 	case KIND_YESNO:
-		yes = yes_no(value);
+		yes = number_yes_no(value);
 		if (yes < 0)
 			return -EINVAL;
 		store_number(p, d->field, yes);

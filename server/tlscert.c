@@ -17,6 +17,8 @@
 #include <gnutls/crypto.h>
 #include <gnutls/x509.h>
 
+#include "atomicfile.h"
+
 /* Long enough that no school meets its end; a renewal keeps the key. */
 #define VALID_YEARS 20
 
@@ -26,42 +28,6 @@ tlscert_path(const char *dir, const char *name, char *out, size_t size)
 	int n = snprintf(out, size, "%s/%s", dir, name);
 
 	return n < 0 || (size_t)n >= size ? -ENAMETOOLONG : 0;
-}
-
-/* Writes data to path through path.tmp with the given mode, synced. */
-static int
-write_file(const char *path, const gnutls_datum_t *data, mode_t mode)
-{
-	char tmp[4200];
-	size_t off = 0;
-	ssize_t n;
-	int fd, rc = 0;
-
-	if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp)
-		return -ENAMETOOLONG;
-	(void)unlink(tmp);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-	if (fd < 0)
-		return -errno;
-	while (off < data->size) {
-		n = write(fd, data->data + off, data->size - off);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			rc = -errno;
-			break;
-		}
-		off += (size_t)n;
-	}
-	if (rc == 0 && fsync(fd) < 0)
-		rc = -errno;
-	if (close(fd) < 0 && rc == 0)
-		rc = -errno;
-	if (rc == 0 && rename(tmp, path) < 0)
-		rc = -errno;
-	if (rc < 0)
-		(void)unlink(tmp);
-	return rc;
 }
 
 /* Makes the key and certificate in PEM. Returns 0 or a GnuTLS error. */
@@ -152,9 +118,12 @@ tlscert_ensure(const char *dir, char *err, size_t err_size)
 	} else {
 		/* The key first, and gone again when the certificate
 		 * cannot be written: half an identity is never left. */
-		rc = write_file(key, &key_pem, 0600);
+		rc = atomicfile_write(key, key_pem.data, key_pem.size, 0600);
 		if (rc == 0) {
-			rc = write_file(cert, &cert_pem, 0644);
+			/* Public, but in the data directory, where
+			 * everything is the server's alone. */
+			rc = atomicfile_write(cert, cert_pem.data,
+			                      cert_pem.size, 0600);
 			if (rc < 0)
 				(void)unlink(key);
 		}

@@ -38,4 +38,24 @@ test_refuses(void)
 	CHECK_INT(v, ==, 42);
 }
 
-CHECK_MAIN(CHECK_TEST(test_accepts), CHECK_TEST(test_refuses))
+/* Yes and no as config files and variables write them. */
+static void
+test_yes_no(void)
+{
+	static const char *const yes[] = { "yes", "YES", "ja", "On", "true",
+	                                   "1" };
+	static const char *const no[] = { "no", "Nee", "off", "FALSE", "0" };
+	static const char *const neither[] = { "", "2", "jaa", "y", "n",
+	                                       "yes ", " no" };
+	size_t i;
+
+	for (i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		CHECK_INT(number_yes_no(yes[i]), ==, 1);
+	for (i = 0; i < sizeof no / sizeof no[0]; i++)
+		CHECK_INT(number_yes_no(no[i]), ==, 0);
+	for (i = 0; i < sizeof neither / sizeof neither[0]; i++)
+		CHECK_INT(number_yes_no(neither[i]), ==, -1);
+}
+
+CHECK_MAIN(CHECK_TEST(test_accepts), CHECK_TEST(test_refuses),
+           CHECK_TEST(test_yes_no))
