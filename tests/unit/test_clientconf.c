@@ -6,6 +6,7 @@
 
 #include "check.h"
 #include "clientconf.h"
+#include "tmpdir_fixture.h"
 
 static void
 test_split(void)
@@ -34,20 +35,6 @@ test_split(void)
 	CHECK_INT(port, ==, 1);
 }
 
-/* Writes text to a new file in dir and returns its path in path. */
-static void
-write_file(const char *dir, const char *name, const char *text, char *path,
-           size_t size)
-{
-	FILE *f;
-
-	snprintf(path, size, "%s/%s", dir, name);
-	f = fopen(path, "w");
-	CHECK(f != NULL);
-	fputs(text, f);
-	fclose(f);
-}
-
 static void
 test_read(void)
 {
@@ -57,19 +44,19 @@ test_read(void)
 	int port = 7557;
 
 	CHECK(mkdtemp(dir) != NULL);
-	write_file(dir, "good.conf", "# the school's server\n[client]\n"
+	tmpdir_write(dir, "good.conf", "# the school's server\n[client]\n"
 	           "server = aandeslag.school.nl:7600\n", path, sizeof path);
 	CHECK_INT(clientconf_read(path, host, &port, err), ==, 1);
 	CHECK_STR(host, "aandeslag.school.nl");
 	CHECK_INT(port, ==, 7600);
-	write_file(dir, "empty.conf", "# nothing yet\n", path, sizeof path);
+	tmpdir_write(dir, "empty.conf", "# nothing yet\n", path, sizeof path);
 	CHECK_INT(clientconf_read(path, host, &port, err), ==, 0);
-	write_file(dir, "typo.conf", "[client]\n\nserverr = x\n", path,
+	tmpdir_write(dir, "typo.conf", "[client]\n\nserverr = x\n", path,
 	           sizeof path);
 	CHECK_INT(clientconf_read(path, host, &port, err), ==, -EINVAL);
 	snprintf(want, sizeof want, "%s:3: unknown key 'serverr'", path);
 	CHECK_STR(err, want);
-	write_file(dir, "port.conf", "server = host:http\n", path, sizeof path);
+	tmpdir_write(dir, "port.conf", "server = host:http\n", path, sizeof path);
 	CHECK_INT(clientconf_read(path, host, &port, err), ==, -EINVAL);
 	snprintf(want, sizeof want, "%s:1: ", path);
 	CHECK(strncmp(err, want, strlen(want)) == 0);
@@ -111,7 +98,7 @@ test_server_order(void)
 	/* The user's config file. */
 	snprintf(sub, sizeof sub, "%s/aandeslag", cfg);
 	CHECK_INT(mkdir(sub, 0700), ==, 0);
-	write_file(sub, "client.conf", "server = uit-config\n", path,
+	tmpdir_write(sub, "client.conf", "server = uit-config\n", path,
 	           sizeof path);
 	CHECK_INT(clientconf_server(host, &port, err, origin), ==, 0);
 	CHECK_STR(host, "uit-config");
@@ -163,7 +150,7 @@ test_fallback_and_discovery(void)
 	snprintf(sub, sizeof sub, "%s/aandeslag", cfg);
 	CHECK_INT(mkdir(sub, 0700), ==, 0);
 	/* "discovery" alone names no server: still the fallback. */
-	write_file(sub, "client.conf", "[client]\ndiscovery = no\n", path,
+	tmpdir_write(sub, "client.conf", "[client]\ndiscovery = no\n", path,
 	           sizeof path);
 	CHECK_INT(clientconf_find(host, &port, err, NULL, &fallback), ==, 0);
 	CHECK(fallback);
@@ -175,16 +162,16 @@ test_fallback_and_discovery(void)
 	setenv("AANDESLAG_DISCOVERY", "nee", 1);
 	CHECK(!clientconf_discovery());
 	unsetenv("AANDESLAG_DISCOVERY");
-	write_file(sub, "client.conf", "discovery = Ja\n", path, sizeof path);
+	tmpdir_write(sub, "client.conf", "discovery = Ja\n", path, sizeof path);
 	CHECK(clientconf_discovery());
 	/* A broken value is an error for the file, and says nothing. */
-	write_file(sub, "client.conf", "discovery = misschien\n", path,
+	tmpdir_write(sub, "client.conf", "discovery = misschien\n", path,
 	           sizeof path);
 	CHECK_INT(clientconf_find(host, &port, err, NULL, &fallback), ==, -EINVAL);
 	CHECK_CONTAINS(err, "'discovery' must be yes or no");
 	CHECK(clientconf_discovery());
 	/* A configured server is no fallback. */
-	write_file(sub, "client.conf", "server = schoolserver\ndiscovery = no\n",
+	tmpdir_write(sub, "client.conf", "server = schoolserver\ndiscovery = no\n",
 	           path, sizeof path);
 	CHECK_INT(clientconf_find(host, &port, err, NULL, &fallback), ==, 0);
 	CHECK(!fallback);

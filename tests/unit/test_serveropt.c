@@ -1,6 +1,12 @@
 /* Tests for serveropt.c and serverconf.c: every option of the table takes
  * a good value and refuses a bad one, the config file goes through the
  * same checks as the command line, and a broken file is told by line. */
+/* nftw() (tmpdir_fixture.h) is X/Open, not C11; it must be asked for
+ * before any header. */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700
+#endif
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +15,7 @@
 #include "check.h"
 #include "serverconf.h"
 #include "serveropt.h"
+#include "tmpdir_fixture.h"
 
 /* A good and a bad value for every option; a new option without a line
  * here fails test_every_option. */
@@ -169,20 +176,6 @@ test_values(void)
 	CHECK_STR(expect, "");
 }
 
-/* Writes text to a new file in dir and returns its path in path. */
-static void
-write_file(const char *dir, const char *name, const char *text, char *path,
-           size_t size)
-{
-	FILE *f;
-
-	snprintf(path, size, "%s/%s", dir, name);
-	f = fopen(path, "w");
-	CHECK(f != NULL);
-	fputs(text, f);
-	fclose(f);
-}
-
 /* A file with every option at its good value sets what the options do
  * one by one; each bad value is refused in the file as by the setter. */
 static void
@@ -202,7 +195,7 @@ test_file_as_command_line(void)
 		                        "%s = %s\n", values[j].name,
 		                        values[j].good);
 	CHECK(len < sizeof text);
-	write_file(dir, "all.conf", text, path, sizeof path);
+	tmpdir_write(dir, "all.conf", text, path, sizeof path);
 	blank(&by_file);
 	blank(&by_name);
 	if (serverconf_read(&conf, path, &by_file, err) != 0)
@@ -232,7 +225,7 @@ test_file_as_command_line(void)
 	for (j = 0; j < NVALUES; j++) {
 		snprintf(text, sizeof text, "# line 1\n%s = %s\n",
 		         values[j].name, values[j].bad);
-		write_file(dir, "bad.conf", text, path, sizeof path);
+		tmpdir_write(dir, "bad.conf", text, path, sizeof path);
 		blank(&by_file);
 		CHECK_INT(serverconf_read(&conf, path, &by_file, err), ==,
 		          -EINVAL);
@@ -258,37 +251,37 @@ test_file_errors(void)
 
 	CHECK(mkdtemp(dir) != NULL);
 	blank(&opts);
-	write_file(dir, "f.conf", "port = 7600\n\nmax-note = 2\n", path,
+	tmpdir_write(dir, "f.conf", "port = 7600\n\nmax-note = 2\n", path,
 	           sizeof path);
 	CHECK_INT(serverconf_read(&conf, path, &opts, err), ==, -EINVAL);
 	snprintf(want, sizeof want, "%s:3: onbekende sleutel 'max-note'",
 	         path);
 	CHECK_STR(err, want);
-	write_file(dir, "f.conf", "port = 7600\nmax-notes 2\n", path,
+	tmpdir_write(dir, "f.conf", "port = 7600\nmax-notes 2\n", path,
 	           sizeof path);
 	CHECK_INT(serverconf_read(&conf, path, &opts, err), ==, -EINVAL);
 	snprintf(want, sizeof want, "%s:2: geen regel sleutel = waarde", path);
 	CHECK_STR(err, want);
 	/* The first problem is told, also when a later one is of the
 	 * other kind. */
-	write_file(dir, "f.conf", "port = x\nmax-notes 2\n", path,
+	tmpdir_write(dir, "f.conf", "port = x\nmax-notes 2\n", path,
 	           sizeof path);
 	CHECK_INT(serverconf_read(&conf, path, &opts, err), ==, -EINVAL);
 	snprintf(want, sizeof want, "%s:1: ongeldige waarde voor port", path);
 	CHECK(strncmp(err, want, strlen(want)) == 0);
-	write_file(dir, "f.conf", "port\nmax-notes = 0\n", path,
+	tmpdir_write(dir, "f.conf", "port\nmax-notes = 0\n", path,
 	           sizeof path);
 	CHECK_INT(serverconf_read(&conf, path, &opts, err), ==, -EINVAL);
 	snprintf(want, sizeof want, "%s:1: geen regel sleutel = waarde", path);
 	CHECK_STR(err, want);
-	write_file(dir, "f.conf", "[client]\nserver = x\n", path,
+	tmpdir_write(dir, "f.conf", "[client]\nserver = x\n", path,
 	           sizeof path);
 	CHECK_INT(serverconf_read(&conf, path, &opts, err), ==, -EINVAL);
 	snprintf(want, sizeof want, "%s:2: onbekende sectie [client]", path);
 	CHECK(strncmp(err, want, strlen(want)) == 0);
 	/* Comments, blank lines, and the last of a key twice. */
 	blank(&opts);
-	write_file(dir, "f.conf", "# comment\n; comment\n\nport = 1\n"
+	tmpdir_write(dir, "f.conf", "# comment\n; comment\n\nport = 1\n"
 	           "port = 2 ; inline comment\n", path, sizeof path);
 	CHECK_INT(serverconf_read(&conf, path, &opts, err), ==, 0);
 	CHECK_INT(opts.port, ==, 2);
