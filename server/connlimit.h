@@ -12,7 +12,7 @@
 
 /* The most connections --max-conns allows, and so the most addresses the
  * table ever holds at once. */
-#define CONNLIMIT_MAX 8192
+#define CONNLIMIT_MAX 16384
 
 /* A classroom of 30 behind one NAT address, each with a client and
  * perhaps a second window or a projector, fits under this. */
