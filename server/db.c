@@ -7,14 +7,19 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 /* A commit that leaves more frames than this in the WAL asks for a passive
  * checkpoint; it is the figure of SQLite's own automatic checkpoints,
  * which are off so that no checkpoint ever runs on the loop. */
 #define WAL_FRAMES_MAX 1000
-/* After a checkpoint the WAL file is cut back to this many bytes (1 MiB),
- * so that a burst of writes does not leave a large file behind. */
-#define JOURNAL_SIZE_LIMIT "1048576"
+/* The loop's connection never cuts the WAL file back itself: SQLite
+ * would do it in the first commit after a checkpoint, and shrinking a
+ * file of megabytes takes milliseconds that every waiting answer pays.
+ * The truncating checkpoints on the thread pool (after an erasure, see
+ * persist.h) empty it instead; between them it is reused from the start
+ * and stays about WAL_FRAMES_MAX pages long. */
+#define JOURNAL_SIZE_LIMIT "-1"
 #define MODE_SIZE 16
 
 /* The schema, one step per version: migrations[v - 1] turns a database of
@@ -355,6 +360,25 @@ db_exec(struct store *st, const char *sql)
 	return rc == SQLITE_OK ? 0 : db_set_error(st, rc);
 }
 
+/* The loop's connection waits for the checkpoint's locks in steps of
+ * BUSY_STEP_US, up to DB_BUSY_TIMEOUT_MS in all: SQLite's own busy
+ * timeout sleeps a millisecond at first and up to a hundred later, far
+ * longer than the checkpoint usually holds a lock, and every commands'
+ * answer waits for it. */
+#define BUSY_STEP_US 50
+
+static int
+busy_wait(void *arg, int tries)
+{
+	struct timespec step = { 0, BUSY_STEP_US * 1000 };
+
+	(void)arg;
+	if ((int64_t)tries * BUSY_STEP_US >= (int64_t)DB_BUSY_TIMEOUT_MS * 1000)
+		return 0;
+	nanosleep(&step, NULL);
+	return 1;
+}
+
 int
 db_open(struct store *st, int flags)
 {
@@ -362,7 +386,7 @@ db_open(struct store *st, int flags)
 
 	if (rc != SQLITE_OK)
 		return db_set_error(st, rc);
-	sqlite3_busy_timeout(st->db, DB_BUSY_TIMEOUT_MS);
+	sqlite3_busy_handler(st->db, busy_wait, NULL);
 	return 0;
 }
 
@@ -542,6 +566,14 @@ checkpoint_work(uv_work_t *req)
 			                  "PRAGMA schema_version",
 			                  NULL, NULL, NULL);
 	}
+	/* A truncating checkpoint keeps the loop's commits waiting while it
+	 * copies the log into the file; a passive one first copies nearly
+	 * all of it without holding anyone up, leaving the truncating one
+	 * little to do. */
+	if (rc == SQLITE_OK && st->work_truncate)
+		rc = sqlite3_wal_checkpoint_v2(st->ckpt_db, NULL,
+		                               SQLITE_CHECKPOINT_PASSIVE,
+		                               NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_wal_checkpoint_v2(st->ckpt_db, NULL,
 		                               checkpoint_mode(st->work_truncate),
@@ -587,9 +619,9 @@ checkpoint_done(uv_work_t *req, int status)
 		checkpoint_start(st);
 }
 
-/* Starts the wanted checkpoint unless one runs. Without a loop it runs
- * here and now, though not inside a transaction, where SQLite cannot
- * checkpoint: then it runs after the commit. */
+/* Starts the wanted checkpoint unless one runs, on the thread pool, or
+ * without a loop here and now; never inside a transaction, where it
+ * starts after the commit. */
 static void
 checkpoint_start(struct store *st)
 {
@@ -598,7 +630,10 @@ checkpoint_start(struct store *st)
 
 	if (!st->wanted || st->work_busy || st->closing || st->readonly)
 		return;
-	if (st->loop == NULL && !sqlite3_get_autocommit(st->db))
+	/* Begun inside a transaction, a checkpoint on the pool would only
+	 * contend with the commit for the log's locks and miss what the
+	 * transaction writes; db_run() starts it after the commit. */
+	if (!sqlite3_get_autocommit(st->db))
 		return;
 	st->wanted = st->wanted_truncate = false;
 	st->wal_frames = 0;

@@ -87,10 +87,42 @@ persist_room(struct server *srv, struct room *room)
 	if (rc == 0) {
 		room->history = 0;
 		/* The old texts are overwritten in the file; a truncating
-		 * checkpoint takes them out of the WAL as well. */
-		store_checkpoint(srv->store, true);
+		 * checkpoint takes them out of the WAL (server_erase_soon()). */
+		if (room->erase_pending) {
+			room->erase_pending = false;
+			srv->erase_truncate = true;
+			server_erase_soon(srv);
+		}
 	}
 	return rc;
+}
+
+int
+persist_erase(struct server *srv, int64_t now, int64_t *next_due)
+{
+	struct room *room;
+	size_t i;
+	int rc, first = 0;
+
+	*next_due = INT64_MAX;
+	for (i = 0; i < ROOMS_BUCKETS; i++)
+		for (room = srv->rooms.buckets[i]; room != NULL;
+		     room = room->hash_next) {
+			if (!room->erase_pending)
+				continue;
+			if (room->erase_due <= now) {
+				rc = persist_room(srv, room);
+				if (rc == 0)
+					continue;
+				if (first == 0)
+					first = rc;
+				room->erase_due = server_now(srv) +
+				                  PERSIST_ERASE_DELAY_MS;
+			}
+			if (room->erase_due < *next_due)
+				*next_due = room->erase_due;
+		}
+	return first;
 }
 
 int
@@ -122,7 +154,12 @@ persist_event(struct server *srv, struct room *room,
 		return rc;
 	room->history++;
 	room->used_ms = row.wall_ms;
-	if (erases_text(ev) || room->history >= PERSIST_HISTORY_MAX)
+	if (erases_text(ev) && !room->erase_pending) {
+		room->erase_pending = true;
+		room->erase_due = server_now(srv) + PERSIST_ERASE_DELAY_MS;
+		server_erase_soon(srv);
+	}
+	if (room->history >= PERSIST_HISTORY_MAX)
 		rc = persist_room(srv, room);
 	return rc;
 }

@@ -19,11 +19,28 @@ int persist_event(struct server *srv, struct room *room,
                   const Aandeslag__Event *ev, uint32_t participant_id,
                   uint64_t request_id);
 
+/* A text taken off the poster (deleted, changed, a name that left)
+ * leaves the database file and its write-ahead log within about twice
+ * this long: a room that erased something is rewritten as a snapshot
+ * this long after the first such event (however many follow meanwhile),
+ * and the log is cleared by a truncating checkpoint at most this often.
+ * Doing both for every edit would write the whole room each time and
+ * hold up the next commit behind the checkpoint. */
+#define PERSIST_ERASE_DELAY_MS 1000
+
 /* Replaces the room's stored history with a snapshot of it as it is now:
- * for a new room, after something was deleted (so its text leaves the
- * file), and when the history has grown long. Returns 0 or a negative
+ * for a new room, for a room that erased a text (persist_erase()), and
+ * when the history has grown long. A pending erasure is then done, and
+ * the write-ahead log is cleared soon (server_erase_soon()). Returns 0 or a negative
  * store or snapshot error. */
 int persist_room(struct server *srv, struct room *room);
+
+/* Rewrites, in the current turn, every room whose erasure is due at
+ * loop time now (every pending one when now is INT64_MAX); a room that
+ * fails is tried again PERSIST_ERASE_DELAY_MS later. *next_due is the
+ * earliest time still pending, INT64_MAX for none. Returns 0, or the
+ * first negative error. */
+int persist_erase(struct server *srv, int64_t now, int64_t *next_due);
 
 /* Stores the token hash of a seat, or forgets the seat. */
 int persist_seat(struct server *srv, struct room *room,

@@ -53,6 +53,10 @@ struct room {
 	struct conn *viewers[ROOM_VIEWERS_MAX];
 	size_t nviewers;
 	uint64_t history;               /* events stored since the snapshot */
+	/* A text was taken off the poster: the room is rewritten as a
+	 * snapshot at erase_due (loop time; see PERSIST_ERASE_DELAY_MS). */
+	bool erase_pending;
+	int64_t erase_due;
 	int64_t created_ms;
 	int64_t used_ms;                /* the last change, wall clock */
 	/* The chair recovery code, as a hash, and whose seat it gives back

@@ -96,6 +96,9 @@ struct server {
 	struct conn *held;              /* connections with frames held back */
 	uv_timer_t probe_timer;         /* tries writing again after trouble */
 	uv_timer_t alive_timer;         /* notes the time while a clock runs */
+	uv_timer_t erase_timer;         /* rewrites rooms that erased a text */
+	bool erase_truncate;            /* a rewrite wants the log cleared */
+	int64_t erase_truncated_at;     /* loop time it was cleared last */
 	uv_timer_t retention_timer;     /* deletes rooms past retention */
 	bool storage_trouble;           /* a commit failed; probing */
 	bool in_change;                 /* a change's savepoint is open */
@@ -152,6 +155,10 @@ void server_watch(struct server *srv);
  * any room's clock runs: after a crash the clock is given back the time
  * it had when the server stopped. */
 void server_clock_runs(struct server *srv);
+
+/* Arms the timer that rewrites the rooms with an erasure pending
+ * (persist_erase()) and clears the log after them, unless it runs. */
+void server_erase_soon(struct server *srv);
 
 /* Handles one envelope from c according to its state. */
 void server_dispatch(struct conn *c, const Aandeslag__Envelope *env);

@@ -39,6 +39,12 @@ def env_delete_note(request_id, note_id):
                     pb_bytes(21, pb_varint(1, note_id)))
 
 
+def env_edit_note(request_id, note_id, text):
+    return pb_bytes(ENV_COMMAND, pb_varint(1, request_id) +
+                    pb_bytes(20, pb_varint(1, note_id) +
+                             pb_bytes(2, text.encode())))
+
+
 class Member:
     """A raw connection seated in a room that records what it sent and
     which request ids were acknowledged, reading in a thread of its own."""
@@ -368,6 +374,32 @@ def test_deleted_text_leaves_the_file():
         db.close()
 
 
+def test_edited_text_leaves_the_file_by_the_stop():
+    """Erasures are rewritten a second later in one batch; a server that
+    stops before then still takes the old text out of the file."""
+    with Scope() as sc:
+        srv = sc.server()
+        data = srv.data
+        chair = Member(sc, srv.port, name="Anna", title="Bewerkt")
+        chair.start_reading()
+        chair.pipeline_notes("OUDE-TEKST-5K", 1)
+        wait_until(chair.all_answered, "note stored")
+        old = chair.texts[chair.sent[0]].encode()
+        wait_until(lambda: old in raw_bytes(data),
+                   "the note in the database (the check can fail)")
+        chair.next_id += 1
+        chair.sent.append(chair.next_id)
+        chair.conn.send_env(env_edit_note(chair.next_id, 1,
+                                          "NIEUWE-TEKST-6L"))
+        wait_until(chair.all_answered, "note edited")
+        check(not chair.refused, "edit refused: %r" % chair.refused)
+        problems = srv.stop()
+        check(not problems, "\n".join(problems))
+        everything = raw_bytes(data)
+        check(old not in everything, "the old text left after the stop")
+        check(b"NIEUWE-TEKST-6L" in everything, "the new text is gone")
+
+
 def test_full_disk_refuses_and_loses_nothing():
     with Scope() as sc:
         srv = sc.server("--max-db-size", "96K")
@@ -444,5 +476,6 @@ if __name__ == "__main__":
     run_tests([test_kill9_rounds_keep_every_ack, test_group_commit_batches,
                test_restart_gives_the_room_back,
                test_deleted_text_leaves_the_file,
+               test_edited_text_leaves_the_file_by_the_stop,
                test_full_disk_refuses_and_loses_nothing,
                test_failed_commit_loses_nothing_acknowledged])
