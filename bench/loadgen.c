@@ -217,6 +217,14 @@ run(int argc, char **argv)
 		return 1;
 	}
 	uv_run(&loop, UV_RUN_DEFAULT);
+	if (!b.stopping) {
+		/* The loop ran out of work before the run ended: a connection
+		 * neither came up nor failed (hiredis 0.14's libuv adapter
+		 * drops a refused connect without a callback). Close what is
+		 * left. */
+		bench_fail(&b, "cannot connect: no answer, and no error");
+		uv_run(&loop, UV_RUN_DEFAULT);
+	}
 	rc = uv_loop_close(&loop);
 	if (rc != 0)
 		fprintf(stderr, "aandeslag-bench: handles left: %s\n",

@@ -64,9 +64,24 @@ static void
 on_connect(const redisAsyncContext *ac, int status)
 {
 	struct redismember *rm = ac->data;
+	struct bench *b = rm->peer.bench;
+	unsigned gid = rm->peer.gid;
 
-	if (status != REDIS_OK)
-		bench_fail(rm->peer.bench, "cannot connect to Redis");
+	if (status == REDIS_OK)
+		return;
+	/* hiredis frees the context once this returns, without calling
+	 * on_disconnect(): it is gone already. */
+	if (ac == rm->pub)
+		rm->pub = NULL;
+	else
+		rm->sub = NULL;
+	rm->open--;
+	bench_fail(b, "cannot connect to Redis");
+	/* Stopping the members may have freed this one already. */
+	if (b->peers[gid] != NULL && rm->open == 0) {
+		b->peers[gid] = NULL;
+		free(rm);
+	}
 }
 
 /* The subscription's answers: first the confirmation, then every
@@ -216,6 +231,30 @@ redis_send(struct bench_peer *peer, uint64_t n, const char *text, size_t len)
 	return rc == REDIS_OK ? 0 : -1;
 }
 
+/* A connected context is disconnected and on_disconnect() follows; one
+ * that never connected is freed here, as hiredis calls on_disconnect()
+ * only for a context that was connected. Frees the member once both
+ * are gone, and then returns true. */
+static bool
+stop_one(struct redismember *rm, redisAsyncContext **acp)
+{
+	redisAsyncContext *ac = *acp;
+
+	if (ac == NULL)
+		return false;
+	if (ac->c.flags & REDIS_CONNECTED) {
+		redisAsyncDisconnect(ac);
+		return false;
+	}
+	*acp = NULL;
+	redisAsyncFree(ac);
+	if (--rm->open > 0)
+		return false;
+	rm->peer.bench->peers[rm->peer.gid] = NULL;
+	free(rm);
+	return true;
+}
+
 static void
 redis_stop(struct bench_peer *peer)
 {
@@ -226,10 +265,8 @@ redis_stop(struct bench_peer *peer)
 		free(rm);
 		return;
 	}
-	if (rm->pub != NULL)
-		redisAsyncDisconnect(rm->pub);
-	if (rm->sub != NULL)
-		redisAsyncDisconnect(rm->sub);
+	if (!stop_one(rm, &rm->pub))
+		stop_one(rm, &rm->sub);
 }
 
 const struct bench_ops loadredis_ops = {
