@@ -90,6 +90,8 @@ persist_room(struct server *srv, struct room *room)
 		 * checkpoint takes them out of the WAL (server_erase_soon()). */
 		if (room->erase_pending) {
 			room->erase_pending = false;
+			if (!srv->erase_truncate)
+				srv->erase_truncate_since = server_now(srv);
 			srv->erase_truncate = true;
 			server_erase_soon(srv);
 		}

@@ -20,13 +20,16 @@ int persist_event(struct server *srv, struct room *room,
                   uint64_t request_id);
 
 /* A text taken off the poster (deleted, changed, a name that left)
- * leaves the database file and its write-ahead log within about twice
- * this long: a room that erased something is rewritten as a snapshot
+ * leaves the database file and its write-ahead log soon, and always by a
+ * clean stop: a room that erased something is rewritten as a snapshot
  * this long after the first such event (however many follow meanwhile),
- * and the log is cleared by a truncating checkpoint at most this often.
- * Doing both for every edit would write the whole room each time and
- * hold up the next commit behind the checkpoint. */
+ * and the log is then cleared by a truncating checkpoint at the next
+ * quiet moment (see server.c), within PERSIST_ERASE_WAIT_MAX_MS however
+ * busy the server is. Doing both for every edit would write the whole
+ * room each time and hold up every answer behind the checkpoint, which
+ * keeps commits waiting while it cuts the log file back. */
 #define PERSIST_ERASE_DELAY_MS 1000
+#define PERSIST_ERASE_WAIT_MAX_MS 10000
 
 /* Replaces the room's stored history with a snapshot of it as it is now:
  * for a new room, for a room that erased a text (persist_erase()), and

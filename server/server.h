@@ -96,9 +96,11 @@ struct server {
 	struct conn *held;              /* connections with frames held back */
 	uv_timer_t probe_timer;         /* tries writing again after trouble */
 	uv_timer_t alive_timer;         /* notes the time while a clock runs */
+	int64_t alive_noted;            /* loop time a commit noted it last */
 	uv_timer_t erase_timer;         /* rewrites rooms that erased a text */
 	bool erase_truncate;            /* a rewrite wants the log cleared */
-	int64_t erase_truncated_at;     /* loop time it was cleared last */
+	int64_t erase_truncate_since;   /* loop time it was first wanted */
+	int64_t commit_last;            /* loop time of the last commit */
 	uv_timer_t retention_timer;     /* deletes rooms past retention */
 	bool storage_trouble;           /* a commit failed; probing */
 	bool in_change;                 /* a change's savepoint is open */
