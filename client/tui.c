@@ -510,6 +510,10 @@ on_suspend(uv_signal_t *handle, int signum)
 	fputs("\033[?2004h", t->term_out);
 	fflush(t->term_out);
 	reset_prog_mode();
+	/* endwin() turned the keypad off and ncurses turns it on again only
+	 * in the next wget_wch(): too late for the first key, an arrow
+	 * that would arrive as ESC [ B. */
+	keypad(stdscr, TRUE);
 	clearok(curscr, TRUE);
 	tui_dirty(t);
 }
