@@ -510,6 +510,10 @@ on_suspend(uv_signal_t *handle, int signum)
 	fputs("\033[?2004h", t->term_out);
 	fflush(t->term_out);
 	reset_prog_mode();
+	/* endwin() turned the keypad off and ncurses turns it on again only
+	 * in the next wget_wch(): too late for the first key, an arrow
+	 * that would arrive as ESC [ B. */
+	keypad(stdscr, TRUE);
 	clearok(curscr, TRUE);
 	tui_dirty(t);
 }
@@ -556,6 +560,15 @@ start_curses(struct tui *t)
 	t->curses = true;
 	active = t;
 	atexit(restore_terminal);
+	/* Until the first endwin(), ncurses (6.x) writes out what it has at
+	 * every cursor move of doupdate(), for programs that use its
+	 * cursor movement without curses: a redraw of the big clock took
+	 * some twenty write()s, each waking the terminal, once a second.
+	 * Leaving and entering curses mode once, before anything is drawn
+	 * and before the modes below are set (endwin() turns the keypad
+	 * off), makes every redraw a single write(). */
+	endwin();
+	doupdate();
 	cbreak();
 	noecho();
 	nonl();

@@ -269,6 +269,10 @@ def test_suspend_and_resume(tmux):
         os.kill(client_pid, signal.SIGCONT)
         tmux.wait_text(chair, "terwijl Anna weg was")
         tmux.wait_text(chair, "Stap 1/5")
+        # The first key after continuing is an arrow, and works as one
+        # (the keypad is on again), rather than ending as ESC [ C.
+        tmux.keys(chair, "Right")
+        tmux.wait_text(chair, "[2 Relevantie]")
         check(bram.finish() == 0, bram.describe())
 
 
