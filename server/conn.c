@@ -15,11 +15,18 @@
 #include "tlswrite.h"
 #include "workshop.h"
 
+/* One write of one or more whole frames, each holding its reference
+ * until the kernel has taken it. */
 struct write_req {
 	uv_write_t req;
 	struct conn *conn;
-	struct wire_buf *buf;
+	size_t nbufs;
+	struct wire_buf *bufs[];
 };
+
+/* Frames gathered into one write (writev) without allocating the list of
+ * buffers; a longer run of held frames is written in pieces this long. */
+#define WRITE_BATCH 64
 
 /* The first byte of a TLS handshake record; a frame starts with the high
  * byte of its length, which FRAME_MAX_CLIENT keeps at 0. */
@@ -112,8 +119,10 @@ on_write(uv_write_t *req, int status)
 {
 	struct write_req *w = (struct write_req *)req;
 	struct conn *c = w->conn;
+	size_t i;
 
-	wire_unref(w->buf);
+	for (i = 0; i < w->nbufs; i++)
+		wire_unref(w->bufs[i]);
 	free(w);
 	if (status < 0 && status != UV_ECANCELED) {
 		server_log(c->server, "connection %llu: write failed: %s",
@@ -172,18 +181,22 @@ write_tls(void *arg, uint8_t *data, size_t len)
 	                      on_tls_written, c) < 0 ? -EPIPE : 0;
 }
 
+/* Writes n frames (n <= WRITE_BATCH) to c, a plain connection in one
+ * write call, an encrypted one through its TLS session. */
 static int
-write_now(struct conn *c, struct wire_buf *buf)
+write_frames(struct conn *c, struct wire_buf *const *frames, size_t n)
 {
+	uv_buf_t b[WRITE_BATCH];
 	struct write_req *w;
-	size_t queued;
-	uv_buf_t b;
+	size_t queued, len = 0, i;
 	int rc;
 
+	for (i = 0; i < n; i++)
+		len += frames[i]->len;
 	/* Only what the kernel has not taken counts: libuv writes at once
 	 * when it can, and reports completion a loop turn later. */
 	queued = uv_stream_get_write_queue_size((uv_stream_t *)&c->tcp);
-	if (queued + buf->len > c->server->opts.send_queue_max) {
+	if (queued + len > c->server->opts.send_queue_max) {
 		server_log(c->server,
 		           "connection %llu: stopped reading, %zu bytes queued; closing",
 		           (unsigned long long)c->log_id, queued);
@@ -192,24 +205,32 @@ write_now(struct conn *c, struct wire_buf *buf)
 	}
 	if (c->tls != NULL) {
 		/* Encrypted: tls_send() hands the records to write_tls(). */
-		rc = tls_send(c->tls, buf->data, buf->len);
-		if (rc < 0) {
-			conn_close(c);
-			return -EPIPE;
+		for (i = 0; i < n; i++) {
+			rc = tls_send(c->tls, frames[i]->data, frames[i]->len);
+			if (rc < 0) {
+				conn_close(c);
+				return -EPIPE;
+			}
 		}
 		return 0;
 	}
-	w = calloc(1, sizeof *w);
+	w = calloc(1, sizeof *w + n * sizeof w->bufs[0]);
 	if (w == NULL) {
 		conn_close(c);
 		return -ENOMEM;
 	}
 	w->conn = c;
-	w->buf = wire_ref(buf);
-	b = uv_buf_init((char *)buf->data, (unsigned)buf->len);
-	rc = uv_write(&w->req, (uv_stream_t *)&c->tcp, &b, 1, on_write);
+	w->nbufs = n;
+	for (i = 0; i < n; i++) {
+		w->bufs[i] = wire_ref(frames[i]);
+		b[i] = uv_buf_init((char *)frames[i]->data,
+		                   (unsigned)frames[i]->len);
+	}
+	rc = uv_write(&w->req, (uv_stream_t *)&c->tcp, b, (unsigned)n,
+	              on_write);
 	if (rc < 0) {
-		wire_unref(w->buf);
+		for (i = 0; i < n; i++)
+			wire_unref(w->bufs[i]);
 		free(w);
 		conn_close(c);
 		return -EPIPE;
@@ -224,7 +245,7 @@ conn_send(struct conn *c, struct wire_buf *buf)
 		return -EPIPE;
 	if (server_holding(c->server))
 		return hold(c, buf);
-	return write_now(c, buf);
+	return write_frames(c, &buf, 1);
 }
 
 static void
@@ -286,9 +307,16 @@ conn_flush(struct conn *c)
 
 	c->held_listed = false;
 	c->held_next = NULL;
-	for (i = 0; i < c->nheld && c->state != CONN_CLOSED; i++)
-		if (write_now(c, c->held[i]) < 0)
+	/* What a turn made for one connection goes out in one write: under
+	 * load a member gets several events (and its answers) at once. */
+	for (i = 0; i < c->nheld && c->state != CONN_CLOSED;
+	     i += WRITE_BATCH) {
+		size_t n = c->nheld - i;
+
+		if (write_frames(c, &c->held[i],
+		                 n < WRITE_BATCH ? n : WRITE_BATCH) < 0)
 			break;
+	}
 	release_held(c);
 	if (c->finish_held && c->state == CONN_CLOSING) {
 		c->finish_held = false;
