@@ -99,12 +99,14 @@ static const char *const stmt_sql[DB_STMT_COUNT] = {
 		" snapshot_ms = excluded.snapshot_ms",
 	[DB_TRIM_EVENTS] = "DELETE FROM events WHERE room = ?1 AND seq <= ?2",
 	/* A request goes when keep_requests newer ones of the same
-	 * participant exist; the primary key makes the count a range scan. */
+	 * participant exist: numbered from the newest in one pass over the
+	 * room's part of the primary key (counting the newer ones for every
+	 * row, as before, took a second per thousand rooms under load). */
 	[DB_TRIM_REQUESTS] =
-		"DELETE FROM requests AS r WHERE r.room = ?1 AND"
-		" (SELECT count(*) FROM requests AS n WHERE n.room = r.room"
-		" AND n.participant_id = r.participant_id"
-		" AND n.request_id > r.request_id) >= ?2",
+		"DELETE FROM requests WHERE rowid IN (SELECT rowid FROM"
+		" (SELECT rowid, row_number() OVER (PARTITION BY"
+		" participant_id ORDER BY request_id DESC) AS newest"
+		" FROM requests WHERE room = ?1) WHERE newest > ?2)",
 	[DB_ADD_EVENT] =
 		"INSERT INTO events (room, seq, wall_ms, participant_id,"
 		" request_id, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
