@@ -86,6 +86,7 @@ persist_room(struct server *srv, struct room *room)
 	free(data);
 	if (rc == 0) {
 		room->history = 0;
+		room->touched_ms = row.used_ms;
 		/* The old texts are overwritten in the file; a truncating
 		 * checkpoint takes them out of the WAL (server_erase_soon()). */
 		if (room->erase_pending) {
@@ -150,12 +151,16 @@ persist_event(struct server *srv, struct room *room,
 	row.request_id = request_id;
 	row.data = data;
 	row.len = len;
+	row.touch = row.wall_ms - room->touched_ms >= PERSIST_TOUCH_MS ||
+	            row.wall_ms < room->touched_ms;
 	rc = store_add_event(srv->store, room->model.code, &row);
 	free(data);
 	if (rc < 0)
 		return rc;
 	room->history++;
 	room->used_ms = row.wall_ms;
+	if (row.touch)
+		room->touched_ms = row.wall_ms;
 	if (erases_text(ev) && !room->erase_pending) {
 		room->erase_pending = true;
 		room->erase_due = server_now(srv) + PERSIST_ERASE_DELAY_MS;

@@ -59,6 +59,7 @@ struct room {
 	int64_t erase_due;
 	int64_t created_ms;
 	int64_t used_ms;                /* the last change, wall clock */
+	int64_t touched_ms;             /* the last use stored (persist.c) */
 	/* The chair recovery code, as a hash, and whose seat it gives back
 	 * (the room's first chair). */
 	uint8_t chair_code_hash[STORE_HASH_SIZE];

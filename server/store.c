@@ -265,7 +265,7 @@ store_add_event(struct store *st, const char *code,
 		db_bind_u64(st, DB_PUT_REQUEST, 4, event->seq);
 		rc = db_run(st, DB_PUT_REQUEST);
 	}
-	if (rc == 0) {
+	if (rc == 0 && event->touch) {
 		db_bind_text(st, DB_TOUCH_ROOM, 1, code);
 		db_bind_int(st, DB_TOUCH_ROOM, 2, event->wall_ms);
 		rc = db_run(st, DB_TOUCH_ROOM);

@@ -70,6 +70,11 @@ struct store_event {
 	uint64_t request_id;    /* the command it answered; 0 for none */
 	const uint8_t *data;    /* a packed Aandeslag__Event */
 	size_t len;
+	/* Also note wall_ms as the room's last use. The row holds the room's
+	 * snapshot, which an update rewrites: the server does it at most
+	 * once a minute per room (PERSIST_TOUCH_MS), enough for a retention
+	 * counted in days. */
+	bool touch;
 };
 
 struct store_seat {

@@ -163,7 +163,7 @@ add_event(struct store *st, const char *code, uint64_t seq, uint32_t pid,
 	struct store_event ev = {
 		.seq = seq, .wall_ms = 1000 + (int64_t)seq,
 		.participant_id = pid, .request_id = rid, .data = data,
-		.len = len,
+		.len = len, .touch = true,
 	};
 
 	return store_add_event(st, code, &ev);
@@ -530,6 +530,32 @@ test_commits_and_alive(void)
 	CHECK_INT(store_get_alive(st, &alive), ==, 0);
 	CHECK_INT(alive, ==, 23456);
 	store_close(st);
+	tmp_end();
+}
+
+/* An event notes the room's last use only when asked (the server asks
+ * at most once a minute, since the row also holds the snapshot). */
+static void
+test_touch(void)
+{
+	struct store_event ev = { .seq = 1, .wall_ms = 7000,
+	                          .data = (const uint8_t *)"e", .len = 1 };
+	struct store *st;
+
+	tmp_begin();
+	st = open_store(NULL);
+	put_room(st, "AAAA", 1, 50, 50, "s0", 0, 128);
+	CHECK_INT(store_add_event(st, "AAAA", &ev), ==, 0);
+	store_close(st);
+	CHECK_INT(raw_int(dir, "SELECT used_ms FROM rooms"), ==, 50);
+	st = open_store(NULL);
+	ev.seq = 2;
+	ev.wall_ms = 8000;
+	ev.touch = true;
+	CHECK_INT(store_add_event(st, "AAAA", &ev), ==, 0);
+	store_close(st);
+	CHECK_INT(raw_int(dir, "SELECT used_ms FROM rooms"), ==, 8000);
+	CHECK_INT(raw_int(dir, "SELECT count(*) FROM events"), ==, 2);
 	tmp_end();
 }
 
@@ -1090,6 +1116,7 @@ CHECK_MAIN(CHECK_TEST(test_open_creates),
            CHECK_TEST(test_round_trip),
            CHECK_TEST(test_savepoints),
            CHECK_TEST(test_commits_and_alive),
+           CHECK_TEST(test_touch),
            CHECK_TEST(test_compaction),
            CHECK_TEST(test_delete),
            CHECK_TEST(test_secure_delete),
