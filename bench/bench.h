@@ -35,6 +35,7 @@ struct bench_opts {
 	double warmup_s;
 	double seconds;
 	unsigned text_bytes;    /* length of each command's text */
+	bool tls;               /* aandeslag: encrypted, as our clients */
 	pid_t server_pid;       /* 0: do not read the server's figures */
 	unsigned setup_parallel;/* rooms being set up at once */
 };

@@ -34,7 +34,9 @@ usage(FILE *out)
 	      "  --idle                   send nothing but keep-alives\n"
 	      "  --warmup S --seconds S   warm-up and measurement (2, 10)\n"
 	      "  --text N                 bytes of text per command (100)\n"
-	      "  --server-pid PID         read the server's CPU and memory\n",
+	      "  --server-pid PID         read the server's CPU and memory\n"
+	      "  --tls                    aandeslag: connect with TLS, as our\n"
+	      "                           clients do (default: plain frames)\n",
 	      out);
 }
 
@@ -66,6 +68,7 @@ parse_run(int argc, char **argv, struct bench_opts *o)
 		{ "seconds", required_argument, NULL, 's' },
 		{ "text", required_argument, NULL, 't' },
 		{ "server-pid", required_argument, NULL, 'P' },
+		{ "tls", no_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -92,6 +95,7 @@ parse_run(int argc, char **argv, struct bench_opts *o)
 		case 's': o->seconds = atof(optarg); break;
 		case 't': o->text_bytes = (unsigned)atoi(optarg); break;
 		case 'P': o->server_pid = (pid_t)atoi(optarg); break;
+		case 'T': o->tls = true; break;
 		case 'h': usage(stdout); exit(0);
 		default: return -EINVAL;
 		}
@@ -99,7 +103,8 @@ parse_run(int argc, char **argv, struct bench_opts *o)
 	if (optind != argc || o->rooms == 0 || o->members < 2 ||
 	    o->members > 7 || o->port <= 0 || o->port > 65535 ||
 	    o->seconds <= 0 || o->warmup_s < 0 || o->text_bytes < 24 ||
-	    o->text_bytes > 1000 || o->rate < 0 || o->window > BENCH_RING / 2)
+	    o->text_bytes > 1000 || o->rate < 0 || o->window > BENCH_RING / 2 ||
+	    (o->tls && o->mode == BENCH_REDIS))
 		return -EINVAL;
 	return 0;
 }
@@ -132,6 +137,7 @@ report(struct bench *b)
 	       clients);
 	printf("rate=%g\nwindow=%u\ntext_bytes=%u\n", o->rate, o->window,
 	       o->text_bytes);
+	printf("tls=%s\n", o->tls ? "on" : "off");
 	printf("setup_s=%.3f\n",
 	       (double)(b->ready_ns - b->setup_start_ns) / 1e9);
 	printf("measured_s=%.3f\n", window);

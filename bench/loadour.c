@@ -190,6 +190,7 @@ our_create(struct bench *b, struct bench_room *room, unsigned gid,
 	om->peer.seat = seat;
 	om->conn.handler = &handler;
 	om->conn.data = om;
+	om->conn.use_tls = b->opts.tls;
 	return &om->peer;
 }
 

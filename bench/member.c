@@ -1,12 +1,16 @@
-/* One plain (unencrypted) connection of the load generator to an
- * aandeslag server: connect from a chosen source address, send envelopes
- * as frames, hand every received envelope to the owner. */
+/* One connection of the load generator to an aandeslag server, plain or
+ * in TLS as our clients speak it: connect from a chosen source address,
+ * send envelopes as frames, hand every received envelope to the owner.
+ * The server's key is not checked: the generator only ever talks to the
+ * server the benchmark started on loopback. */
 #include "member.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "tls.h"
+#include "tlswrite.h"
 #include "wire.h"
 
 /* One read buffer for every connection: the loop reads one at a time. */
@@ -23,6 +27,8 @@ on_closed(uv_handle_t *handle)
 	struct member *m = handle->data;
 
 	frame_partial_reset(&m->partial);
+	tls_free(m->tls);
+	m->tls = NULL;
 	if (m->handler->closed != NULL)
 		m->handler->closed(m);
 }
@@ -62,6 +68,37 @@ on_frame(void *arg, const uint8_t *payload, size_t len)
 	return m->closing ? -ECANCELED : 0;
 }
 
+/* Plaintext out of the TLS session: frames, as on a plain stream. */
+static int
+on_plain(void *arg, const uint8_t *data, size_t len)
+{
+	struct member *m = arg;
+
+	return frame_feed(&m->partial, data, len, FRAME_MAX_SERVER, on_frame,
+	                  m);
+}
+
+static void
+on_tls_written(void *arg, int status)
+{
+	if (status < 0 && status != UV_ECANCELED)
+		member_close(arg);
+}
+
+/* The TLS session's records go out as they are. */
+static int
+write_tls(void *arg, uint8_t *data, size_t len)
+{
+	struct member *m = arg;
+
+	if (m->closing) {
+		free(data);
+		return -EPIPE;
+	}
+	return tlswrite_start((uv_stream_t *)&m->tcp, data, len,
+	                      on_tls_written, m) < 0 ? -EPIPE : 0;
+}
+
 static void
 on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
 {
@@ -73,6 +110,18 @@ on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
 	}
 	if (nread == 0 || m->closing)
 		return;
+	if (m->tls != NULL) {
+		bool was_ready = tls_ready(m->tls);
+
+		if (tls_feed(m->tls, (const uint8_t *)buf->base, (size_t)nread,
+		             on_plain, m) != 0) {
+			member_close(m);
+			return;
+		}
+		if (!was_ready && tls_ready(m->tls))
+			m->handler->connected(m, 0);
+		return;
+	}
 	if (frame_feed(&m->partial, (const uint8_t *)buf->base,
 	               (size_t)nread, FRAME_MAX_SERVER, on_frame, m) != 0)
 		member_close(m);
@@ -89,6 +138,12 @@ on_connect(uv_connect_t *req, int status)
 		m->open = true;
 		status = uv_read_start((uv_stream_t *)&m->tcp, on_alloc,
 		                       on_read);
+	}
+	if (status == 0 && m->use_tls) {
+		/* connected() follows the handshake (on_read()). */
+		if (tls_client_new(&m->tls, write_tls, m) < 0)
+			member_close(m);
+		return;
 	}
 	m->handler->connected(m, status);
 }
@@ -145,6 +200,20 @@ member_send(struct member *m, const Aandeslag__Envelope *env)
 
 	if (!m->open)
 		return -EPIPE;
+	if (m->tls != NULL) {
+		struct wire_buf *frame;
+
+		rc = wire_pack(env, FRAME_MAX_CLIENT, &frame);
+		if (rc != 0)
+			return rc;
+		rc = tls_send(m->tls, frame->data, frame->len);
+		wire_unref(frame);
+		if (rc < 0) {
+			member_close(m);
+			return -EPIPE;
+		}
+		return 0;
+	}
 	w = malloc(sizeof *w);
 	if (w == NULL)
 		return -ENOMEM;

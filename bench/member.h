@@ -1,6 +1,6 @@
-/* One plain (unencrypted) connection of the load generator to an
- * aandeslag server: connect from a chosen source address, send envelopes
- * as frames, hand every received envelope to the owner. */
+/* One connection of the load generator to an aandeslag server, plain or
+ * in TLS as our clients speak it: connect from a chosen source address,
+ * send envelopes as frames, hand every received envelope to the owner. */
 #ifndef AANDESLAG_BENCH_MEMBER_H
 #define AANDESLAG_BENCH_MEMBER_H
 
@@ -13,7 +13,8 @@
 struct member;
 
 struct member_handler {
-	/* Connected (status 0) or failed (a negative libuv error). */
+	/* Connected, and with TLS the handshake done (status 0), or
+	 * failed (a negative libuv error). */
 	void (*connected)(struct member *m, int status);
 	/* One envelope; valid only during the call. */
 	void (*received)(struct member *m, const Aandeslag__Envelope *env);
@@ -21,10 +22,14 @@ struct member_handler {
 	void (*closed)(struct member *m);
 };
 
+struct tls;
+
 struct member {
 	uv_tcp_t tcp;
 	uv_connect_t connect;
 	struct frame_partial partial;
+	bool use_tls;                   /* set by the owner before connecting */
+	struct tls *tls;                /* the session, once connected */
 	const struct member_handler *handler;
 	void *data;                     /* the owner's */
 	bool open, closing;

@@ -37,6 +37,7 @@ struct tls {
 	uint8_t *out;
 	size_t out_len, out_cap;
 	int out_error;
+	bool has_priority;      /* holds a use of the shared priorities */
 	bool ready;
 	bool dead;
 	int last_error;         /* a GnuTLS code, 0 for none */
@@ -114,6 +115,32 @@ flush(struct tls *t)
 	return rc;
 }
 
+/* The parsed priorities, shared by every session: parsed for each one
+ * (gnutls_priority_set_direct()) they cost a server some 25 KiB per
+ * connection. Made with the first session, freed with the last; the
+ * programs use TLS from one thread. */
+static gnutls_priority_t priority;
+static size_t priority_users;
+
+static int
+priority_take(void)
+{
+	if (priority_users == 0 &&
+	    gnutls_priority_init2(&priority, TLS_PRIORITY, NULL, 0) < 0)
+		return -ENOMEM;
+	priority_users++;
+	return 0;
+}
+
+static void
+priority_drop(void)
+{
+	if (priority_users == 0 || --priority_users > 0)
+		return;
+	gnutls_priority_deinit(priority);
+	priority = NULL;
+}
+
 static int
 setup(struct tls *t, unsigned flags, tls_write_fn write, void *arg)
 {
@@ -122,7 +149,10 @@ setup(struct tls *t, unsigned flags, tls_write_fn write, void *arg)
 	if (gnutls_init(&t->session, flags | GNUTLS_NONBLOCK |
 	                GNUTLS_NO_SIGNAL) < 0)
 		return -ENOMEM;
-	if (gnutls_priority_set_direct(t->session, TLS_PRIORITY, NULL) < 0)
+	if (priority_take() < 0)
+		return -ENOMEM;
+	t->has_priority = true;
+	if (gnutls_priority_set(t->session, priority) < 0)
 		return -ENOMEM;
 	gnutls_transport_set_ptr(t->session, t);
 	gnutls_transport_set_pull_function(t->session, pull);
@@ -294,8 +324,11 @@ tls_send(struct tls *t, const uint8_t *data, size_t len)
 		return -EPROTO;
 	if (!t->ready)
 		return -ENOTCONN;
-	/* Corked, the records of one frame leave in one write. */
-	gnutls_record_cork(t->session);
+	/* The records of one frame leave in one write all the same: push()
+	 * collects them until flush(). Corking would add nothing but a
+	 * buffer as large as the largest frame, which GnuTLS keeps for the
+	 * session's life (some 20 KiB a connection, for the content sent
+	 * with a join). */
 	while (len > 0) {
 		n = gnutls_record_send(t->session, data, len);
 		if (n < 0) {
@@ -307,12 +340,6 @@ tls_send(struct tls *t, const uint8_t *data, size_t len)
 		}
 		data += n;
 		len -= (size_t)n;
-	}
-	n = gnutls_record_uncork(t->session, GNUTLS_RECORD_WAIT);
-	if (n < 0) {
-		t->last_error = (int)n;
-		t->dead = true;
-		return t->out_error ? t->out_error : -EPROTO;
 	}
 	return flush(t);
 }
@@ -364,6 +391,9 @@ tls_free(struct tls *t)
 		return;
 	if (t->session != NULL)
 		gnutls_deinit(t->session);
+	/* After the session, which may still refer to the priorities. */
+	if (t->has_priority)
+		priority_drop();
 	if (t->own_cert != NULL)
 		gnutls_certificate_free_credentials(t->own_cert);
 	free(t->out);

@@ -111,6 +111,17 @@ def test_run_against_our_server():
         check(out.get("mode") == "aandeslag", "mode=%r" % out.get("mode"))
         check(out.get("clients") == str(ROOMS * MEMBERS),
               "clients=%r" % out.get("clients"))
+        check(out.get("tls") == "off", "tls=%r" % out.get("tls"))
+
+
+def test_run_with_tls():
+    """Members that speak TLS as our clients do: the same deliveries."""
+    with Scope() as sc:
+        srv = sc.server()
+        p = bench(sc, "run", "--tls", "--port", str(srv.port),
+                  "--server-pid", str(srv.pid), *RUN_ARGS)
+        out = check_run(p, with_server=True)
+        check(out.get("tls") == "on", "tls=%r" % out.get("tls"))
 
 
 def free_port():
@@ -238,5 +249,6 @@ def test_run_without_server_fails():
 if __name__ == "__main__":
     check(os.access(BENCH_BIN, os.X_OK),
           "not an executable: %s" % BENCH_BIN)
-    run_tests([test_run_against_our_server, test_run_against_redis,
+    run_tests([test_run_against_our_server, test_run_with_tls,
+               test_run_against_redis,
                test_populate_and_recover, test_run_without_server_fails])
