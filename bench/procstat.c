@@ -26,8 +26,10 @@ read_cpu(pid_t pid, double *cpu_s)
 	fclose(f);
 	if (p == NULL || (p = strrchr(line, ')')) == NULL)
 		return -EIO;
-	/* After ") " comes field 3 (state); skip to field 14. */
-	for (field = 2; field < 13 && p != NULL; field++)
+	/* p is at the ')'; each step moves to the space before the next
+	 * field, the first to the one before field 3 (state). Twelve steps
+	 * end before field 14 (utime). */
+	for (field = 2; field < 14 && p != NULL; field++)
 		p = strchr(p + 1, ' ');
 	if (p == NULL || sscanf(p, " %lu %lu", &utime, &stime) != 2)
 		return -EIO;
