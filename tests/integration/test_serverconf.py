@@ -38,7 +38,7 @@ BAD = {
     "join-wait": "0",
     "join-wait-max": "86401",
     "join-global": "60001",
-    "max-conns-per-address": "8193",
+    "max-conns-per-address": "16385",
     "max-conns": "0",
     "command-rate": "ten",
     "command-burst": "1",

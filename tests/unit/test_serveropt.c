@@ -40,7 +40,7 @@ static const struct {
 	{ "join-wait", "2", "0" },
 	{ "join-wait-max", "600", "86401" },
 	{ "join-global", "50", "60001" },
-	{ "max-conns-per-address", "16", "8193" },
+	{ "max-conns-per-address", "16", "16385" },
 	{ "max-conns", "200", "0" },
 	{ "command-rate", "10", "ten" },
 	{ "command-burst", "200", "107" },
