@@ -181,6 +181,29 @@ write_tls(void *arg, uint8_t *data, size_t len)
 	                      on_tls_written, c) < 0 ? -EPIPE : 0;
 }
 
+/* Drops the first written bytes from the n buffers b of frames: the
+ * buffers still to write move to the front of b, and *frames and *n then
+ * name the frames they belong to. */
+static void
+skip_written(uv_buf_t *b, struct wire_buf *const **frames, size_t *n,
+             size_t written)
+{
+	size_t first = 0, i;
+
+	while (first < *n && written >= b[first].len) {
+		written -= b[first].len;
+		first++;
+	}
+	if (first < *n) {
+		b[first].base += written;
+		b[first].len -= written;
+	}
+	for (i = first; i < *n; i++)
+		b[i - first] = b[i];
+	*frames += first;
+	*n -= first;
+}
+
 /* Writes n frames (n <= WRITE_BATCH) to c, a plain connection in one
  * write call, an encrypted one through its TLS session. */
 static int
@@ -214,6 +237,20 @@ write_frames(struct conn *c, struct wire_buf *const *frames, size_t n)
 		}
 		return 0;
 	}
+	for (i = 0; i < n; i++)
+		b[i] = uv_buf_init((char *)frames[i]->data,
+		                   (unsigned)frames[i]->len);
+	/* Mostly the kernel takes it all at once: then there is no request
+	 * to allocate, complete and call back on the next turn. libuv says
+	 * UV_EAGAIN itself while earlier writes wait, which keeps the order. */
+	rc = uv_try_write((uv_stream_t *)&c->tcp, b, (unsigned)n);
+	if (rc < 0 && rc != UV_EAGAIN) {
+		conn_close(c);
+		return -EPIPE;
+	}
+	if (rc > 0 && (size_t)rc == len)
+		return 0;
+	skip_written(b, &frames, &n, rc > 0 ? (size_t)rc : 0);
 	w = calloc(1, sizeof *w + n * sizeof w->bufs[0]);
 	if (w == NULL) {
 		conn_close(c);
@@ -221,11 +258,8 @@ write_frames(struct conn *c, struct wire_buf *const *frames, size_t n)
 	}
 	w->conn = c;
 	w->nbufs = n;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++)
 		w->bufs[i] = wire_ref(frames[i]);
-		b[i] = uv_buf_init((char *)frames[i]->data,
-		                   (unsigned)frames[i]->len);
-	}
 	rc = uv_write(&w->req, (uv_stream_t *)&c->tcp, b, (unsigned)n,
 	              on_write);
 	if (rc < 0) {

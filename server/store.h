@@ -30,7 +30,7 @@
 /* The database file in the data directory. */
 #define STORE_FILE "aandeslag.db"
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 /* Bytes of a token hash (BLAKE2b-256 via libsodium). */
 #define STORE_HASH_SIZE 32
 

@@ -1055,6 +1055,80 @@ test_migrates_v3(void)
 	tmp_end();
 }
 
+/* Runs statements on a connection of the test's own. */
+static void
+raw_exec(const char *d, const char *sql)
+{
+	char path[PATH_SIZE], *err = NULL;
+	sqlite3 *db;
+
+	snprintf(path, sizeof path, "%s/%s", d, STORE_FILE);
+	CHECK_INT(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL), ==,
+	          SQLITE_OK);
+	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK)
+		CHECK_FAIL("%s: %s", sql, err);
+	CHECK_INT(sqlite3_close(db), ==, SQLITE_OK);
+}
+
+/* A database of schema 4 (events and requests with a rowid and an index
+ * for the key) is migrated to tables of their key alone, rows kept. */
+static void
+test_migrates_v4(void)
+{
+	char text[256];
+	struct store *st;
+
+	tmp_begin();
+	st = open_store(NULL);
+	put_room(st, "AAAA", 1, 50, 50, "s0", 0, 128);
+	add_text(st, "AAAA", 1, 1, 1, "een");
+	add_text(st, "AAAA", 2, 1, 2, "twee");
+	add_text(st, "AAAA", 3, 2, 1, "drie");
+	store_close(st);
+	raw_exec(dir,
+	         "CREATE TABLE e4 (room TEXT NOT NULL REFERENCES rooms(code)"
+	         " ON DELETE CASCADE, seq INTEGER NOT NULL, wall_ms INTEGER"
+	         " NOT NULL, participant_id INTEGER NOT NULL, request_id"
+	         " INTEGER NOT NULL, data BLOB NOT NULL,"
+	         " PRIMARY KEY (room, seq));"
+	         "INSERT INTO e4 SELECT * FROM events; DROP TABLE events;"
+	         "ALTER TABLE e4 RENAME TO events;"
+	         "CREATE TABLE r4 (room TEXT NOT NULL REFERENCES rooms(code)"
+	         " ON DELETE CASCADE, participant_id INTEGER NOT NULL,"
+	         " request_id INTEGER NOT NULL, seq INTEGER NOT NULL,"
+	         " PRIMARY KEY (room, participant_id, request_id));"
+	         "INSERT INTO r4 SELECT * FROM requests; DROP TABLE requests;"
+	         "ALTER TABLE r4 RENAME TO requests;"
+	         "PRAGMA user_version = 4;");
+	CHECK_INT(raw_int(dir, "SELECT count(*) FROM sqlite_schema WHERE sql"
+	                  " LIKE '%WITHOUT ROWID%'"), ==, 0);
+
+	st = open_store(NULL);
+	store_close(st);
+	CHECK_INT(raw_int(dir, "PRAGMA user_version"), ==, STORE_SCHEMA_VERSION);
+	CHECK_INT(raw_int(dir, "SELECT count(*) FROM sqlite_schema WHERE sql"
+	                  " LIKE '%WITHOUT ROWID%' AND name IN ('events',"
+	                  " 'requests')"), ==, 2);
+	raw_text(dir, "SELECT group_concat(r) FROM (SELECT seq || ':' ||"
+	         " CAST(data AS TEXT) AS r FROM events ORDER BY seq)", text,
+	         sizeof text);
+	CHECK_STR(text, "1:een,2:twee,3:drie");
+	raw_text(dir, "SELECT group_concat(r) FROM (SELECT participant_id ||"
+	         " ':' || request_id || '=' || seq AS r FROM requests ORDER BY"
+	         " participant_id, request_id)", text, sizeof text);
+	CHECK_STR(text, "1:1=1,1:2=2,2:1=3");
+	/* Trimming works on the new tables: one request kept per seat. */
+	st = open_store(NULL);
+	put_room(st, "AAAA", 1, 50, 60, "s3", 3, 1);
+	store_close(st);
+	raw_text(dir, "SELECT group_concat(r) FROM (SELECT participant_id ||"
+	         " ':' || request_id AS r FROM requests ORDER BY"
+	         " participant_id, request_id)", text, sizeof text);
+	CHECK_STR(text, "1:2,2:1");
+	CHECK_INT(raw_int(dir, "SELECT count(*) FROM events"), ==, 0);
+	tmp_end();
+}
+
 /* Collects the workshops wsstore_load() reports. */
 static int
 log_workshop(void *arg, const struct wsstore_row *row)
@@ -1112,6 +1186,7 @@ CHECK_MAIN(CHECK_TEST(test_open_creates),
            CHECK_TEST(test_workshops),
            CHECK_TEST(test_migrates_v1),
            CHECK_TEST(test_migrates_v3),
+           CHECK_TEST(test_migrates_v4),
            CHECK_TEST(test_refuses),
            CHECK_TEST(test_round_trip),
            CHECK_TEST(test_savepoints),
