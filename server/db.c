@@ -288,7 +288,7 @@ db_run(struct store *st, enum db_stmt id)
 	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : fail(st, rc);
 	db_reset(st, id);
 	if (rc == 0 && sqlite3_get_autocommit(st->db)) {
-		if (st->wal_frames > WAL_FRAMES_MAX)
+		if (st->wal_frames > st->ckpt_frames + WAL_FRAMES_MAX)
 			st->wanted = true;
 		checkpoint_start(st);
 	}
@@ -427,6 +427,10 @@ wal_hook(void *arg, sqlite3 *db, const char *name, int frames)
 
 	(void)db;
 	(void)name;
+	/* The log starts over after a checkpoint that copied all of it;
+	 * counting starts over with it. */
+	if (frames < st->wal_frames)
+		st->ckpt_frames = 0;
 	st->wal_frames = frames;
 	return SQLITE_OK;
 }
@@ -596,18 +600,25 @@ checkpoint_work(uv_work_t *req)
 			                  "PRAGMA schema_version",
 			                  NULL, NULL, NULL);
 	}
-	/* A truncating checkpoint keeps the loop's commits waiting while it
-	 * copies the log into the file; a passive one first copies nearly
-	 * all of it without holding anyone up, leaving the truncating one
-	 * little to do. */
-	if (rc == SQLITE_OK && st->work_truncate)
+	/* A passive checkpoint copies the log into the file without holding
+	 * anyone up, but under a steady load it never catches up, and the
+	 * log only starts over once one has. So a restarting (or truncating)
+	 * one follows: it keeps the loop's commits waiting, but only while
+	 * it copies the little the passive one left. A restart that finds
+	 * the loop busy for too long is tried with the next checkpoint. */
+	if (rc == SQLITE_OK)
 		rc = sqlite3_wal_checkpoint_v2(st->ckpt_db, NULL,
 		                               SQLITE_CHECKPOINT_PASSIVE,
 		                               NULL, NULL);
-	if (rc == SQLITE_OK)
+	if (rc == SQLITE_OK) {
 		rc = sqlite3_wal_checkpoint_v2(st->ckpt_db, NULL,
-		                               checkpoint_mode(st->work_truncate),
+		                               st->work_truncate ?
+		                               SQLITE_CHECKPOINT_TRUNCATE :
+		                               SQLITE_CHECKPOINT_RESTART,
 		                               NULL, NULL);
+		if (!st->work_truncate && (rc & 0xff) == SQLITE_BUSY)
+			rc = SQLITE_OK;
+	}
 	st->work_rc = rc;
 	if (rc == SQLITE_OK)
 		return;
@@ -666,7 +677,11 @@ checkpoint_start(struct store *st)
 	if (!sqlite3_get_autocommit(st->db))
 		return;
 	st->wanted = st->wanted_truncate = false;
-	st->wal_frames = 0;
+	/* Frames written after this point wait for the next checkpoint, and
+	 * only so many more ask for it: under a steady load the log is not
+	 * copied out completely (it grows meanwhile), and a checkpoint after
+	 * every commit would run the disk's flushes back to back. */
+	st->ckpt_frames = st->wal_frames;
 	if (st->loop == NULL) {
 		rc = sqlite3_wal_checkpoint_v2(st->db, NULL,
 		                               checkpoint_mode(truncate),

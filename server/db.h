@@ -85,6 +85,7 @@ struct store {
 	int lost;
 	uint64_t cap_pages;     /* store_limit_size(); 0 for none */
 	int wal_frames;         /* frames in the WAL after the last commit */
+	int ckpt_frames;        /* frames it had when a checkpoint began */
 	struct store_stats stats;
 	char error[DB_ERROR_SIZE];
 
