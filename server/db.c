@@ -325,6 +325,10 @@ db_column_blob(struct store *st, enum db_stmt id, int col, size_t *len)
 int
 db_op_begin(struct store *st)
 {
+	/* Inside "cmd" a savepoint of its own would be two statements more
+	 * for every command, for nothing. */
+	if (st->in_cmd)
+		return 0;
 	return db_run(st, DB_OP_SAVEPOINT);
 }
 
@@ -355,6 +359,8 @@ db_op_end(struct store *st, int rc)
 {
 	if (rc == 0)
 		rc = over_cap(st);
+	if (st->in_cmd)
+		return rc;
 	if (rc == 0)
 		rc = db_run(st, DB_OP_RELEASE);
 	if (rc < 0 && !sqlite3_get_autocommit(st->db)) {

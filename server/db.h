@@ -82,6 +82,10 @@ struct store {
 	 * ended it after a failure, which lost then holds until the
 	 * commit reports it). */
 	bool turn;
+	/* The caller's savepoint "cmd" is open (store_savepoint()): what
+	 * fails within it is undone with all of it, so the store functions
+	 * need no savepoint of their own there. */
+	bool in_cmd;
 	int lost;
 	uint64_t cap_pages;     /* store_limit_size(); 0 for none */
 	int wal_frames;         /* frames in the WAL after the last commit */
@@ -189,8 +193,10 @@ int db_exec(struct store *st, const char *sql);
 /* Open and end a savepoint around one store function's writes, making it
  * all or nothing also outside the turn's transaction: db_op_end() keeps
  * the writes when rc is 0 and the database stays under the store's cap
- * (st->cap_pages), and undoes them otherwise. db_op_end() returns rc, or
- * -ENOSPC past the cap, or the failure to keep them. */
+ * (st->cap_pages), and undoes them otherwise. Inside the caller's
+ * savepoint (in_cmd) only the cap is checked: the caller undoes a failure
+ * with all of its command. db_op_end() returns rc, or -ENOSPC past the
+ * cap, or the failure to keep them. */
 int db_op_begin(struct store *st);
 int db_op_end(struct store *st, int rc);
 

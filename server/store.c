@@ -193,20 +193,26 @@ store_savepoint(struct store *st)
 {
 	int rc = store_begin(st);
 
-	return rc < 0 ? rc : db_run(st, DB_SAVEPOINT);
+	if (rc == 0)
+		rc = db_run(st, DB_SAVEPOINT);
+	st->in_cmd = rc == 0;
+	return rc;
 }
 
 int
 store_release(struct store *st)
 {
+	st->in_cmd = false;
 	return db_run(st, DB_RELEASE);
 }
 
 int
 store_rollback(struct store *st)
 {
-	int rc = db_run(st, DB_ROLLBACK_TO);
+	int rc;
 
+	st->in_cmd = false;
+	rc = db_run(st, DB_ROLLBACK_TO);
 	return rc < 0 ? rc : db_run(st, DB_RELEASE);
 }
 

@@ -148,7 +148,9 @@ bool store_in_transaction(const struct store *st);
 int store_commit(struct store *st);
 
 /* Opens a savepoint for one command inside the turn's transaction
- * (opening that first). */
+ * (opening that first). A store function that fails within it leaves
+ * undoing its writes to store_rollback(), which the caller must then
+ * call. */
 int store_savepoint(struct store *st);
 
 /* Keeps the savepoint's writes (they commit with the turn). */
