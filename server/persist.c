@@ -82,11 +82,20 @@ persist_room(struct server *srv, struct room *room)
 	row.snapshot = data;
 	row.snapshot_len = len;
 	row.snapshot_seq = room->model.seq;
-	rc = store_put_room(srv->store, &row, ROOM_REMEMBERED);
+	/* Requests carry no text: a rewrite that erases leaves them, and
+	 * they are trimmed once enough have gathered (numbering a room's
+	 * requests is most of what a rewrite costs). */
+	rc = store_put_room(srv->store, &row,
+	                    room->untrimmed >= PERSIST_TRIM_REQUESTS ||
+	                    !room->erase_pending ? ROOM_REMEMBERED :
+	                    STORE_KEEP_ALL);
 	free(data);
 	if (rc == 0) {
 		room->history = 0;
 		room->touched_ms = row.used_ms;
+		if (room->untrimmed >= PERSIST_TRIM_REQUESTS ||
+		    !room->erase_pending)
+			room->untrimmed = 0;
 		/* The old texts are overwritten in the file; a truncating
 		 * checkpoint takes them out of the WAL (server_erase_soon()). */
 		if (room->erase_pending) {
@@ -158,6 +167,8 @@ persist_event(struct server *srv, struct room *room,
 	if (rc < 0)
 		return rc;
 	room->history++;
+	if (request_id != 0)
+		room->untrimmed++;
 	room->used_ms = row.wall_ms;
 	if (row.touch)
 		room->touched_ms = row.wall_ms;

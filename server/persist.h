@@ -29,6 +29,9 @@ int persist_event(struct server *srv, struct room *room,
  * room each time and hold up every answer behind the checkpoint, which
  * keeps commits waiting while it cuts the log file back. */
 #define PERSIST_ERASE_DELAY_MS 1000
+/* A rewrite for an erasure trims the room's remembered requests only
+ * once this many were stored since the last trim. */
+#define PERSIST_TRIM_REQUESTS 1000
 /* A room's last use is stored at most this often (store_event.touch). */
 #define PERSIST_TOUCH_MS 60000
 #define PERSIST_ERASE_WAIT_MAX_MS 10000

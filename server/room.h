@@ -53,6 +53,7 @@ struct room {
 	struct conn *viewers[ROOM_VIEWERS_MAX];
 	size_t nviewers;
 	uint64_t history;               /* events stored since the snapshot */
+	uint64_t untrimmed;             /* requests stored since their trim */
 	/* A text was taken off the poster: the room is rewritten as a
 	 * snapshot at erase_due (loop time; see PERSIST_ERASE_DELAY_MS). */
 	bool erase_pending;

@@ -219,7 +219,7 @@ server_clock_runs(struct server *srv)
 
 /* Rooms whose erasure falls due within this much of the first are
  * rewritten in the same turn. */
-#define ERASE_SLACK_MS 10
+#define ERASE_SLACK_MS 1
 /* The log is cleared once nothing was committed for this long: the
  * truncating checkpoint keeps the next commit waiting for milliseconds,
  * which nobody notices in a pause. */

@@ -229,7 +229,7 @@ store_put_room(struct store *st, const struct store_room *room,
 	db_bind_text(st, DB_TRIM_EVENTS, 1, room->code);
 	db_bind_u64(st, DB_TRIM_EVENTS, 2, room->snapshot_seq);
 	rc = db_run(st, DB_TRIM_EVENTS);
-	if (rc == 0) {
+	if (rc == 0 && keep_requests != STORE_KEEP_ALL) {
 		db_bind_text(st, DB_TRIM_REQUESTS, 1, room->code);
 		db_bind_int(st, DB_TRIM_REQUESTS, 2, keep_requests > INT64_MAX ?
 		         INT64_MAX : (int64_t)keep_requests);

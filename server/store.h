@@ -161,8 +161,9 @@ int store_rollback(struct store *st);
 
 /* Stores a new room or replaces a room's snapshot, then deletes the
  * room's events up to snapshot_seq and keeps only the last keep_requests
- * remembered requests per participant. created_ms is kept from the first
- * time. */
+ * remembered requests per participant (all of them: STORE_KEEP_ALL).
+ * created_ms is kept from the first time. */
+#define STORE_KEEP_ALL SIZE_MAX
 int store_put_room(struct store *st, const struct store_room *room,
                    size_t keep_requests);
 
