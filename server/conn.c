@@ -282,6 +282,15 @@ conn_send(struct conn *c, struct wire_buf *buf)
 	return write_frames(c, &buf, 1);
 }
 
+int
+conn_send_answer(struct conn *c, struct wire_buf *buf)
+{
+	if (server_holding(c->server) && c->state != CONN_CLOSED &&
+	    c->state != CONN_CLOSING)
+		c->held_answer = true;
+	return conn_send(c, buf);
+}
+
 static void
 on_shutdown(uv_shutdown_t *req, int status)
 {
@@ -340,6 +349,7 @@ conn_flush(struct conn *c)
 	size_t i;
 
 	c->held_listed = false;
+	c->held_answer = false;
 	c->held_next = NULL;
 	/* What a turn made for one connection goes out in one write: under
 	 * load a member gets several events (and its answers) at once. */
@@ -362,6 +372,7 @@ void
 conn_drop_held(struct conn *c)
 {
 	c->held_listed = false;
+	c->held_answer = false;
 	c->held_next = NULL;
 	release_held(c);
 	conn_close(c);

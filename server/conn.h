@@ -68,6 +68,7 @@ struct conn {
 	size_t nheld, held_cap;
 	bool finish_held;
 	bool held_listed;               /* in server->held */
+	bool held_answer;               /* holds an answer (written last) */
 	struct conn *held_next;
 };
 
@@ -82,6 +83,11 @@ void conn_on_connection(uv_stream_t *listener, int status);
  * that stops reading never holds up the others. Returns 0, -EPIPE when the
  * connection is closing, or -ENOBUFS when it was just closed for that. */
 int conn_send(struct conn *c, struct wire_buf *buf);
+
+/* Like conn_send(), for the answer to c's own command: held back for the
+ * turn's commit, c is then written after the connections that only
+ * hear of the change, as its sender already knows of it. */
+int conn_send_answer(struct conn *c, struct wire_buf *buf);
 
 /* Writes the frames held back for the turn's commit, and ends the
  * connection after them when it was finishing. */

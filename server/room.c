@@ -96,7 +96,7 @@ send_ack(struct conn *c, uint64_t request_id, uint64_t epoch, uint64_t seq)
 
 	if (wire_pack_ack(request_id, epoch, seq, &buf) < 0)
 		return;
-	conn_send(c, buf);
+	conn_send_answer(c, buf);
 	wire_unref(buf);
 }
 

@@ -164,7 +164,21 @@ commit_turn(struct server *srv)
 	c = srv->held;
 	srv->held = NULL;
 	if (rc == 0) {
+		/* Those who only hear of the turn's changes first, the
+		 * senders of its commands (who know already) after them:
+		 * fan-out is over one write sooner. */
+		struct conn *answered = NULL;
+
 		for (; c != NULL; c = next) {
+			next = c->held_next;
+			if (c->held_answer) {
+				c->held_next = answered;
+				answered = c;
+				continue;
+			}
+			conn_flush(c);
+		}
+		for (c = answered; c != NULL; c = next) {
 			next = c->held_next;
 			conn_flush(c);
 		}
