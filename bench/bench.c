@@ -204,8 +204,10 @@ on_keepalive(uv_timer_t *timer)
 		peer->bench->ops->keepalive(peer);
 }
 
-/* One timer per member: its command rate, or a keep-alive every 10 s
- * when it sends nothing (an idle room, as a real client keeps it). */
+/* One timer per member: its command rate, or a keep-alive every 15 s
+ * when it sends nothing (an idle room: our client pings once it has been
+ * quiet for half the server's 30 s idle timeout). */
+#define KEEPALIVE_MS 15000
 static uv_timer_t *send_timers;
 
 static void
@@ -230,7 +232,7 @@ start_sending(struct bench *b)
 
 			for (w = 0; w < b->opts.window; w++)
 				send_next(b->peers[i]);
-			period = 10000;
+			period = KEEPALIVE_MS;
 			uv_timer_start(t, on_keepalive, period, period);
 		} else if (b->opts.rate > 0) {
 			period = (uint64_t)(1000.0 / b->opts.rate);
@@ -240,7 +242,7 @@ start_sending(struct bench *b)
 			uv_timer_start(t, on_send_timer,
 			               (uint64_t)rand() % period + 1, period);
 		} else {
-			period = 10000;
+			period = KEEPALIVE_MS;
 			uv_timer_start(t, on_keepalive,
 			               (uint64_t)rand() % period + 1, period);
 		}
