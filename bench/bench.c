@@ -16,6 +16,16 @@ bench_now(void)
 }
 
 void
+bench_peer_init(struct bench_peer *peer, struct bench *b,
+                struct bench_room *room, unsigned gid, unsigned seat)
+{
+	peer->bench = b;
+	peer->room = room;
+	peer->gid = gid;
+	peer->seat = seat;
+}
+
+void
 bench_source_address(unsigned gid, char *out, size_t size)
 {
 	unsigned source = gid / BENCH_PER_SOURCE + 1;

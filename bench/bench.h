@@ -114,6 +114,10 @@ struct bench {
 	const char *failure;
 };
 
+/* Fills in where a new member sits (the transports' create()). */
+void bench_peer_init(struct bench_peer *peer, struct bench *b,
+                     struct bench_room *room, unsigned gid, unsigned seat);
+
 /* Nanoseconds on the loop's monotonic clock. */
 uint64_t bench_now(void);
 

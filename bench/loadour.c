@@ -184,10 +184,7 @@ our_create(struct bench *b, struct bench_room *room, unsigned gid,
 
 	if (om == NULL)
 		return NULL;
-	om->peer.bench = b;
-	om->peer.room = room;
-	om->peer.gid = gid;
-	om->peer.seat = seat;
+	bench_peer_init(&om->peer, b, room, gid, seat);
 	om->conn.handler = &handler;
 	om->conn.data = om;
 	om->conn.use_tls = b->opts.tls;

@@ -158,10 +158,7 @@ redis_create(struct bench *b, struct bench_room *room, unsigned gid,
 
 	if (rm == NULL)
 		return NULL;
-	rm->peer.bench = b;
-	rm->peer.room = room;
-	rm->peer.gid = gid;
-	rm->peer.seat = seat;
+	bench_peer_init(&rm->peer, b, room, gid, seat);
 	snprintf(rm->channel, sizeof rm->channel, "room:%u", room->index);
 	snprintf(rm->name, sizeof rm->name, "Lid %u", seat + 1);
 	return &rm->peer;

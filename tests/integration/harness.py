@@ -90,6 +90,15 @@ class TestFailure(AssertionError):
     pass
 
 
+def free_port():
+    """A TCP port on 127.0.0.1 that was free a moment ago."""
+    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    s.bind((HOST, 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
 def check(cond, msg):
     if not cond:
         raise TestFailure(msg)

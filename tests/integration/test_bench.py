@@ -28,8 +28,8 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from harness import (DEADLINE, HOST, SERVER_BIN, WRAPPER, Scope,  # noqa: E402
-                     SANITIZER_MARKERS, check, closed_port, run_tests, tail,
-                     wait_until)
+                     SANITIZER_MARKERS, check, closed_port, free_port,
+                     run_tests, tail, wait_until)
 
 _ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
@@ -122,14 +122,6 @@ def test_run_with_tls():
                   "--server-pid", str(srv.pid), *RUN_ARGS)
         out = check_run(p, with_server=True)
         check(out.get("tls") == "on", "tls=%r" % out.get("tls"))
-
-
-def free_port():
-    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    s.bind((HOST, 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def redis_pong(port):

@@ -15,7 +15,8 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from harness import (CHILD_ENV, HOST, SERVER_BIN, Proc,  # noqa: E402
-                     Scope, Server, check, run_tests, tail, wait_until)
+                     Scope, Server, check, free_port, run_tests, tail,
+                     wait_until)
 
 # A value every option refuses; the keys are all of the server's options
 # (tests/unit/test_serveropt.c holds them to the table in the code).
@@ -85,15 +86,6 @@ def busy_port(sc):
     s.bind((HOST, 0))
     s.listen(1)
     return s.getsockname()[1]
-
-
-def free_port():
-    """A port on 127.0.0.1 that was free a moment ago."""
-    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    s.bind((HOST, 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def run(*argv):

@@ -24,7 +24,8 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from harness import (CHILD_ENV, CLIENT_BIN, HOST, SERVER_BIN,  # noqa: E402
-                     Scope, check, env_hello, frame, run_tests, wait_until)
+                     Scope, check, env_hello, frame, free_port, run_tests,
+                     wait_until)
 from screen import with_tmux  # noqa: E402
 
 SOURCE = os.path.dirname(os.path.dirname(os.path.dirname(
@@ -90,14 +91,6 @@ def connects(port):
         return True
     except OSError:
         return False
-
-
-def free_port():
-    s = socket.socket()
-    s.bind((HOST, 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 class SshHost:
