@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "conn.h"
+#include "erase.h"
 #include "replay.h"
 #include "server.h"
 #include "snapshot.h"
@@ -97,13 +98,13 @@ persist_room(struct server *srv, struct room *room)
 		    !room->erase_pending)
 			room->untrimmed = 0;
 		/* The old texts are overwritten in the file; a truncating
-		 * checkpoint takes them out of the WAL (server_erase_soon()). */
+		 * checkpoint takes them out of the WAL (erase_soon()). */
 		if (room->erase_pending) {
 			room->erase_pending = false;
 			if (!srv->erase_truncate)
 				srv->erase_truncate_since = server_now(srv);
 			srv->erase_truncate = true;
-			server_erase_soon(srv);
+			erase_soon(srv);
 		}
 	}
 	return rc;
@@ -175,7 +176,7 @@ persist_event(struct server *srv, struct room *room,
 	if (erases_text(ev) && !room->erase_pending) {
 		room->erase_pending = true;
 		room->erase_due = server_now(srv) + PERSIST_ERASE_DELAY_MS;
-		server_erase_soon(srv);
+		erase_soon(srv);
 	}
 	if (room->history >= PERSIST_HISTORY_MAX)
 		rc = persist_room(srv, room);

@@ -39,8 +39,8 @@ int persist_event(struct server *srv, struct room *room,
 /* Replaces the room's stored history with a snapshot of it as it is now:
  * for a new room, for a room that erased a text (persist_erase()), and
  * when the history has grown long. A pending erasure is then done, and
- * the write-ahead log is cleared soon (server_erase_soon()). Returns 0 or a negative
- * store or snapshot error. */
+ * the write-ahead log is cleared soon (erase_soon()). Returns 0 or a
+ * negative store or snapshot error. */
 int persist_room(struct server *srv, struct room *room);
 
 /* Rewrites, in the current turn, every room whose erasure is due at

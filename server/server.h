@@ -158,9 +158,6 @@ void server_watch(struct server *srv);
  * it had when the server stopped. */
 void server_clock_runs(struct server *srv);
 
-/* Arms the timer that rewrites the rooms with an erasure pending
- * (persist_erase()) and clears the log after them, unless it runs. */
-void server_erase_soon(struct server *srv);
 
 /* Handles one envelope from c according to its state. */
 void server_dispatch(struct conn *c, const Aandeslag__Envelope *env);
