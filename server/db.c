@@ -404,7 +404,7 @@ db_exec(struct store *st, const char *sql)
 /* The loop's connection waits for the checkpoint's locks in steps of
  * BUSY_STEP_US, up to DB_BUSY_TIMEOUT_MS in all: SQLite's own busy
  * timeout sleeps a millisecond at first and up to a hundred later, far
- * longer than the checkpoint usually holds a lock, and every commands'
+ * longer than the checkpoint usually holds a lock, and every command's
  * answer waits for it. */
 #define BUSY_STEP_US 50
 
