@@ -98,6 +98,13 @@ static const char *const migrations[] = {
 	" FROM requests;"
 	"DROP TABLE requests;"
 	"ALTER TABLE requests5 RENAME TO requests;",
+	/* 6: a command's remembered result is its event's row (participant
+	 * and request id) for as long as the event is kept; the requests
+	 * table holds only those whose events a snapshot replaced. A
+	 * command then writes one page, not two. */
+	"DELETE FROM requests WHERE (room, participant_id, request_id) IN"
+	" (SELECT room, participant_id, request_id FROM events"
+	" WHERE request_id != 0);",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] ==
@@ -143,9 +150,14 @@ static const char *const stmt_sql[DB_STMT_COUNT] = {
 	[DB_ADD_EVENT] =
 		"INSERT INTO events (room, seq, wall_ms, participant_id,"
 		" request_id, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	[DB_PUT_REQUEST] =
+	/* What the events about to be replaced by a snapshot answered is
+	 * kept for the seats that are still there. */
+	[DB_KEEP_REQUESTS] =
 		"INSERT OR REPLACE INTO requests (room, participant_id,"
-		" request_id, seq) VALUES (?1, ?2, ?3, ?4)",
+		" request_id, seq) SELECT room, participant_id, request_id,"
+		" seq FROM events WHERE room = ?1 AND seq <= ?2 AND"
+		" request_id != 0 AND participant_id IN (SELECT"
+		" participant_id FROM seats WHERE room = ?1)",
 	[DB_TOUCH_ROOM] = "UPDATE rooms SET used_ms = ?2 WHERE code = ?1",
 	[DB_PUT_SEAT] =
 		"INSERT INTO seats (room, participant_id, token_hash)"
@@ -187,7 +199,9 @@ static const char *const stmt_sql[DB_STMT_COUNT] = {
 		" ORDER BY code",
 	[DB_LOAD_REQUESTS] =
 		"SELECT participant_id, request_id, seq FROM requests"
-		" WHERE room = ?1 ORDER BY participant_id, request_id",
+		" WHERE room = ?1 UNION SELECT participant_id, request_id,"
+		" seq FROM events WHERE room = ?1 AND request_id != 0"
+		" ORDER BY participant_id, request_id",
 };
 
 /* An empty blob's address: SQLite binds a NULL one as SQL NULL, which the

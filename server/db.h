@@ -44,7 +44,7 @@ enum db_stmt {
 	DB_TRIM_REQUESTS,       /* room, how many to keep per participant */
 	/* room, seq, wall_ms, participant_id, request_id, data */
 	DB_ADD_EVENT,
-	DB_PUT_REQUEST,         /* room, participant_id, request_id, seq */
+	DB_KEEP_REQUESTS,       /* room, up to seq */
 	DB_TOUCH_ROOM,          /* room, used_ms */
 	DB_PUT_SEAT,            /* room, participant_id, token_hash */
 	DB_DELETE_SEAT,         /* room, participant_id */

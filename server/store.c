@@ -226,9 +226,14 @@ store_put_room(struct store *st, const struct store_room *room,
 		return rc;
 	/* The deletions come first, so that the new snapshot can take the
 	 * pages they free: compaction must work at the cap too. */
-	db_bind_text(st, DB_TRIM_EVENTS, 1, room->code);
-	db_bind_u64(st, DB_TRIM_EVENTS, 2, room->snapshot_seq);
-	rc = db_run(st, DB_TRIM_EVENTS);
+	db_bind_text(st, DB_KEEP_REQUESTS, 1, room->code);
+	db_bind_u64(st, DB_KEEP_REQUESTS, 2, room->snapshot_seq);
+	rc = db_run(st, DB_KEEP_REQUESTS);
+	if (rc == 0) {
+		db_bind_text(st, DB_TRIM_EVENTS, 1, room->code);
+		db_bind_u64(st, DB_TRIM_EVENTS, 2, room->snapshot_seq);
+		rc = db_run(st, DB_TRIM_EVENTS);
+	}
 	if (rc == 0 && keep_requests != STORE_KEEP_ALL) {
 		db_bind_text(st, DB_TRIM_REQUESTS, 1, room->code);
 		db_bind_int(st, DB_TRIM_REQUESTS, 2, keep_requests > INT64_MAX ?
@@ -264,13 +269,6 @@ store_add_event(struct store *st, const char *code,
 	db_bind_u64(st, DB_ADD_EVENT, 5, event->request_id);
 	db_bind_blob(st, DB_ADD_EVENT, 6, event->data, event->len);
 	rc = db_run(st, DB_ADD_EVENT);
-	if (rc == 0 && event->request_id != 0) {
-		db_bind_text(st, DB_PUT_REQUEST, 1, code);
-		db_bind_int(st, DB_PUT_REQUEST, 2, event->participant_id);
-		db_bind_u64(st, DB_PUT_REQUEST, 3, event->request_id);
-		db_bind_u64(st, DB_PUT_REQUEST, 4, event->seq);
-		rc = db_run(st, DB_PUT_REQUEST);
-	}
 	if (rc == 0 && event->touch) {
 		db_bind_text(st, DB_TOUCH_ROOM, 1, code);
 		db_bind_int(st, DB_TOUCH_ROOM, 2, event->wall_ms);

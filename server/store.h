@@ -30,7 +30,7 @@
 /* The database file in the data directory. */
 #define STORE_FILE "aandeslag.db"
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 /* Bytes of a token hash (BLAKE2b-256 via libsodium). */
 #define STORE_HASH_SIZE 32
 
@@ -160,15 +160,18 @@ int store_release(struct store *st);
 int store_rollback(struct store *st);
 
 /* Stores a new room or replaces a room's snapshot, then deletes the
- * room's events up to snapshot_seq and keeps only the last keep_requests
- * remembered requests per participant (all of them: STORE_KEEP_ALL).
- * created_ms is kept from the first time. */
+ * room's events up to snapshot_seq, keeping the results they remember
+ * for the seats still stored, and keeps only the last keep_requests of
+ * such kept results per participant (all of them: STORE_KEEP_ALL); the
+ * results of the events after snapshot_seq stay with them. created_ms
+ * is kept from the first time. */
 #define STORE_KEEP_ALL SIZE_MAX
 int store_put_room(struct store *st, const struct store_room *room,
                    size_t keep_requests);
 
-/* Appends an event of room code, and for a command (request_id != 0) its
- * remembered result. Updates the room's used_ms. */
+/* Appends an event of room code; for a command (request_id != 0) the row
+ * is also its remembered result. Updates the room's used_ms when
+ * event->touch says so. */
 int store_add_event(struct store *st, const char *code,
                     const struct store_event *event);
 

@@ -564,24 +564,56 @@ test_compaction(void)
 {
 	char text[256];
 	struct store *st;
+	struct log log;
+	struct store_loader ld = {
+		log_room, log_event, log_seat, log_request, log_done, &log,
+	};
 	uint64_t i;
 
 	tmp_begin();
 	st = open_store(NULL);
 	put_room(st, "AAAA", 1, 50, 50, "s0", 0, 128);
 	put_room(st, "BBBB", 1, 50, 50, "b0", 0, 128);
+	put_seat(st, "AAAA", 1, 1);
+	put_seat(st, "AAAA", 2, 2);
+	/* Participant 3 has no stored seat (any more): nothing of it is
+	 * kept when its events go. */
+	add_text(st, "AAAA", 14, 3, 1, "w");
 	for (i = 1; i <= 10; i++)
 		add_text(st, "AAAA", i, 1, i, "x");
 	for (i = 1; i <= 3; i++)
 		add_text(st, "AAAA", 10 + i, 2, i, "y");
 	for (i = 1; i <= 6; i++)
 		add_text(st, "BBBB", i, 1, i, "z");
+	/* A command's result is its event's row: no other row is written. */
+	CHECK_INT(raw_int(dir, "SELECT count(*) FROM requests"), ==, 0);
 	put_room(st, "AAAA", 2, 999, 2000, "s6", 6, 4);
 	store_close(st);
 
 	raw_text(dir, "SELECT group_concat(seq) FROM (SELECT seq FROM events "
 	         "WHERE room = 'AAAA' ORDER BY seq)", text, sizeof text);
-	CHECK_STR(text, "7,8,9,10,11,12,13");
+	CHECK_STR(text, "7,8,9,10,11,12,13,14");
+	/* The results of the events the snapshot replaced are kept, the
+	 * last four per participant. */
+	raw_text(dir, "SELECT group_concat(r) FROM (SELECT participant_id || "
+	         "':' || request_id || '=' || seq AS r FROM requests WHERE "
+	         "room = 'AAAA' ORDER BY participant_id, request_id)",
+	         text, sizeof text);
+	CHECK_STR(text, "1:3=3,1:4=4,1:5=5,1:6=6");
+	/* A load reports those and the ones of the events after the
+	 * snapshot, once each, in order. */
+	st = open_store(NULL);
+	memset(&log, 0, sizeof log);
+	CHECK_INT(store_load_room(st, "AAAA", &ld), ==, 0);
+	store_close(st);
+	CHECK_CONTAINS(log.text, "seat 2 0202\nrequest 1 3 3\nrequest 1 4 4\n"
+	               "request 1 5 5\nrequest 1 6 6\nrequest 1 7 7\n"
+	               "request 1 8 8\nrequest 1 9 9\nrequest 1 10 10\n"
+	               "request 2 1 11\nrequest 2 2 12\nrequest 2 3 13\n"
+	               "request 3 1 14\ndone\n");
+	st = open_store(NULL);
+	put_room(st, "AAAA", 2, 999, 2000, "s14", 14, 4);
+	store_close(st);
 	raw_text(dir, "SELECT group_concat(r) FROM (SELECT participant_id || "
 	         "':' || request_id || '=' || seq AS r FROM requests WHERE "
 	         "room = 'AAAA' ORDER BY participant_id, request_id)",
@@ -591,15 +623,15 @@ test_compaction(void)
 	         "' ' || snapshot_seq || ' ' || snapshot_ms || ' ' || "
 	         "CAST(snapshot AS TEXT) FROM rooms WHERE code = 'AAAA'", text,
 	         sizeof text);
-	CHECK_STR(text, "50 2000 2 6 20000 s6");
+	CHECK_STR(text, "50 2000 2 14 20000 s14");
 	/* The other room is untouched. */
 	CHECK_INT(raw_int(dir, "SELECT count(*) FROM events WHERE room = "
 	                  "'BBBB'"), ==, 6);
 	CHECK_INT(raw_int(dir, "SELECT count(*) FROM requests WHERE room = "
-	                  "'BBBB'"), ==, 6);
+	                  "'BBBB'"), ==, 0);
 
 	st = open_store(NULL);
-	put_room(st, "AAAA", 2, 999, 2001, "s13", 13, 0);
+	put_room(st, "AAAA", 2, 999, 2001, "s14", 14, 0);
 	store_close(st);
 	CHECK_INT(raw_int(dir, "SELECT count(*) FROM events WHERE room = "
 	                  "'AAAA'"), ==, 0);
@@ -628,6 +660,9 @@ test_delete(void)
 	add_text(st, "CCCC", 2, 2, 1, "c2");
 	add_text(st, "AAAA", 1, 1, 1, "a1");
 	put_room(st, "AAAA", 1, 1, 100, "a", 0, 8);
+	/* CCCC's results move from its events to the requests table. */
+	put_room(st, "CCCC", 1, 1, 1002, "c", 2, 8);
+	CHECK_INT(raw_int(dir, "SELECT count(*) FROM requests"), ==, 2);
 
 	CHECK_INT(store_set_epoch(st, "CCCC", UINT64_MAX - 1), ==, 0);
 	CHECK_INT(store_set_epoch(st, "ZZZZ", 1), ==, -ENOENT);
@@ -647,7 +682,8 @@ test_delete(void)
 	raw_text(dir, "SELECT group_concat(participant_id) FROM requests",
 	         text, sizeof text);
 	CHECK_STR(text, "2");
-	CHECK_INT(raw_int(dir, "SELECT count(*) FROM events"), ==, 2);
+	/* AAAA's event went with it; CCCC's were compacted. */
+	CHECK_INT(raw_int(dir, "SELECT count(*) FROM events"), ==, 0);
 	raw_text(dir, "SELECT epoch FROM rooms", text, sizeof text);
 	CHECK_STR(text, "-2");
 
@@ -1077,10 +1113,13 @@ test_migrates_v4(void)
 {
 	char text[256];
 	struct store *st;
+	struct log log;
 
 	tmp_begin();
 	st = open_store(NULL);
 	put_room(st, "AAAA", 1, 50, 50, "s0", 0, 128);
+	put_seat(st, "AAAA", 1, 1);
+	put_seat(st, "AAAA", 2, 2);
 	add_text(st, "AAAA", 1, 1, 1, "een");
 	add_text(st, "AAAA", 2, 1, 2, "twee");
 	add_text(st, "AAAA", 3, 2, 1, "drie");
@@ -1099,6 +1138,8 @@ test_migrates_v4(void)
 	         " PRIMARY KEY (room, participant_id, request_id));"
 	         "INSERT INTO r4 SELECT * FROM requests; DROP TABLE requests;"
 	         "ALTER TABLE r4 RENAME TO requests;"
+	         "INSERT INTO requests VALUES ('AAAA', 1, 1, 1),"
+	         " ('AAAA', 1, 2, 2), ('AAAA', 2, 1, 3);"
 	         "PRAGMA user_version = 4;");
 	CHECK_INT(raw_int(dir, "SELECT count(*) FROM sqlite_schema WHERE sql"
 	                  " LIKE '%WITHOUT ROWID%'"), ==, 0);
@@ -1113,10 +1154,14 @@ test_migrates_v4(void)
 	         " CAST(data AS TEXT) AS r FROM events ORDER BY seq)", text,
 	         sizeof text);
 	CHECK_STR(text, "1:een,2:twee,3:drie");
-	raw_text(dir, "SELECT group_concat(r) FROM (SELECT participant_id ||"
-	         " ':' || request_id || '=' || seq AS r FROM requests ORDER BY"
-	         " participant_id, request_id)", text, sizeof text);
-	CHECK_STR(text, "1:1=1,1:2=2,2:1=3");
+	/* Schema 6: the requests rows that repeated an event's are gone;
+	 * a load still reports each result, once. */
+	CHECK_INT(raw_int(dir, "SELECT count(*) FROM requests"), ==, 0);
+	st = open_store(NULL);
+	load_log(st, &log);
+	store_close(st);
+	CHECK_CONTAINS(log.text, "seat 2 0202\nrequest 1 1 1\nrequest 1 2 2\n"
+	               "request 2 1 3\ndone\n");
 	/* Trimming works on the new tables: one request kept per seat. */
 	st = open_store(NULL);
 	put_room(st, "AAAA", 1, 50, 60, "s3", 3, 1);
