@@ -273,7 +273,7 @@ write_frames(struct conn *c, struct wire_buf *const *frames, size_t n)
 }
 
 int
-conn_send(struct conn *c, struct wire_buf *buf)
+conn_send_event(struct conn *c, struct wire_buf *buf)
 {
 	if (c->state == CONN_CLOSED || c->state == CONN_CLOSING)
 		return -EPIPE;
@@ -283,12 +283,12 @@ conn_send(struct conn *c, struct wire_buf *buf)
 }
 
 int
-conn_send_answer(struct conn *c, struct wire_buf *buf)
+conn_send(struct conn *c, struct wire_buf *buf)
 {
 	if (server_holding(c->server) && c->state != CONN_CLOSED &&
 	    c->state != CONN_CLOSING)
-		c->held_answer = true;
-	return conn_send(c, buf);
+		c->held_late = true;
+	return conn_send_event(c, buf);
 }
 
 static void
@@ -349,7 +349,7 @@ conn_flush(struct conn *c)
 	size_t i;
 
 	c->held_listed = false;
-	c->held_answer = false;
+	c->held_late = false;
 	c->held_next = NULL;
 	/* What a turn made for one connection goes out in one write: under
 	 * load a member gets several events (and its answers) at once. */
@@ -372,7 +372,7 @@ void
 conn_drop_held(struct conn *c)
 {
 	c->held_listed = false;
-	c->held_answer = false;
+	c->held_late = false;
 	c->held_next = NULL;
 	release_held(c);
 	conn_close(c);

@@ -68,7 +68,8 @@ struct conn {
 	size_t nheld, held_cap;
 	bool finish_held;
 	bool held_listed;               /* in server->held */
-	bool held_answer;               /* holds an answer (written last) */
+	/* Holds more than events: written only once the commit succeeded. */
+	bool held_late;
 	struct conn *held_next;
 };
 
@@ -78,19 +79,21 @@ struct conn {
  * closed; a failure is logged. */
 void conn_on_connection(uv_stream_t *listener, int status);
 
-/* Queues buf (taking a reference of its own) for writing. A connection
+/* Queues buf (taking a reference of its own) for writing; while the
+ * turn holds a transaction, only once it has committed. A connection
  * whose queue would pass the server's limit is closed at once, so a client
  * that stops reading never holds up the others. Returns 0, -EPIPE when the
  * connection is closing, or -ENOBUFS when it was just closed for that. */
 int conn_send(struct conn *c, struct wire_buf *buf);
 
-/* Like conn_send(), for the answer to c's own command: held back for the
- * turn's commit, c is then written after the connections that only
- * hear of the change, as its sender already knows of it. */
-int conn_send_answer(struct conn *c, struct wire_buf *buf);
+/* Like conn_send(), for a room's event: a connection that holds nothing
+ * but events is written when the turn's reading is over, while the
+ * commit runs (see commit_turn() in server.c), and closed should the
+ * commit fail. */
+int conn_send_event(struct conn *c, struct wire_buf *buf);
 
-/* Writes the frames held back for the turn's commit, and ends the
- * connection after them when it was finishing. */
+/* Writes the frames held back for the turn, and ends the connection
+ * after them when it was finishing. */
 void conn_flush(struct conn *c);
 
 /* Drops the frames held back (the commit failed: nothing of the turn may

@@ -96,7 +96,7 @@ send_ack(struct conn *c, uint64_t request_id, uint64_t epoch, uint64_t seq)
 
 	if (wire_pack_ack(request_id, epoch, seq, &buf) < 0)
 		return;
-	conn_send_answer(c, buf);
+	conn_send(c, buf);
 	wire_unref(buf);
 }
 
@@ -172,10 +172,10 @@ room_broadcast(struct room *room, const Aandeslag__Event *ev)
 			continue;
 		to = secret != NULL && room->seats[i].participant_id ==
 		     ev->vote->participant_id ? secret : buf;
-		conn_send(room->seats[i].conn, to);
+		conn_send_event(room->seats[i].conn, to);
 	}
 	for (i = 0; i < room->nviewers; i++)
-		conn_send(room->viewers[i], buf);
+		conn_send_event(room->viewers[i], buf);
 	wire_unref(buf);
 	wire_unref(secret);
 	if (room->workshop != NULL)

@@ -139,19 +139,35 @@ on_probe(uv_timer_t *timer)
 	server_log(srv, "storage: writing works again");
 }
 
-/* Commits the turn's changes, and only then lets out what they made:
- * acknowledgements, events, snapshots. When the commit fails nothing of
- * the turn is sent: the rooms are read back as they were, and the
- * connections that were waiting are closed, so that their clients come
- * back, catch up and send again what was not acknowledged. */
+/* Commits the turn's changes and lets out what they made. Connections
+ * that only hear of changes (room events) are written first, while the
+ * commit runs: fan-out does not wait for the disk. Everything else
+ * (acknowledgements, refusals, snapshots, and so every frame of a
+ * command's sender) waits for the commit, so that what is acknowledged
+ * is stored. When the commit fails the rooms are read back as they were
+ * and every connection that saw or waited for the turn is closed: its
+ * client comes back, takes the room as stored, and sends again what was
+ * not acknowledged. A server that dies during the commit does the same
+ * by its restart (a new epoch: every client takes a fresh snapshot). */
 static void
 commit_turn(struct server *srv)
 {
-	struct conn *c, *next;
+	struct conn *c, *next, *early = NULL, *late = NULL;
 	int rc;
 
 	if (!server_holding(srv))
 		return;
+	for (c = srv->held, srv->held = NULL; c != NULL; c = next) {
+		next = c->held_next;
+		if (c->held_late) {
+			c->held_next = late;
+			late = c;
+			continue;
+		}
+		conn_flush(c);
+		c->held_next = early;
+		early = c;
+	}
 	/* A commit also tells when the server was last alive, at most once
 	 * a second (as the alive timer does): a row less to write for most
 	 * commits under load. */
@@ -162,24 +178,14 @@ commit_turn(struct server *srv)
 	}
 	srv->commit_last = server_now(srv);
 	rc = store_commit(srv->store);
-	c = srv->held;
-	srv->held = NULL;
+	for (c = early; c != NULL; c = next) {
+		next = c->held_next;
+		c->held_next = NULL;
+		if (rc < 0)
+			conn_close(c);
+	}
 	if (rc == 0) {
-		/* Those who only hear of the turn's changes first, the
-		 * senders of its commands (who know already) after them:
-		 * fan-out is over one write sooner. */
-		struct conn *answered = NULL;
-
-		for (; c != NULL; c = next) {
-			next = c->held_next;
-			if (c->held_answer) {
-				c->held_next = answered;
-				answered = c;
-				continue;
-			}
-			conn_flush(c);
-		}
-		for (c = answered; c != NULL; c = next) {
+		for (c = late; c != NULL; c = next) {
 			next = c->held_next;
 			conn_flush(c);
 		}
@@ -188,7 +194,7 @@ commit_turn(struct server *srv)
 	server_log(srv, "storage: commit failed (%s): %s; changes are refused "
 	           "until writing works again", strerror(-rc),
 	           store_error(srv->store));
-	for (; c != NULL; c = next) {
+	for (c = late; c != NULL; c = next) {
 		next = c->held_next;
 		conn_drop_held(c);
 	}

@@ -141,13 +141,17 @@ class Member:
 
 
 def db_requests(data, code):
-    """{participant id: {request id: seq}} from the stored requests."""
+    """{participant id: {request id: seq}} from the stored requests: the
+    events' own, and those kept when a snapshot replaced their events."""
     db = sqlite3.connect("file:%s?mode=ro" % os.path.join(data,
                                                           "aandeslag.db"),
                          uri=True)
     try:
         rows = db.execute("SELECT participant_id, request_id, seq FROM "
-                          "requests WHERE room = ?", (code,)).fetchall()
+                          "requests WHERE room = ?1 UNION SELECT "
+                          "participant_id, request_id, seq FROM events "
+                          "WHERE room = ?1 AND request_id != 0",
+                          (code,)).fetchall()
     finally:
         db.close()
     out = {}
@@ -433,14 +437,19 @@ def test_full_disk_refuses_and_loses_nothing():
 
 def test_failed_commit_loses_nothing_acknowledged():
     """The disk fills up while a commit writes (a file size limit on the
-    server): nothing of that turn is sent, the waiting connections are
-    closed so that their clients catch up, changes are refused until
-    writing works again, and everything acknowledged survives."""
+    server): nothing of that turn is acknowledged, the waiting connections
+    are closed so that their clients catch up, and so is a member who
+    already heard of the turn's notes (events go out while the commit
+    runs); changes are refused until writing works again, and everything
+    acknowledged survives, for the sender and for the member alike."""
     with Scope() as sc:
-        srv = sc.server(fsize=160 * 1024)
+        # No idle timeout to close the quiet member's connection instead.
+        srv = sc.server("--idle-timeout", "3600", fsize=160 * 1024)
         data, port = srv.data, srv.port
         chair = Member(sc, port, name="Anna", title="Vol tijdens commit")
+        member = Member(sc, port, code=chair.code, name="Bram")
         chair.start_reading()
+        member.start_reading()
         dropped = False
         for _ in range(60):
             chair.pipeline_notes("wal-" + "y" * 900, 4)
@@ -464,6 +473,14 @@ def test_failed_commit_loses_nothing_acknowledged():
         check(sorted(snapshot_notes(chair.snapshot)) == acked,
               "the room after the failed commit is not what was "
               "acknowledged")
+        # The member heard of notes that were never stored: let go, and
+        # back with the room as it is.
+        wait_until(lambda: member.conn.eof, "the member let go")
+        member.resume(port)
+        check(sorted(snapshot_notes(member.snapshot)) == acked,
+              "the member's room after the failed commit: %d notes, %d "
+              "acknowledged" % (len(snapshot_notes(member.snapshot)),
+                                len(acked)))
         srv.kill9()
         srv = sc.server(data=data, port=port)
         chair.resume(port)
