@@ -100,7 +100,7 @@ persist_room(struct server *srv, struct room *room)
 		/* The old texts are overwritten in the file; a truncating
 		 * checkpoint takes them out of the WAL (erase_soon()). */
 		if (room->erase_pending) {
-			room->erase_pending = false;
+			rooms_erase_done(&srv->rooms, room);
 			if (!srv->erase_truncate)
 				srv->erase_truncate_since = server_now(srv);
 			srv->erase_truncate = true;
@@ -113,28 +113,25 @@ persist_room(struct server *srv, struct room *room)
 int
 persist_erase(struct server *srv, int64_t now, int64_t *next_due)
 {
-	struct room *room;
-	size_t i;
+	struct room *room, *retried = NULL;
 	int rc, first = 0;
 
-	*next_due = INT64_MAX;
-	for (i = 0; i < ROOMS_BUCKETS; i++)
-		for (room = srv->rooms.buckets[i]; room != NULL;
-		     room = room->hash_next) {
-			if (!room->erase_pending)
-				continue;
-			if (room->erase_due <= now) {
-				rc = persist_room(srv, room);
-				if (rc == 0)
-					continue;
-				if (first == 0)
-					first = rc;
-				room->erase_due = server_now(srv) +
-				                  PERSIST_ERASE_DELAY_MS;
-			}
-			if (room->erase_due < *next_due)
-				*next_due = room->erase_due;
-		}
+	/* The queue is in order of due time: the rooms due are at its head,
+	 * up to a room that failed and went to its end just now. */
+	while ((room = srv->rooms.erase_first) != NULL && room != retried &&
+	       room->erase_due <= now) {
+		rc = persist_room(srv, room);
+		if (rc == 0)
+			continue;
+		if (first == 0)
+			first = rc;
+		rooms_erase_queue(&srv->rooms, room,
+		                  server_now(srv) + PERSIST_ERASE_DELAY_MS);
+		if (retried == NULL)
+			retried = room;
+	}
+	room = srv->rooms.erase_first;
+	*next_due = room != NULL ? room->erase_due : INT64_MAX;
 	return first;
 }
 
@@ -174,8 +171,8 @@ persist_event(struct server *srv, struct room *room,
 	if (row.touch)
 		room->touched_ms = row.wall_ms;
 	if (erases_text(ev) && !room->erase_pending) {
-		room->erase_pending = true;
-		room->erase_due = server_now(srv) + PERSIST_ERASE_DELAY_MS;
+		rooms_erase_queue(&srv->rooms, room,
+		                  server_now(srv) + PERSIST_ERASE_DELAY_MS);
 		erase_soon(srv);
 	}
 	if (room->history >= PERSIST_HISTORY_MAX)

@@ -421,6 +421,7 @@ room_drop(struct server *srv, struct room *room)
 			break;
 		}
 	srv->rooms.count--;
+	rooms_erase_done(&srv->rooms, room);
 	workshop_forget_room(room);
 	for (i = 0; i < room->nseats; i++)
 		if (room->seats[i].conn != NULL) {
@@ -491,6 +492,37 @@ rooms_clock_runs(const struct rooms *rooms)
 }
 
 void
+rooms_erase_done(struct rooms *rooms, struct room *room)
+{
+	if (!room->erase_pending)
+		return;
+	if (room->erase_prev != NULL)
+		room->erase_prev->erase_next = room->erase_next;
+	else
+		rooms->erase_first = room->erase_next;
+	if (room->erase_next != NULL)
+		room->erase_next->erase_prev = room->erase_prev;
+	else
+		rooms->erase_last = room->erase_prev;
+	room->erase_prev = room->erase_next = NULL;
+	room->erase_pending = false;
+}
+
+void
+rooms_erase_queue(struct rooms *rooms, struct room *room, int64_t due)
+{
+	rooms_erase_done(rooms, room);
+	room->erase_pending = true;
+	room->erase_due = due;
+	room->erase_prev = rooms->erase_last;
+	if (rooms->erase_last != NULL)
+		rooms->erase_last->erase_next = room;
+	else
+		rooms->erase_first = room;
+	rooms->erase_last = room;
+}
+
+void
 rooms_free(struct rooms *rooms)
 {
 	struct room *r, *next;
@@ -505,4 +537,5 @@ rooms_free(struct rooms *rooms)
 		rooms->buckets[b] = NULL;
 	}
 	rooms->count = 0;
+	rooms->erase_first = rooms->erase_last = NULL;
 }

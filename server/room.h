@@ -55,9 +55,11 @@ struct room {
 	uint64_t history;               /* events stored since the snapshot */
 	uint64_t untrimmed;             /* requests stored since their trim */
 	/* A text was taken off the poster: the room is rewritten as a
-	 * snapshot at erase_due (loop time; see PERSIST_ERASE_DELAY_MS). */
+	 * snapshot at erase_due (loop time; see PERSIST_ERASE_DELAY_MS),
+	 * and waits in the rooms' erase queue until then. */
 	bool erase_pending;
 	int64_t erase_due;
+	struct room *erase_prev, *erase_next;
 	int64_t created_ms;
 	int64_t used_ms;                /* the last change, wall clock */
 	int64_t touched_ms;             /* the last use stored (persist.c) */
@@ -83,7 +85,18 @@ struct room {
 struct rooms {
 	struct room *buckets[ROOMS_BUCKETS];
 	size_t count;
+	/* The rooms with an erasure pending, the one due first first: every
+	 * room is queued with the same delay on the loop's clock, so that
+	 * the end of the queue is always the latest. */
+	struct room *erase_first, *erase_last;
 };
+
+/* Queues room's erasure (again) for loop time due, which must be no
+ * earlier than that of any room queued already. */
+void rooms_erase_queue(struct rooms *rooms, struct room *room, int64_t due);
+
+/* Takes room out of the erase queue, if it is in it. */
+void rooms_erase_done(struct rooms *rooms, struct room *room);
 
 /* Returns the room with code (normalised), or NULL. */
 struct room *room_find(struct rooms *rooms, const char *code);
