@@ -220,37 +220,75 @@ link_send_env(struct link *l, const Aandeslag__Envelope *env)
 	return rc;
 }
 
-static void
-on_heartbeat(uv_timer_t *timer)
+/* What the heartbeat has to do at a check. */
+enum beat {
+	BEAT_NOTHING,
+	BEAT_PING,      /* we have been quiet for half the idle timeout */
+	BEAT_LOST       /* the server has been silent for all of it */
+};
+
+static enum beat
+beat_due(const struct link *l)
 {
-	struct link *l = timer->data;
-	Aandeslag__Envelope env = AANDESLAG__ENVELOPE__INIT;
-	Aandeslag__Ping ping = AANDESLAG__PING__INIT;
 	int64_t now = link_now(l);
 
-	if (now - l->last_heard >= l->idle_timeout_ms) {
-		/* Nothing, not even a Pong: the network is gone (no FIN came,
-		 * as when a laptop leaves the Wi-Fi). */
-		fail(l, UV_ETIMEDOUT);
-		return;
-	}
+	/* Nothing, not even a Pong: the network is gone (no FIN came, as
+	 * when a laptop leaves the Wi-Fi). */
+	if (now - l->last_heard >= l->idle_timeout_ms)
+		return BEAT_LOST;
 	/* Quiet for half the timeout: the server still hears from us well
 	 * before it gives up, and an idle laptop (and an idle server with a
 	 * classroom of them) wakes for a Ping and its Pong only every 15 s
 	 * or so. */
-	if (now - l->last_sent < l->idle_timeout_ms / 2)
-		return;
-	ping.nonce = (uint64_t)now;
+	if (now - l->last_sent >= l->idle_timeout_ms / 2)
+		return BEAT_PING;
+	return BEAT_NOTHING;
+}
+
+static int
+send_ping(struct link *l)
+{
+	Aandeslag__Envelope env = AANDESLAG__ENVELOPE__INIT;
+	Aandeslag__Ping ping = AANDESLAG__PING__INIT;
+
+	ping.nonce = (uint64_t)link_now(l);
 	env.body_case = AANDESLAG__ENVELOPE__BODY_PING;
 	env.ping = &ping;
-	if (link_send_env(l, &env) < 0)
-		fail(l, UV_EPIPE);
+	return link_send_env(l, &env);
+}
+
+static void
+on_heartbeat(uv_timer_t *timer)
+{
+	struct link *l = timer->data;
+
+	switch (beat_due(l)) {
+	case BEAT_LOST:
+		fail(l, UV_ETIMEDOUT);
+		break;
+	case BEAT_PING:
+		if (send_ping(l) < 0)
+			fail(l, UV_EPIPE);
+		break;
+	case BEAT_NOTHING:
+		break;
+	}
 }
 
 static void
 on_no_answer(uv_timer_t *timer)
 {
 	fail(timer->data, UV_ETIMEDOUT);
+}
+
+/* How often the heartbeat checks: a sixth of the idle timeout, so a
+ * silent server is noticed at most a sixth late. */
+static uint64_t
+heartbeat_period(const struct link *l)
+{
+	uint64_t every = (uint64_t)l->idle_timeout_ms / 6;
+
+	return every < 50 ? 50 : every;
 }
 
 void
@@ -260,12 +298,38 @@ link_heartbeat(struct link *l, uint32_t idle_timeout_ms)
 
 	/* The server answered: the wait for it ends here. */
 	uv_timer_stop(&l->heartbeat);
+	l->beating = false;
 	l->idle_timeout_ms = idle_timeout_ms;
 	if (idle_timeout_ms == 0 || l->state != LINK_UP)
 		return;
-	every = idle_timeout_ms / 6;
-	if (every < 50)
-		every = 50;
+	l->beating = true;
+	every = heartbeat_period(l);
+	uv_timer_start(&l->heartbeat, on_heartbeat, every, every);
+}
+
+void
+link_tick(struct link *l)
+{
+	uint64_t every = heartbeat_period(l);
+	enum beat due;
+
+	if (!l->beating || l->state != LINK_UP)
+		return;
+	due = beat_due(l);
+	if (due == BEAT_PING && send_ping(l) == 0)
+		due = BEAT_NOTHING;
+	if (due != BEAT_NOTHING) {
+		/* A loss (or a Ping that could not be sent) is told from
+		 * the loop, as every loss is, not from inside this call: the
+		 * timer runs at once. */
+		uv_timer_start(&l->heartbeat, on_heartbeat, 0, every);
+		return;
+	}
+	/* The check is done, so the timer's own wakeup is pushed a period
+	 * on: while the owner ticks (a running clock redraws every second)
+	 * the timer never fires and costs no wakeup of its own, and once
+	 * the ticks stop it takes over again within a period. A restart is
+	 * a move in libuv's timer heap, no system call. */
 	uv_timer_start(&l->heartbeat, on_heartbeat, every, every);
 }
 
@@ -514,6 +578,7 @@ let_go(struct link *l, enum link_state next)
 {
 	l->state = next;
 	uv_timer_stop(&l->heartbeat);
+	l->beating = false;
 	frame_partial_reset(&l->partial);
 	/* A lookup that is already running cannot be stopped; its answer
 	 * is thrown away when it comes. */

@@ -76,6 +76,7 @@ struct link {
 	 * for gone when it has been silent for its idle timeout. */
 	uv_timer_t heartbeat;
 	int64_t idle_timeout_ms;        /* from Welcome; 0: no heartbeat */
+	bool beating;           /* the heartbeat runs (link_tick() checks) */
 	int64_t last_heard;
 	int64_t last_sent;
 	struct frame_partial partial;
@@ -114,6 +115,16 @@ int link_send_env(struct link *l, const Aandeslag__Envelope *env);
  * server answered; until then a link whose server says nothing for 15 s
  * after the connect is lost with UV_ETIMEDOUT. */
 void link_heartbeat(struct link *l, uint32_t idle_timeout_ms);
+
+/* Does the heartbeat's check now (the Ping when one is due, the loss when
+ * the server has been silent for its idle timeout) and moves the
+ * heartbeat timer's next check a period (idle timeout / 6) on. An owner
+ * that wakes regularly anyway (a running clock's redraw) calls this at
+ * the start of each wakeup, so that the heartbeat costs no wakeups of its
+ * own; when the calls stop the timer goes on by itself. Does nothing
+ * while the heartbeat does not run. A loss found here is told through
+ * handlers->lost from the loop, like any other. */
+void link_tick(struct link *l);
 
 /* Ends this attempt: stops the heartbeat, closes the socket, cancels a
  * lookup. Returns true when l is idle at once; otherwise handlers->idle

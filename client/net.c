@@ -760,6 +760,13 @@ net_now(const struct net *net)
 }
 
 void
+net_tick(struct net *net)
+{
+	/* A closed connection's link has no heartbeat: it does nothing. */
+	link_tick(&net->link);
+}
+
+void
 net_close(struct net *net)
 {
 	net->handlers.closed = NULL;

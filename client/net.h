@@ -216,6 +216,13 @@ bool net_reconnecting(const struct net *net);
  * system has one (Linux), else the loop's. */
 int64_t net_now(const struct net *net);
 
+/* For a user that wakes regularly anyway (the full-screen client while a
+ * clock runs, once a second): call at the start of each wakeup, before
+ * drawing, and the heartbeat does its check (and sends a Ping when one is
+ * due) in that wakeup instead of in one of its own; a Pong then mostly
+ * arrives while the screen is drawn. See link_tick(). */
+void net_tick(struct net *net);
+
 /* Closes the connection, and the seat file (kept for next time); handlers
  * are not called any more. The mirror stays readable until net_free(). */
 void net_close(struct net *net);

@@ -59,10 +59,17 @@ on_flash_end(uv_timer_t *timer)
 	tui_dirty(t);
 }
 
+/* A clock shows another second. The connection's heartbeat checks in
+ * this wakeup first, so that it needs none of its own while a clock runs,
+ * and a Ping it sends is answered while the screen is drawn. */
 static void
 on_tick(uv_timer_t *timer)
 {
-	tui_dirty(timer->data);
+	struct tui *t = timer->data;
+
+	if (t->ui.net != NULL)
+		net_tick(t->ui.net);
+	tui_dirty(t);
 }
 
 void

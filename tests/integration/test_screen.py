@@ -292,10 +292,58 @@ def test_mouse_selects_a_step(tmux):
         check("Welke internationale competenties" in screen, screen)
 
 
+@with_tmux
+def test_heartbeat_in_the_clock_tick(tmux):
+    """While a clock runs the heartbeat checks in the redraw's tick, once
+    a second (client/link.c: link_tick()), and its own timer is pushed on
+    at each tick. With the server's idle timeout at 7 s that timer's
+    period (7 s / 6) is longer than a tick, so it never fires while the
+    clock runs: the Pings that keep the server hearing from the chair, and
+    the noticing of a server gone silent, must both come from the ticks."""
+    with Scope() as sc:
+        srv = sc.server("--idle-timeout", "7")
+        proxy = sc.proxy(srv.port)
+        chair = tmux.start(client("--host", "127.0.0.1", "--port",
+                                  str(proxy.port), "--name", "Anna",
+                                  "--new-room", "Stilte"), width=100)
+        screen = tmux.wait_text(chair, "Stap 1/5")
+        code = re.search(r"\b([2-9A-Z]{4}-[2-9A-Z]{4})\b", screen).group(1)
+        carla = sc.client(srv.port, "Carla", room=code)
+        carla.room_code()
+        tmux.keys(chair, "Space")
+        tmux.wait(chair, lambda s: re.search(r"19:5\d", s) is not None,
+                  "the clock running")
+        # Longer than the server's idle timeout: without the Pings the
+        # server would take the quiet chair for gone.
+        time.sleep(10)
+        check(not any("Anna is niet meer verbonden" in l
+                      for l in carla.lines()),
+              "the server lost the chair: " + carla.describe())
+        screen = tmux.screen(chair)
+        check("opnieuw verbinden" not in screen, screen)
+        # No FIN, no reset: only silence, which only the heartbeat sees.
+        # The last Pong came at most 3.5 s and a tick ago; the loss is
+        # due 7 s after it, and seen at the next tick.
+        start = time.monotonic()
+        proxy.blackhole()
+        tmux.wait_text(chair, "opnieuw verbinden", timeout=30)
+        noticed = time.monotonic() - start
+        check(noticed <= 12, "noticed after %.1f s" % noticed)
+        tmux.wait_text(chair, "Weer verbonden")
+        # And the clock goes on ticking: the time shown changes.
+        shown = re.compile(r"\b(19:[0-4]\d|18:\d\d)\b")
+        first = shown.search(tmux.wait(chair, shown.search, "the time"))
+        tmux.wait(chair, lambda s: shown.search(s) is not None and
+                  shown.search(s).group(1) != first.group(1),
+                  "the clock running on after the reconnect")
+        check(carla.finish() == 0, carla.describe())
+
+
 if __name__ == "__main__":
     run_tests([test_join_screen, test_unreachable_server,
                test_clock_notes_and_steps, test_votes_reveal_and_claim,
                test_projector_follows, test_resize,
                test_warnings_bell_only_at_chair, test_paste_and_quit,
                test_unknown_terminal_and_no_colour,
-               test_suspend_and_resume, test_mouse_selects_a_step])
+               test_suspend_and_resume, test_mouse_selects_a_step,
+               test_heartbeat_in_the_clock_tick])
