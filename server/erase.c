@@ -53,7 +53,15 @@ on_erase(uv_timer_t *timer)
 {
 	struct server *srv = timer->data;
 	int64_t now = server_now(srv), next_due;
-	int rc = persist_erase(srv, now, &next_due);
+	int rc;
+
+	/* While writing fails the rewrites wait, without a log line a
+	 * second, until the probe finds the disk taking writes again. */
+	if (srv->storage_trouble) {
+		erase_schedule(srv, now + PERSIST_ERASE_DELAY_MS);
+		return;
+	}
+	rc = persist_erase(srv, now, &next_due);
 
 	/* The rewrites are committed in this turn's check phase; the
 	 * checkpoint starts after a commit. */

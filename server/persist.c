@@ -98,9 +98,14 @@ persist_room(struct server *srv, struct room *room)
 		    !room->erase_pending)
 			room->untrimmed = 0;
 		/* The old texts are overwritten in the file; a truncating
-		 * checkpoint takes them out of the WAL (erase_soon()). */
+		 * checkpoint takes them out of the WAL (erase_soon()). A
+		 * rewrite within a turn's transaction (a command's, when the
+		 * history is long) is undone should the turn's commit fail:
+		 * the erasure then stays queued and is done once more on its
+		 * own. */
 		if (room->erase_pending) {
-			rooms_erase_done(&srv->rooms, room);
+			if (!server_holding(srv))
+				rooms_erase_done(&srv->rooms, room);
 			if (!srv->erase_truncate)
 				srv->erase_truncate_since = server_now(srv);
 			srv->erase_truncate = true;
@@ -121,8 +126,10 @@ persist_erase(struct server *srv, int64_t now, int64_t *next_due)
 	while ((room = srv->rooms.erase_first) != NULL && room != retried &&
 	       room->erase_due <= now) {
 		rc = persist_room(srv, room);
-		if (rc == 0)
+		if (rc == 0 && !room->erase_pending)
 			continue;
+		/* Failed, or still to be confirmed by the turn's commit (see
+		 * persist_room()). */
 		if (first == 0)
 			first = rc;
 		rooms_erase_queue(&srv->rooms, room,
