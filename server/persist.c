@@ -447,6 +447,7 @@ struct reloading {
 	struct loading l;
 	struct room *live;
 	uint64_t seq;
+	bool behind;
 	int rc;
 };
 
@@ -465,6 +466,7 @@ on_reloaded(void *arg)
 	r->l.room = NULL;
 	rebase(&fresh->model, server_wall_ms(), server_now(r->l.srv));
 	/* Keep the live room's numbering, and who is connected since when. */
+	r->behind = fresh->model.seq < r->seq;
 	fresh->model.epoch = live->model.epoch;
 	fresh->model.seq = r->seq;
 	for (i = 0; i < fresh->model.nparticipants; i++) {
@@ -520,7 +522,8 @@ on_reloaded(void *arg)
 }
 
 int
-persist_reload(struct server *srv, struct room *room, uint64_t seq)
+persist_reload(struct server *srv, struct room *room, uint64_t seq,
+               bool *behind)
 {
 	struct reloading r = { .l = { .srv = srv }, .live = room, .seq = seq,
 	                       .rc = -ENOENT };
@@ -540,5 +543,7 @@ persist_reload(struct server *srv, struct room *room, uint64_t seq)
 	if (rc < 0)
 		server_log(srv, "storage: a room could not be reread: %s",
 		           store_error(srv->store));
+	if (behind != NULL)
+		*behind = rc == 0 && r.behind;
 	return rc;
 }

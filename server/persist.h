@@ -75,9 +75,12 @@ int persist_recover(struct server *srv);
 /* Rebuilds room from storage after a write failed, keeping its seats and
  * connections: the room is then as the last commit left it, plus who is
  * connected, going on from sequence number seq (what its members saw
- * last). Seats the storage does not know are dropped. Returns 0, or a
- * negative error when the room could not be read (it is then left as it
- * was). */
-int persist_reload(struct server *srv, struct room *room, uint64_t seq);
+ * last). Seats the storage does not know are dropped. *behind (may be
+ * NULL) tells whether the stored room ends before seq: its members may
+ * have heard of changes that are not stored (or of who came and went,
+ * which is never stored). Returns 0, or a negative error when the room
+ * could not be read (it is then left as it was). */
+int persist_reload(struct server *srv, struct room *room, uint64_t seq,
+                   bool *behind);
 
 #endif

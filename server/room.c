@@ -219,8 +219,20 @@ rooms_add(struct rooms *rooms, struct room *room)
 void
 room_undo(struct server *srv, struct room *room, uint64_t seq)
 {
-	if (persist_reload(srv, room, seq) < 0)
+	if (persist_reload(srv, room, seq, NULL) < 0)
 		server_log(srv, "storage: room state may be ahead of the disk");
+}
+
+void
+room_let_go(struct room *room)
+{
+	size_t i;
+
+	for (i = 0; i < room->nseats; i++)
+		if (room->seats[i].conn != NULL)
+			conn_close(room->seats[i].conn);
+	for (i = 0; i < room->nviewers; i++)
+		conn_close(room->viewers[i]);
 }
 
 void
@@ -292,6 +304,7 @@ room_command(struct conn *c, const Aandeslag__Command *cmd)
 	struct model_event ev;
 	struct refusal why;
 	uint64_t seq;
+	bool early;
 	int rc;
 
 	if (seat == NULL) {
@@ -343,6 +356,15 @@ room_command(struct conn *c, const Aandeslag__Command *cmd)
 		room_send_refusal(c, cmd->request_id, &why);
 		return;
 	}
+	/* The members hear of the change before it is stored, at once or
+	 * (behind an earlier change of this turn) before the turn's commit:
+	 * a change does not wait for the disk to reach the other laptops.
+	 * Its Ack waits for the commit. Under a size cap (--max-db-size) a
+	 * change may well be refused for the disk, so there it goes out only
+	 * once stored, as the refusal then undoes it for its sender alone. */
+	early = srv->store == NULL || !store_capped(srv->store);
+	if (early)
+		room_broadcast(room, &ev.event);
 	rc = room_change_begin(srv);
 	if (rc == 0)
 		rc = persist_event(srv, room, &ev.event, seat->participant_id,
@@ -355,6 +377,16 @@ room_command(struct conn *c, const Aandeslag__Command *cmd)
 	roompass_done(&pw);
 	if (room_change_end(srv, rc) < 0) {
 		model_event_release(&ev);
+		if (early) {
+			/* Everyone in the room heard of a change that is not
+			 * stored: they come back to the room as it is stored,
+			 * the sender sends it again, and until writing works
+			 * again every change is refused. */
+			room_undo(srv, room, room->model.seq);
+			room_let_go(room);
+			server_storage_failed(srv);
+			return;
+		}
 		room_undo(srv, room, seq);
 		room_refuse(c, cmd->request_id, rc == -ENOMEM ?
 		            AANDESLAG__ERROR_CODE__ERROR_INTERNAL :
@@ -364,7 +396,8 @@ room_command(struct conn *c, const Aandeslag__Command *cmd)
 	if (pw.active)
 		roompass_commit(room, &pw);
 	room_remember(seat, cmd->request_id, ev.event.seq, 0);
-	room_broadcast(room, &ev.event);
+	if (!early)
+		room_broadcast(room, &ev.event);
 	if (room->model.clocks[room->model.current_step - 1].state ==
 	    AANDESLAG__CLOCK_STATE__CLOCK_RUNNING)
 		server_clock_runs(srv);
@@ -442,12 +475,17 @@ rooms_reread(struct server *srv)
 {
 	struct room *r, *next;
 	size_t b;
+	bool behind;
+	int rc;
 
 	for (b = 0; b < ROOMS_BUCKETS; b++)
 		for (r = srv->rooms.buckets[b]; r != NULL; r = next) {
 			next = r->hash_next;
-			if (persist_reload(srv, r, r->model.seq) == -ENOENT)
+			rc = persist_reload(srv, r, r->model.seq, &behind);
+			if (rc == -ENOENT)
 				room_drop(srv, r);
+			else if (behind)
+				room_let_go(r);
 		}
 }
 

@@ -124,6 +124,11 @@ int room_change_end(struct server *srv, int rc);
  * the last commit left it, going on from seq (what its members saw). */
 void room_undo(struct server *srv, struct room *room, uint64_t seq);
 
+/* Closes the connections of the room's members and viewers, who heard
+ * of changes that were not stored: their clients come back to the room
+ * as it is stored. */
+void room_let_go(struct room *room);
+
 /* Writes one event to every member of the room, encoded once (a hidden
  * vote: the voter alone sees where the dot went). */
 void room_broadcast(struct room *room, const Aandeslag__Event *ev);
@@ -142,7 +147,9 @@ void room_remember(struct room_seat *seat, uint64_t request_id,
                    uint64_t seq, int code);
 
 /* Reads every room back from storage after a commit failed; a room the
- * storage does not have (created in the failed turn) is closed. */
+ * storage does not have (created in the failed turn) is closed, and the
+ * members of a room whose events went out before the commit are let go
+ * (room_let_go()). */
 void rooms_reread(struct server *srv);
 
 /* Deletes the rooms not used since before_ms (wall clock) that nobody is

@@ -139,20 +139,21 @@ on_probe(uv_timer_t *timer)
 	server_log(srv, "storage: writing works again");
 }
 
-/* Commits the turn's changes and lets out what they made. Connections
- * that only hear of changes (room events) are written first, while the
- * commit runs: fan-out does not wait for the disk. Everything else
+/* Commits the turn's changes and lets out what they held back. Room
+ * events do not wait for the disk (see room_command()): connections that
+ * hold nothing but events are written before the commit. Everything else
  * (acknowledgements, refusals, snapshots, and so every frame of a
  * command's sender) waits for the commit, so that what is acknowledged
  * is stored. When the commit fails the rooms are read back as they were
- * and every connection that saw or waited for the turn is closed: its
- * client comes back, takes the room as stored, and sends again what was
- * not acknowledged. A server that dies during the commit does the same
- * by its restart (a new epoch: every client takes a fresh snapshot). */
+ * and every connection that heard of or waited for the turn is closed:
+ * its client comes back, takes the room as stored, and sends again what
+ * was not acknowledged. A server that dies during the commit does the
+ * same by its restart (a new epoch: every client takes a fresh
+ * snapshot). */
 static void
 commit_turn(struct server *srv)
 {
-	struct conn *c, *next, *early = NULL, *late = NULL;
+	struct conn *c, *next, *late = NULL;
 	int rc;
 
 	if (!server_holding(srv))
@@ -165,8 +166,6 @@ commit_turn(struct server *srv)
 			continue;
 		}
 		conn_flush(c);
-		c->held_next = early;
-		early = c;
 	}
 	/* A commit also tells when the server was last alive, at most once
 	 * a second (as the alive timer does): a row less to write for most
@@ -178,12 +177,6 @@ commit_turn(struct server *srv)
 	}
 	srv->commit_last = server_now(srv);
 	rc = store_commit(srv->store);
-	for (c = early; c != NULL; c = next) {
-		next = c->held_next;
-		c->held_next = NULL;
-		if (rc < 0)
-			conn_close(c);
-	}
 	if (rc == 0) {
 		for (c = late; c != NULL; c = next) {
 			next = c->held_next;
@@ -199,6 +192,12 @@ commit_turn(struct server *srv)
 		conn_drop_held(c);
 	}
 	rooms_reread(srv);
+	server_storage_failed(srv);
+}
+
+void
+server_storage_failed(struct server *srv)
+{
 	srv->storage_trouble = true;
 	if (!srv->stopping)
 		uv_timer_start(&srv->probe_timer, on_probe, 2000, 2000);

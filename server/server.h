@@ -170,6 +170,10 @@ int server_default_data_dir(char *out, size_t size);
 /* Returns the wall-clock time in milliseconds since 1970, for storage. */
 int64_t server_wall_ms(void);
 
+/* Writing failed: every change is refused (ERROR_STORAGE) until a probe
+ * finds that writing works again. */
+void server_storage_failed(struct server *srv);
+
 /* Returns whether frames must be held back until the turn's commit. */
 bool server_holding(const struct server *srv);
 

@@ -157,6 +157,12 @@ store_begin(struct store *st)
 }
 
 bool
+store_capped(const struct store *st)
+{
+	return st->cap_pages > 0;
+}
+
+bool
 store_in_transaction(const struct store *st)
 {
 	return st->turn;

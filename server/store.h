@@ -133,6 +133,9 @@ void store_close(struct store *st);
 /* Returns the message of the last failure ("" when none). */
 const char *store_error(const struct store *st);
 
+/* Returns whether the store has a size cap (store_limit_size()). */
+bool store_capped(const struct store *st);
+
 /* Returns the path of the database file. */
 const char *store_path(const struct store *st);
 
