@@ -86,10 +86,11 @@ void conn_on_connection(uv_stream_t *listener, int status);
  * connection is closing, or -ENOBUFS when it was just closed for that. */
 int conn_send(struct conn *c, struct wire_buf *buf);
 
-/* Like conn_send(), for a room's event: a connection that holds nothing
- * but events is written when the turn's reading is over, while the
- * commit runs (see commit_turn() in server.c), and closed should the
- * commit fail. */
+/* Like conn_send(), for a room's event, which does not wait for the
+ * disk: written at once when no transaction is open, and otherwise,
+ * when the connection holds nothing but events, before the turn's
+ * commit (commit_turn() in server.c). Should the commit fail, the room's
+ * connections are let go (rooms_reread()). */
 int conn_send_event(struct conn *c, struct wire_buf *buf);
 
 /* Writes the frames held back for the turn, and ends the connection
