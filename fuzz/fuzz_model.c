@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "input.h"
 #include "model.h"
@@ -490,6 +491,7 @@ fuzz_model_step(struct fuzz_model *m, struct model_event *ev)
 	Aandeslag__When when;
 	struct refusal why;
 	size_t n, i, seated = m->room.nparticipants;
+	bool taken;
 	uint8_t b;
 	int rc;
 
@@ -504,6 +506,12 @@ fuzz_model_step(struct fuzz_model *m, struct model_event *ev)
 			         (unsigned)slot, (unsigned)++m->joins);
 		else
 			input_str(in, name, MODEL_NAME_MAX + 8);
+		/* A made-up name is fresh unless a name from the input took
+		 * it first (names compare without case). */
+		taken = false;
+		for (i = 0; i < m->room.nparticipants; i++)
+			taken |= strcasecmp(m->room.participants[i].name,
+			                    name) == 0;
 		/* As the server does: the first in a room without a chair
 		 * becomes it. */
 		rc = model_join(&m->room, name, model_chair(&m->room) == 0 ?
@@ -513,6 +521,7 @@ fuzz_model_step(struct fuzz_model *m, struct model_event *ev)
 		if (seated == MODEL_SEATS)
 			TARGET_ASSERT(rc == -EINVAL &&
 			              (why.code == E(ROOM_FULL) ||
+			               (taken && why.code == E(NAME_TAKEN)) ||
 			               (op == PROGRAM_JOIN_NAMED &&
 			                (why.code == E(BAD_NAME) ||
 			                 why.code == E(NAME_TAKEN)))));
