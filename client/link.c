@@ -9,6 +9,10 @@
 #include <string.h>
 #include <time.h>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 #include "tlswrite.h"
 
 /* One uv_write of one or more frames, holding a reference to each until
@@ -227,14 +231,21 @@ enum beat {
 	BEAT_LOST       /* the server has been silent for all of it */
 };
 
+/* quiet: the check may rely on the TCP stack (see link_tick()). */
 static enum beat
-beat_due(const struct link *l)
+beat_due(const struct link *l, bool quiet)
 {
-	int64_t now = link_now(l);
+	int64_t now = link_now(l), heard = l->last_heard;
 
+	/* A quiet Ping that the stack did not fail the connection for was
+	 * received by the server's computer: as good as hearing it when
+	 * the owner goes back to expecting answers. */
+	if (l->last_quiet > heard)
+		heard = l->last_quiet;
 	/* Nothing, not even a Pong: the network is gone (no FIN came, as
-	 * when a laptop leaves the Wi-Fi). */
-	if (now - l->last_heard >= l->idle_timeout_ms)
+	 * when a laptop leaves the Wi-Fi). While quiet, the stack tells
+	 * that instead, and a server with nothing to say is no loss. */
+	if (!quiet && now - heard >= l->idle_timeout_ms)
 		return BEAT_LOST;
 	/* Quiet for half the timeout: the server still hears from us well
 	 * before it gives up, and an idle laptop (and an idle server with a
@@ -246,15 +257,20 @@ beat_due(const struct link *l)
 }
 
 static int
-send_ping(struct link *l)
+send_ping(struct link *l, bool quiet)
 {
 	Aandeslag__Envelope env = AANDESLAG__ENVELOPE__INIT;
 	Aandeslag__Ping ping = AANDESLAG__PING__INIT;
+	int rc;
 
 	ping.nonce = (uint64_t)link_now(l);
+	ping.quiet = quiet;
 	env.body_case = AANDESLAG__ENVELOPE__BODY_PING;
 	env.ping = &ping;
-	return link_send_env(l, &env);
+	rc = link_send_env(l, &env);
+	if (rc == 0 && quiet)
+		l->last_quiet = l->last_sent;
+	return rc;
 }
 
 static void
@@ -262,17 +278,55 @@ on_heartbeat(uv_timer_t *timer)
 {
 	struct link *l = timer->data;
 
-	switch (beat_due(l)) {
+	/* The timer only runs when the owner does not tick, so this wakeup
+	 * is its own and a Pong costs little more: the Ping asks for one,
+	 * which also notices a server program that hangs. */
+	switch (beat_due(l, false)) {
 	case BEAT_LOST:
 		fail(l, UV_ETIMEDOUT);
 		break;
 	case BEAT_PING:
-		if (send_ping(l) < 0)
+		if (send_ping(l, false) < 0)
 			fail(l, UV_EPIPE);
 		break;
 	case BEAT_NOTHING:
 		break;
 	}
+}
+
+/* Asks the TCP stack to fail the connection once what we sent stays
+ * unacknowledged for half the idle timeout: a quiet Ping goes out every
+ * half, so a server gone silent is noticed within the idle timeout, as
+ * when Pongs are awaited. Returns whether the stack will. */
+static bool
+watch_acks(struct link *l)
+{
+	int64_t limit = l->idle_timeout_ms / 2;
+	uv_os_fd_t fd;
+
+	if (limit < 1000)
+		limit = 1000;
+	if (uv_fileno((uv_handle_t *)&l->tcp, &fd) < 0)
+		return false;
+#if defined(TCP_USER_TIMEOUT)
+	{
+		unsigned int ms = (unsigned int)limit;
+
+		return setsockopt(fd, IPPROTO_TCP, TCP_USER_TIMEOUT, &ms,
+		                  sizeof ms) == 0;
+	}
+#elif defined(TCP_RXT_CONNDROPTIME)
+	{
+		/* macOS: whole seconds, rounded up. */
+		int s = (int)((limit + 999) / 1000);
+
+		return setsockopt(fd, IPPROTO_TCP, TCP_RXT_CONNDROPTIME, &s,
+		                  sizeof s) == 0;
+	}
+#else
+	(void)fd;
+	return false;
+#endif
 }
 
 static void
@@ -302,21 +356,23 @@ link_heartbeat(struct link *l, uint32_t idle_timeout_ms)
 	l->idle_timeout_ms = idle_timeout_ms;
 	if (idle_timeout_ms == 0 || l->state != LINK_UP)
 		return;
+	l->stack_watches = watch_acks(l);
 	l->beating = true;
 	every = heartbeat_period(l);
 	uv_timer_start(&l->heartbeat, on_heartbeat, every, every);
 }
 
 void
-link_tick(struct link *l)
+link_tick(struct link *l, bool awaiting)
 {
 	uint64_t every = heartbeat_period(l);
+	bool quiet = l->stack_watches && !awaiting;
 	enum beat due;
 
 	if (!l->beating || l->state != LINK_UP)
 		return;
-	due = beat_due(l);
-	if (due == BEAT_PING && send_ping(l) == 0)
+	due = beat_due(l, quiet);
+	if (due == BEAT_PING && send_ping(l, quiet) == 0)
 		due = BEAT_NOTHING;
 	if (due != BEAT_NOTHING) {
 		/* A loss (or a Ping that could not be sent) is told from
@@ -485,6 +541,8 @@ on_connect(uv_connect_t *req, int status)
 	l->peer_loopback = uv_tcp_getpeername(&l->tcp,
 	        (struct sockaddr *)&peer, &len) == 0 && is_loopback(&peer);
 	l->last_heard = l->last_sent = link_now(l);
+	l->last_quiet = 0;
+	l->stack_watches = false;
 	l->heard = false;
 	l->tls_error[0] = '\0';
 	l->state = l->use_tls ? LINK_SECURING : LINK_UP;

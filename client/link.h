@@ -77,8 +77,13 @@ struct link {
 	uv_timer_t heartbeat;
 	int64_t idle_timeout_ms;        /* from Welcome; 0: no heartbeat */
 	bool beating;           /* the heartbeat runs (link_tick() checks) */
+	/* The TCP stack fails this connection when what we sent stays
+	 * unacknowledged for half the idle timeout (TCP_USER_TIMEOUT or the
+	 * like), so a quiet Ping suffices to notice a vanished server. */
+	bool stack_watches;
 	int64_t last_heard;
 	int64_t last_sent;
+	int64_t last_quiet;     /* the last quiet Ping went out; 0: none */
 	struct frame_partial partial;
 	uint8_t readbuf[64 * 1024];
 };
@@ -123,8 +128,17 @@ void link_heartbeat(struct link *l, uint32_t idle_timeout_ms);
  * the start of each wakeup, so that the heartbeat costs no wakeups of its
  * own; when the calls stop the timer goes on by itself. Does nothing
  * while the heartbeat does not run. A loss found here is told through
- * handlers->lost from the loop, like any other. */
-void link_tick(struct link *l);
+ * handlers->lost from the loop, like any other.
+ *
+ * awaiting says whether something sent still waits for its answer (a
+ * command without its Ack). While nothing does and the TCP stack watches
+ * the connection (stack_watches), the Ping sent here is a quiet one that
+ * the server does not answer, so that no Pong wakes the owner between
+ * its ticks, and server silence alone is no loss: the stack fails the
+ * connection when the server's computer or the network is gone. A server
+ * program that hangs while its computer still acknowledges is noticed
+ * once an answer is awaited, or when the ticks stop. */
+void link_tick(struct link *l, bool awaiting);
 
 /* Ends this attempt: stops the heartbeat, closes the socket, cancels a
  * lookup. Returns true when l is idle at once; otherwise handlers->idle

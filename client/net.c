@@ -762,8 +762,11 @@ net_now(const struct net *net)
 void
 net_tick(struct net *net)
 {
-	/* A closed connection's link has no heartbeat: it does nothing. */
-	link_tick(&net->link);
+	/* A closed connection's link has no heartbeat: it does nothing.
+	 * Until joined the Joined is awaited; then any command in the
+	 * outbox awaits its Ack or Refusal. */
+	link_tick(&net->link, net->state != NET_JOINED ||
+	          outbox_count(&net->outbox) > 0);
 }
 
 void

@@ -360,7 +360,10 @@ server_dispatch(struct conn *c, const Aandeslag__Envelope *env)
 		return;
 	}
 	if (body == AANDESLAG__ENVELOPE__BODY_PING && c->state != CONN_HELLO) {
-		pong(c, env->ping);
+		/* A quiet Ping only keeps the connection heard (the reading
+		 * did that); its sender sleeps until its next redraw. */
+		if (!env->ping->quiet)
+			pong(c, env->ping);
 		return;
 	}
 	switch (c->state) {

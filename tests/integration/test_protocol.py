@@ -9,7 +9,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from harness import (ENV_ACK, ENV_CLOSING, ENV_JOINED,  # noqa: E402
+from harness import (ENV_ACK, ENV_CLOSING, ENV_EVENT,  # noqa: E402
+                     ENV_JOINED,
                      SERVER_BIN,
                      ENV_REFUSAL, ENV_WELCOME, Scope, check, env_add_note,
                      env_create_room, env_hello, frame, pb_bytes, pb_dict,
@@ -38,8 +39,11 @@ def env_join(request_id, code, name, token=None, viewer=False):
     return pb_bytes(ENV_JOIN_ROOM, body)
 
 
-def env_ping(nonce):
-    return pb_bytes(ENV_PING, pb_varint(1, nonce))
+def env_ping(nonce, quiet=False):
+    body = pb_varint(1, nonce)
+    if quiet:
+        body += pb_varint(2, 1)
+    return pb_bytes(ENV_PING, body)
 
 
 def answer(raw, kind):
@@ -91,6 +95,20 @@ def test_ping_pong():
         answer(raw, ENV_JOINED)
         raw.send_env(env_ping(7))
         check(answer(raw, ENV_PONG).get(1) == 7, "wrong nonce in a room")
+        # A quiet Ping is not answered (a ticking client sleeps until its
+        # next redraw): the next frame is the Pong of the loud one after
+        # it, and nothing else is waiting.
+        raw.send_env(env_ping(8, quiet=True))
+        time.sleep(0.3)
+        raw.send_env(env_ping(9))
+        check(answer(raw, ENV_PONG).get(1) == 9, "a quiet Ping answered")
+        raw.sock.settimeout(0.3)
+        try:
+            extra = raw.sock.recv(1)
+        except OSError:
+            extra = None
+        check(extra is None and not raw.buf,
+              "something after the Pong: %r" % extra)
 
 
 def test_resume_token():
@@ -336,12 +354,34 @@ def test_silent_connections_closed():
         check(0.9 <= waited <= 2.5, "closed after %.2f s" % waited)
         chair.wait_line(lambda l: l.endswith("] Bram is niet meer verbonden"),
                         "Bram away")
-        # A client that is merely quiet keeps its seat: it pings.
+        # A client that is merely quiet keeps its seat: it pings. So does
+        # one that only sends quiet Pings, which get no answer.
+        quiet = sc.raw(srv.port)
+        quiet.handshake()
+        quiet.send_env(env_join(1, code.encode(), b"Carla"))
+        answer(quiet, ENV_JOINED)
+        chair.wait_line(lambda l: "] Carla doet mee" in l, "Carla in")
         deadline = time.monotonic() + 2.5
+        nonce = 100
         while time.monotonic() < deadline:
             time.sleep(0.1)
+            nonce += 1
+            if nonce % 3 == 0:
+                quiet.send_env(env_ping(nonce, quiet=True))
         chair.send("note nog steeds hier")
         chair.wait_note("nog steeds hier")
+        # Carla hears the note, and nothing in between was a Pong.
+        seen = []
+        while not (seen and seen[-1][0] == ENV_EVENT and
+                   b"nog steeds hier" in seen[-1][1]):
+            f = quiet.recv_frame(timeout=5)
+            check(f is not None, "Carla was let go: %r" % seen)
+            seen.append(f)
+        check(all(f[0] != ENV_PONG for f in seen),
+              "a quiet Ping answered: %r" % [f[0] for f in seen])
+        check(not any(l.endswith("] Carla is niet meer verbonden")
+                      for l in chair.lines()),
+              "Carla lost: " + chair.describe())
         check(chair.finish() == 0, chair.describe())
 
 
