@@ -88,6 +88,7 @@ struct store {
 	bool in_cmd;
 	int lost;
 	uint64_t cap_pages;     /* store_limit_size(); 0 for none */
+	bool sync_full;         /* every commit is flushed (STORE_SYNC_FULL) */
 	int wal_frames;         /* frames in the WAL after the last commit */
 	int ckpt_frames;        /* frames it had when a checkpoint began */
 	struct store_stats stats;

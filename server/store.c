@@ -514,6 +514,34 @@ store_set_alive(struct store *st, int64_t now_ms)
 }
 
 int
+store_set_alive_lazily(struct store *st, int64_t now_ms)
+{
+	int rc;
+
+	if (!sqlite3_get_autocommit(st->db))
+		return -EBUSY;
+	if (!st->sync_full)
+		return store_set_alive(st, now_ms);
+	/* In WAL mode NORMAL writes the log without flushing it; the
+	 * checkpoints still flush what they copy. */
+	rc = db_exec(st, "PRAGMA synchronous = NORMAL");
+	if (rc == 0)
+		rc = store_set_alive(st, now_ms);
+	if (db_exec(st, "PRAGMA synchronous = FULL") < 0 && rc == 0)
+		rc = -EIO;
+	return rc;
+}
+
+int
+store_synchronous(struct store *st)
+{
+	int64_t level;
+	int rc = db_query_int(st, "PRAGMA synchronous", &level);
+
+	return rc < 0 ? rc : (int)level;
+}
+
+int
 store_get_alive(struct store *st, int64_t *now_ms)
 {
 	int rc = db_step(st, DB_GET_ALIVE);

@@ -225,6 +225,17 @@ int store_load_room(struct store *st, const char *code,
 int store_set_alive(struct store *st, int64_t now_ms);
 int store_get_alive(struct store *st, int64_t *now_ms);
 
+/* Records it like store_set_alive(), outside a transaction, without
+ * waiting for the disk even under STORE_SYNC_FULL: the stamp only makes
+ * a recovered clock a second more exact, and is flushed with the next
+ * commit that waits (a crash of the program alone keeps it either way).
+ * Returns 0 or an error; -EBUSY inside a transaction. */
+int store_set_alive_lazily(struct store *st, int64_t now_ms);
+
+/* Returns how the connection flushes commits now, SQLite's "PRAGMA
+ * synchronous" (1 NORMAL, 2 FULL), or a negative error. */
+int store_synchronous(struct store *st);
+
 /* Asks for a checkpoint on the thread pool (or, without a loop, runs it
  * now): truncate copies the whole WAL into the database and empties the
  * WAL file, which is how deleted texts leave it. Does nothing when one is

@@ -533,6 +533,41 @@ test_commits_and_alive(void)
 	tmp_end();
 }
 
+/* The alive stamp of an idle server is written without a flush, also
+ * under --sync full, and every other commit is flushed as before. */
+static void
+test_alive_lazily(void)
+{
+	struct store *st = NULL;
+	char err[256] = "";
+	int64_t alive = -1;
+
+	tmp_begin();
+	CHECK_INT(store_open(&st, dir, STORE_SYNC_FULL, NULL, err, sizeof err),
+	          ==, 0);
+	CHECK_INT(store_set_alive_lazily(st, 777), ==, 0);
+	CHECK(!store_in_transaction(st));
+	CHECK_INT(store_get_alive(st, &alive), ==, 0);
+	CHECK_INT(alive, ==, 777);
+	CHECK_INT(store_synchronous(st), ==, 2);        /* FULL again */
+	/* Inside a transaction it would flush with the commit anyway. */
+	CHECK_INT(store_begin(st), ==, 0);
+	CHECK_INT(store_set_alive_lazily(st, 888), ==, -EBUSY);
+	CHECK_INT(store_commit(st), ==, 0);
+	store_close(st);
+	st = open_store(NULL);                          /* NORMAL */
+	CHECK_INT(store_get_alive(st, &alive), ==, 0);
+	CHECK_INT(alive, ==, 777);
+	CHECK_INT(store_set_alive_lazily(st, 999), ==, 0);
+	CHECK_INT(store_synchronous(st), ==, 1);
+	store_close(st);
+	st = open_store(NULL);
+	CHECK_INT(store_get_alive(st, &alive), ==, 0);
+	CHECK_INT(alive, ==, 999);
+	store_close(st);
+	tmp_end();
+}
+
 /* An event notes the room's last use only when asked (the server asks
  * at most once a minute, since the row also holds the snapshot). */
 static void
@@ -1236,6 +1271,7 @@ CHECK_MAIN(CHECK_TEST(test_open_creates),
            CHECK_TEST(test_round_trip),
            CHECK_TEST(test_savepoints),
            CHECK_TEST(test_commits_and_alive),
+           CHECK_TEST(test_alive_lazily),
            CHECK_TEST(test_touch),
            CHECK_TEST(test_compaction),
            CHECK_TEST(test_delete),
