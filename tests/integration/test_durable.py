@@ -1,7 +1,7 @@
 """Durable rooms: what was acknowledged survives kill -9, restarts give the
 rooms back exactly (through the model), commands are grouped into commits,
-a full disk gives clear refusals and loses nothing, and deleted texts
-leave the database file. Everything runs against the real server on
+a full disk or a refused write gives clear refusals and loses nothing, and
+deleted texts leave the database file. Everything runs against the real server on
 127.0.0.1, with raw connections that record every Ack."""
 
 import os
@@ -12,11 +12,11 @@ import subprocess
 import threading
 import time
 
-from harness import (CHILD_ENV, DEADLINE, ENV_ACK, ENV_COMMAND, ENV_JOINED,
-                     ENV_JOIN_ROOM, ENV_REFUSAL, SERVER_BIN, WRAPPER, Scope,
-                     check, env_add_note, env_create_room, frame, pb_all,
-                     pb_bytes, pb_dict, pb_varint, run_tests, tail,
-                     wait_until)
+from harness import (CHILD_ENV, DEADLINE, ENV_ACK, ENV_COMMAND, ENV_EVENT,
+                     ENV_JOINED, ENV_JOIN_ROOM, ENV_REFUSAL, SERVER_BIN,
+                     WRAPPER, Scope, check, env_add_note, env_create_room,
+                     frame, pb_all, pb_bytes, pb_dict, pb_varint, run_tests,
+                     tail, wait_until)
 
 ERROR_STORAGE = 75
 ROLE_CHAIR = 1
@@ -55,6 +55,7 @@ class Member:
         self.refused = {}       # request id -> error code
         self.sent = []          # request ids in the order sent
         self.texts = {}         # request id -> note text
+        self.events = []        # every Event as it came, packed
         self.lock = threading.Lock()
         self.reader = None
         self.connect(port)
@@ -98,6 +99,8 @@ class Member:
                     self.acked[d.get(1, 0)] = d.get(3, 0)
                 elif kind == ENV_REFUSAL:
                     self.refused[d.get(1, 0)] = d.get(2, 0)
+                elif kind == ENV_EVENT:
+                    self.events.append(inner)
 
     def pipeline_notes(self, label, n):
         """Sends n notes at once (one write), without waiting."""
@@ -489,10 +492,76 @@ def test_failed_commit_loses_nothing_acknowledged():
               % (len(snapshot_notes(chair.snapshot)), len(acked)))
 
 
+def test_failed_store_after_the_event_went_out():
+    """Storing a command fails after its event went out to the room (the
+    insert itself is refused, not the commit; a trigger the test puts into
+    the database refuses one text): every member is let go, comes back to
+    the room as stored, without the note they may have seen, and the
+    sender, who got no Ack, has it refused when it sends it again while
+    writing is in trouble, or acknowledged once writing works again.
+    Nothing acknowledged is lost, also over a restart."""
+    with Scope() as sc:
+        srv = sc.server("--idle-timeout", "3600")
+        data, port = srv.data, srv.port
+        chair = Member(sc, port, name="Anna", title="Geweigerd")
+        member = Member(sc, port, code=chair.code, name="Bram")
+        chair.start_reading()
+        member.start_reading()
+        chair.pipeline_notes("eerst", 1)
+        wait_until(chair.all_answered, "the first note answered")
+        check(len(chair.acked) == 1, "first note: %r" % chair.refused)
+        db = sqlite3.connect(os.path.join(data, "aandeslag.db"), timeout=10)
+        db.execute("CREATE TRIGGER test_refuse BEFORE INSERT ON events "
+                   "WHEN instr(NEW.data, CAST('boem' AS BLOB)) > 0 "
+                   "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
+        db.commit()
+        chair.pipeline_notes("boem", 1)
+        wait_until(lambda: chair.conn.eof and member.conn.eof,
+                   "both let go after the failed store")
+        check(srv.alive(), "the server died")
+        # It went out before it was stored (and was then refused).
+        check(any(b"boem" in e for e in member.events),
+              "the member never heard of the note")
+        db.execute("DROP TRIGGER test_refuse")
+        db.commit()
+        db.close()
+        acked = lambda: sorted(chair.texts[r] for r in chair.sent
+                               if r in chair.acked)
+        check(not any(r in chair.acked for r in chair.sent[1:]),
+              "the refused note was acknowledged")
+        # The member is back with the room as stored: no "boem".
+        member.resume(port)
+        check(sorted(snapshot_notes(member.snapshot)) == acked(),
+              "the member's room after the failed store: %r"
+              % snapshot_notes(member.snapshot))
+        # The sender too, and its note, sent again, is refused or (the
+        # disk found working again) acknowledged; nothing in between.
+        unanswered = chair.resume(port)
+        check(len(unanswered) == 1, "unanswered: %r" % unanswered)
+        check(sorted(snapshot_notes(chair.snapshot)) == sorted(
+            snapshot_notes(member.snapshot)), "chair and member differ")
+        wait_until(chair.all_answered, "the note sent again answered")
+        answer = chair.refused.get(unanswered[0], "ack")
+        check(answer in (ERROR_STORAGE, "ack"), "answered %r" % answer)
+        # Once writing works again a note is stored as ever.
+        def stored_again():
+            chair.pipeline_notes("daarna", 1)
+            wait_until(chair.all_answered, "answered")
+            return chair.sent[-1] in chair.acked
+        wait_until(stored_again, "a note acknowledged again", timeout=20)
+        wait_until(lambda: sorted(snapshot_notes(watch(sc, port, chair.code)))
+                   == acked(), "the room as acknowledged")
+        srv.kill9()
+        srv = sc.server(data=data, port=port)
+        check(sorted(snapshot_notes(watch(sc, port, chair.code))) == acked(),
+              "after a restart the room is not what was acknowledged")
+
+
 if __name__ == "__main__":
     run_tests([test_kill9_rounds_keep_every_ack, test_group_commit_batches,
                test_restart_gives_the_room_back,
                test_deleted_text_leaves_the_file,
                test_edited_text_leaves_the_file_by_the_stop,
                test_full_disk_refuses_and_loses_nothing,
-               test_failed_commit_loses_nothing_acknowledged])
+               test_failed_commit_loses_nothing_acknowledged,
+               test_failed_store_after_the_event_went_out])
