@@ -12,7 +12,6 @@ tests/skips-allowed)."""
 import atexit
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -387,25 +386,13 @@ def test_full_screen():
 
 
 def main():
-    reason = netns.permitted()
-    if reason is not None:
-        print("# SKIP: %s; this test needs network namespaces of its own "
-              "and never uses the real network" % reason)
-        sys.exit(77)
-    # Ended by meson's timeout: still delete the namespaces.
-    signal.signal(signal.SIGTERM, lambda *a: sys.exit(1))
     atexit.register(lambda: [shutil.rmtree(d, ignore_errors=True)
                              for d in _temps])
-    try:
-        make_lan()
-        tests = [test_finds_the_server, test_picks_the_server_with_the_code,
-                 test_on_the_server_itself, test_nobody_answers,
-                 test_switched_off_by_the_client, test_check_without_server,
-                 test_full_screen, test_junk_and_floods]
-        # run_tests exits; the namespaces go in the finally below.
-        run_tests(tests)
-    finally:
-        netns.delete_all()
+    netns.main(make_lan, lambda: run_tests(
+        [test_finds_the_server, test_picks_the_server_with_the_code,
+         test_on_the_server_itself, test_nobody_answers,
+         test_switched_off_by_the_client, test_check_without_server,
+         test_full_screen, test_junk_and_floods]))
 
 
 if __name__ == "__main__":

@@ -18,11 +18,9 @@ Without permission for ip netns (not root, or a container that forbids
 it) the test is skipped (exit 77; see tests/skips-allowed); a missing nft
 is a broken setup (scripts/deps installs it) and fails."""
 
-import atexit
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -30,8 +28,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import netns  # noqa: E402
-from harness import (CLIENT_BIN, Client, Proc, Scope, check,  # noqa: E402
-                     run_tests)
+from harness import Scope, check, run_tests  # noqa: E402
 from screen import client, with_tmux  # noqa: E402
 
 TAG = "%d" % os.getpid()
@@ -65,11 +62,7 @@ def make_lan():
     """Two namespaces and a veth pair between them."""
     netns.add(CLI)
     netns.add(SRV)
-    netns.ip("-n", SRV, "link", "add", "eth0", "type", "veth", "peer", "name",
-             "eth0", "netns", CLI)
-    for ns, addr in ((SRV, SRV_IP), (CLI, CLI_IP)):
-        netns.ip("-n", ns, "addr", "add", addr + "/24", "dev", "eth0")
-        netns.ip("-n", ns, "link", "set", "eth0", "up")
+    netns.veth_pair(SRV, SRV_IP, CLI, CLI_IP)
 
 
 def nft(*args, stdin=None):
@@ -77,17 +70,6 @@ def nft(*args, stdin=None):
                        capture_output=True, text=True)
     check(p.returncode == 0, "nft %s failed: %s" % (" ".join(args),
                                                     p.stderr.strip()))
-
-
-class SrvClient(Client):
-    """A line-mode colleague next to the server, in its namespace."""
-
-    def __init__(self, env, name, *args):
-        Proc.__init__(self, [CLIENT_BIN, "--host", SRV_IP, "--port",
-                             str(PORT), "--plain", "--name", name]
-                      + list(args), "client " + name, env=env,
-                      prefix=netns.run_in(SRV))
-        self.name = name
 
 
 def test_tools():
@@ -108,8 +90,8 @@ def test_silent_network_noticed_while_the_clock_runs(tmux):
             "--name", "Anna", "--new-room", "Wifi"), width=100)
         screen = tmux.wait_text(chair, "Stap 1/5")
         code = CODE_RE.search(screen).group(1)
-        carla = SrvClient(sc.client_env(), "Carla", "--room", code,
-                          "--fingerprint", fp)
+        carla = netns.NsClient(SRV, SRV_IP, PORT, sc.client_env(), "Carla",
+                               "--room", code, "--fingerprint", fp)
         sc.procs.append(carla)
         carla.room_code()
         tmux.keys(chair, "Space")
@@ -153,20 +135,8 @@ def test_silent_network_noticed_while_the_clock_runs(tmux):
 
 
 def main():
-    reason = netns.permitted()
-    if reason is not None:
-        print("# SKIP: %s; this test needs network namespaces of its own "
-              "and never uses the real network" % reason)
-        sys.exit(77)
-    # Ended by meson's timeout: still delete the namespaces.
-    signal.signal(signal.SIGTERM, lambda *a: sys.exit(1))
-    atexit.register(netns.delete_all)
-    try:
-        make_lan()
-        run_tests([test_tools,
-                   test_silent_network_noticed_while_the_clock_runs])
-    finally:
-        netns.delete_all()
+    netns.main(make_lan, lambda: run_tests(
+        [test_tools, test_silent_network_noticed_while_the_clock_runs]))
 
 
 if __name__ == "__main__":

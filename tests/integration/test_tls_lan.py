@@ -13,18 +13,16 @@ end, also after a failure. Without permission for ip netns (not root, or
 a container that forbids it) the test is skipped (exit 77; see
 tests/skips-allowed)."""
 
-import atexit
 import os
 import re
-import signal
 import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import netns  # noqa: E402
-from harness import (CLIENT_BIN, Client, Proc, Scope, check,  # noqa: E402
-                     run_tests, tail, wait_until)
+from harness import (CLIENT_BIN, Scope, check, run_tests,  # noqa: E402
+                     tail, wait_until)
 
 TAG = "%d" % os.getpid()
 CLI = "aandeslag-tls-cli-" + TAG
@@ -43,11 +41,7 @@ def make_lan():
     """Two namespaces and a veth pair between them, made inside them."""
     netns.add(CLI)
     netns.add(SRV)
-    netns.ip("-n", SRV, "link", "add", "eth0", "type", "veth", "peer", "name",
-       "eth0", "netns", CLI)
-    for ns, addr in ((SRV, SRV_IP), (CLI, CLI_IP)):
-        netns.ip("-n", ns, "addr", "add", addr + "/24", "dev", "eth0")
-        netns.ip("-n", ns, "link", "set", "eth0", "up")
+    netns.veth_pair(SRV, SRV_IP, CLI, CLI_IP)
 
 
 def lan_server(sc, data=None):
@@ -63,19 +57,8 @@ def stop(srv):
     check(not problems, "\n".join(problems))
 
 
-class LanClient(Client):
-    """A line-mode client in the client's namespace, to SRV_IP:PORT."""
-
-    def __init__(self, env, name, *args):
-        Proc.__init__(self, [CLIENT_BIN, "--host", SRV_IP, "--port",
-                             str(PORT), "--plain", "--name", name]
-                      + list(args), "client " + name, env=env,
-                      prefix=netns.run_in(CLI))
-        self.name = name
-
-
 def lan_client(sc, env, name, *args):
-    c = LanClient(env, name, *args)
+    c = netns.NsClient(CLI, SRV_IP, PORT, env, name, *args)
     sc.procs.append(c)
     return c
 
@@ -239,20 +222,9 @@ def test_pinned_over_the_lan():
 
 
 def main():
-    reason = netns.permitted()
-    if reason is not None:
-        print("# SKIP: %s; this test needs network namespaces of its own "
-              "and never uses the real network" % reason)
-        sys.exit(77)
-    # Ended by meson's timeout: still delete the namespaces.
-    signal.signal(signal.SIGTERM, lambda *a: sys.exit(1))
-    atexit.register(netns.delete_all)
-    try:
-        make_lan()
-        run_tests([test_trust_on_first_use, test_changed_key_on_reconnect,
-                   test_pinned_over_the_lan])
-    finally:
-        netns.delete_all()
+    netns.main(make_lan, lambda: run_tests(
+        [test_trust_on_first_use, test_changed_key_on_reconnect,
+         test_pinned_over_the_lan]))
 
 
 if __name__ == "__main__":

@@ -101,39 +101,14 @@ raw_int(const char *d, const char *sql)
 	return atoll(buf);
 }
 
-/* Reads a whole file; an absent file reads as empty. */
-static inline char *
-slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	*len = 0;
-	if (f == NULL) {
-		CHECK_INT(errno, ==, ENOENT);
-		return calloc(1, 1);
-	}
-	CHECK_INT(fseek(f, 0, SEEK_END), ==, 0);
-	n = ftell(f);
-	CHECK_INT(n, >=, 0);
-	rewind(f);
-	buf = malloc((size_t)n + 1);
-	CHECK(buf != NULL);
-	CHECK_UINT(fread(buf, 1, (size_t)n, f), ==, (size_t)n);
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
-}
-
 static inline bool
 file_contains(const char *path, const char *needle)
 {
 	size_t len, nlen = strlen(needle), i;
-	char *buf = slurp(path, &len);
+	char *buf = tmpdir_slurp(path, &len);
 	bool found = false;
 
-	for (i = 0; !found && i + nlen <= len; i++)
+	for (i = 0; buf != NULL && !found && i + nlen <= len; i++)
 		found = memcmp(buf + i, needle, nlen) == 0;
 	free(buf);
 	return found;

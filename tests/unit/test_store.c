@@ -40,7 +40,8 @@ test_open_creates(void)
 	CHECK_INT(raw_int(dir, "SELECT count(*) FROM sqlite_master WHERE "
 	                  "type = 'table'"), ==, 6);
 	/* Bytes 18 and 19 of the header are 2 for a database in WAL mode. */
-	head = slurp(path, &len);
+	head = tmpdir_slurp(path, &len);
+	CHECK(head != NULL);
 	CHECK_UINT(len, >=, 100);
 	CHECK_INT(head[18], ==, 2);
 	CHECK_INT(head[19], ==, 2);

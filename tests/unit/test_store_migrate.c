@@ -30,10 +30,10 @@ remember_chair(void *arg, const struct store_room *room)
 	return 0;
 }
 
-/* A database of schema 1 (as the first release wrote it) is migrated:
- * its rooms stay, and they can carry a chair recovery code. */
-static void
-test_migrates_v1(void)
+/* The room the migration tests store with today's schema before they
+ * take the file back to an older one. */
+static struct store_room
+old_room(void)
 {
 	static const uint8_t snap[] = { 1, 2, 3 };
 	struct store_room room = {
@@ -41,14 +41,34 @@ test_migrates_v1(void)
 		.snapshot = snap, .snapshot_len = sizeof snap,
 		.snapshot_seq = 4, .snapshot_ms = 3,
 	};
-	uint8_t hash[STORE_HASH_SIZE], seen[STORE_HASH_SIZE + 1] = { 0 };
-	struct store_loader loader = { .room = remember_chair, .arg = seen };
+
+	return room;
+}
+
+/* Starts a test's directory with a store of today's schema that holds
+ * room. */
+static void
+begin_with(const struct store_room *room)
+{
 	struct store *st;
 
 	tmp_begin();
 	st = open_store(NULL);
-	CHECK_INT(store_put_room(st, &room, 8), ==, 0);
+	CHECK_INT(store_put_room(st, room, 8), ==, 0);
 	store_close(st);
+}
+
+/* A database of schema 1 (as the first release wrote it) is migrated:
+ * its rooms stay, and they can carry a chair recovery code. */
+static void
+test_migrates_v1(void)
+{
+	struct store_room room = old_room();
+	uint8_t hash[STORE_HASH_SIZE], seen[STORE_HASH_SIZE + 1] = { 0 };
+	struct store_loader loader = { .room = remember_chair, .arg = seen };
+	struct store *st;
+
+	begin_with(&room);
 	raw_int(dir, "ALTER TABLE rooms DROP COLUMN password_hash");
 	raw_int(dir, "ALTER TABLE rooms DROP COLUMN chair_code_hash");
 	raw_int(dir, "ALTER TABLE rooms DROP COLUMN chair_id");
@@ -84,21 +104,13 @@ remember_password(void *arg, const struct store_room *room)
 static void
 test_migrates_v3(void)
 {
-	static const uint8_t snap[] = { 1, 2, 3 };
-	struct store_room room = {
-		.code = "K7QM-2XPD", .epoch = 9, .created_ms = 1, .used_ms = 2,
-		.snapshot = snap, .snapshot_len = sizeof snap,
-		.snapshot_seq = 4, .snapshot_ms = 3,
-	};
+	struct store_room room = old_room();
 	char seen[64] = "";
 	struct store_loader loader = { .room = remember_password,
 	                               .arg = seen };
 	struct store *st;
 
-	tmp_begin();
-	st = open_store(NULL);
-	CHECK_INT(store_put_room(st, &room, 8), ==, 0);
-	store_close(st);
+	begin_with(&room);
 	raw_int(dir, "ALTER TABLE rooms DROP COLUMN password_hash");
 	raw_int(dir, "PRAGMA user_version = 3");
 	CHECK_INT(raw_int(dir, "SELECT count(*) FROM pragma_table_info('rooms')"

@@ -48,28 +48,6 @@ make_fp(uint8_t fp[TLS_FP_SIZE], int seed)
 		fp[i] = (uint8_t)(seed * 37 + (int)i * 11);
 }
 
-/* Returns the file's content (malloc'd), or NULL when it is missing. */
-static char *
-slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (f == NULL)
-		return NULL;
-	CHECK_INT(fseek(f, 0, SEEK_END), ==, 0);
-	n = ftell(f);
-	CHECK_INT(n, >=, 0);
-	rewind(f);
-	buf = malloc((size_t)n + 1);
-	CHECK(buf != NULL);
-	CHECK_UINT(fread(buf, 1, (size_t)n, f), ==, (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
-
 static void
 spill(const char *path, const char *text)
 {
@@ -95,7 +73,7 @@ entry(char *out, size_t size, const char *host, int port,
 static void
 check_file(const char *path, const char *want)
 {
-	char *got = slurp(path);
+	char *got = tmpdir_slurp(path, NULL);
 
 	CHECK(got != NULL);
 	CHECK_STR(got, want);
@@ -136,7 +114,7 @@ test_new_then_known(void)
 	entry(line, sizeof line, "server.school.nl", 7557, a);
 	/* A new file opens with the Dutch comment. */
 	{
-		char *got = slurp(p.path);
+		char *got = tmpdir_slurp(p.path, NULL);
 
 		CHECK(got != NULL);
 		CHECK(strncmp(got, HEADER_LINE, strlen(HEADER_LINE)) == 0);
@@ -171,7 +149,7 @@ test_changed(void)
 	CHECK(memcmp(a, b, TLS_FP_SIZE) != 0);
 	CHECK_INT(trust_check(p.path, "srv", 7557, false, NULL, a, NULL), ==,
 	    TRUST_NEW);
-	before = slurp(p.path);
+	before = tmpdir_slurp(p.path, NULL);
 	CHECK(before != NULL);
 	memset(known, 0, sizeof known);
 	CHECK_INT(trust_check(p.path, "srv", 7557, false, NULL, b, known), ==,
@@ -206,7 +184,7 @@ test_local(void)
 	 * is not refused. */
 	CHECK_INT(trust_check(p.path, "localhost", 7557, false, NULL, a, NULL),
 	    ==, TRUST_NEW);
-	before = slurp(p.path);
+	before = tmpdir_slurp(p.path, NULL);
 	CHECK(before != NULL);
 	CHECK_INT(trust_check(p.path, "localhost", 7557, true, NULL, b, NULL),
 	    ==, TRUST_LOCAL);
@@ -235,7 +213,7 @@ test_pinned(void)
 	entry(line, sizeof line, "srv", 7557, a);
 	snprintf(want, sizeof want, "%s", line);
 	{
-		char *got = slurp(p.path);
+		char *got = tmpdir_slurp(p.path, NULL);
 
 		CHECK(got != NULL);
 		CHECK(strncmp(got, HEADER_LINE, strlen(HEADER_LINE)) == 0);
@@ -260,7 +238,7 @@ test_pinned(void)
 	    TRUST_KNOWN);
 	/* A pin that names another key, and one that is no fingerprint:
 	 * the file stays as it is, and known is not filled. */
-	before = slurp(p.path);
+	before = tmpdir_slurp(p.path, NULL);
 	CHECK(before != NULL);
 	memset(known, 0, sizeof known);
 	CHECK_INT(trust_check(p.path, "srv", 7557, false, text, b, known), ==,
@@ -366,7 +344,7 @@ test_host_case(void)
 	    ==, TRUST_NEW);
 	CHECK_INT(trust_check(p.path, "fe80::1", 7557, false, NULL, a, NULL),
 	    ==, TRUST_KNOWN);
-	got = slurp(p.path);
+	got = tmpdir_slurp(p.path, NULL);
 	CHECK(got != NULL);
 	entry(line, sizeof line, "server.school.nl", 7557, a);
 	CHECK_CONTAINS(got, line);

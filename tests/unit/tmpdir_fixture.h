@@ -5,8 +5,10 @@
 #ifndef AANDESLAG_TMPDIR_FIXTURE_H
 #define AANDESLAG_TMPDIR_FIXTURE_H
 
+#include <errno.h>
 #include <ftw.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 
 #include "check.h"
@@ -43,6 +45,36 @@ tmpdir_write(const char *dir, const char *name, const char *text, char *path,
 	CHECK(f != NULL);
 	fputs(text, f);
 	fclose(f);
+}
+
+/* Returns the file's content, NUL-terminated, to free, with its length in
+ * *len (len may be NULL); NULL when there is no such file. Any other
+ * failure fails the test. */
+static inline char *
+tmpdir_slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	if (len != NULL)
+		*len = 0;
+	if (f == NULL) {
+		CHECK_INT(errno, ==, ENOENT);
+		return NULL;
+	}
+	CHECK_INT(fseek(f, 0, SEEK_END), ==, 0);
+	n = ftell(f);
+	CHECK_INT(n, >=, 0);
+	rewind(f);
+	buf = malloc((size_t)n + 1);
+	CHECK(buf != NULL);
+	CHECK_UINT(fread(buf, 1, (size_t)n, f), ==, (size_t)n);
+	buf[n] = '\0';
+	fclose(f);
+	if (len != NULL)
+		*len = (size_t)n;
+	return buf;
 }
 
 #endif
