@@ -520,11 +520,12 @@ class Scope:
         return False
 
 
-def working_room(sc):
-    """A server of scope sc with a room of two line-mode clients, Anna
-    (chair) and Bram, who know of each other: (server, anna, bram)."""
-    srv = sc.server()
-    anna = sc.client(srv.port, "Anna", new_room="Rommel")
+def working_room(sc, title="Rommel", server_args=()):
+    """A server of scope sc (with server_args) with a room called title of
+    two line-mode clients, Anna (chair) and Bram, who know of each other:
+    (server, anna, bram)."""
+    srv = sc.server(*server_args)
+    anna = sc.client(srv.port, "Anna", new_room=title)
     code = anna.room_code()
     bram = sc.client(srv.port, "Bram", room=code)
     bram.room_code()

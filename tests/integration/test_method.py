@@ -9,7 +9,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from harness import (ENV_JOINED, Scope, check,  # noqa: E402
                      pb_all, pb_bytes, pb_dict, pb_varint, run_tests,
-                     wait_until)
+                     wait_until, working_room)
 
 ENV_COMMAND = 7
 ENV_EVENT = 10
@@ -87,13 +87,8 @@ def test_hidden_votes_on_the_wire():
 
 def test_chair_removes_someone():
     with Scope() as sc:
-        srv = sc.server()
-        chair = sc.client(srv.port, "Anna", new_room="Weg")
+        srv, chair, bram = working_room(sc, "Weg")
         code = chair.room_code()
-        bram = sc.client(srv.port, "Bram", room=code)
-        bram.room_code()
-        chair.wait_line(lambda l: l.endswith("] Bram doet mee (deelnemer)"),
-                        "Bram joining")
         chair.send("remove Bram")
         check(bram.wait_exit() == 3, bram.describe())
         check("uit de werksessie gehaald" in bram.stderr(), bram.describe())

@@ -9,7 +9,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from harness import (DEADLINE, Scope, check, run_tests, tail,  # noqa: E402
-                     wait_until)
+                     wait_until, working_room)
 
 SEND_QUEUE = 65536
 # The flood is what these tests make: the server must not slow it down
@@ -121,13 +121,8 @@ def test_pipelined_flood_not_taken_for_slow_reader():
     promptly has not "stopped reading" and keeps its connection, also with
     a small --send-queue."""
     with Scope() as sc:
-        srv = sc.server("--send-queue", str(SEND_QUEUE), *FAST)
-        anna = sc.client(srv.port, "Anna", new_room="Vloed")
-        code = anna.room_code()
-        bram = sc.client(srv.port, "Bram", room=code)
-        bram.room_code()
-        anna.wait_line(lambda l: l.endswith("] Bram doet mee (deelnemer)"),
-                       "Bram joining")
+        srv, anna, bram = working_room(
+            sc, "Vloed", ("--send-queue", str(SEND_QUEUE)) + tuple(FAST))
         anna.send(*["note " + note_text(i) for i in range(NOTES)])
         anna.close_stdin()
         rc = anna.wait_exit()
