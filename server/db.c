@@ -490,10 +490,10 @@ db_configure(struct store *st, enum store_sync sync)
 		         "cannot use WAL mode (journal mode is %s)", mode);
 		return -EIO;
 	}
+	st->sync_full = sync == STORE_SYNC_FULL;
 	/* On macOS an fsync() only hands the data to the drive, whose cache
 	 * a power cut loses; fullfsync makes SQLite use F_FULLFSYNC there
 	 * (elsewhere the pragma changes nothing). */
-	st->sync_full = sync == STORE_SYNC_FULL;
 	rc = db_exec(st, sync == STORE_SYNC_FULL ?
 	             "PRAGMA synchronous = FULL; PRAGMA fullfsync = ON" :
 	             "PRAGMA synchronous = NORMAL");
